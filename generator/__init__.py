@@ -1,0 +1,3 @@
+"""Static site generator for Chinese public-budget disclosures."""
+
+__version__ = "0.1.0"

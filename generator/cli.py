@@ -1,0 +1,60 @@
+"""Command line: ``python -m generator parse|build|serve|clean``.
+
+Each command lives in the module of the stage it drives; this file only parses arguments,
+so ``--help`` stays fast and lists every command in one place.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="python -m generator",
+        description="Build a static transparency site from Chinese budget disclosures.",
+    )
+    sub = p.add_subparsers(dest="command", required=True)
+
+    parse = sub.add_parser("parse", help="read disclosures and print what was found")
+    parse.add_argument("files", nargs="+", help="text conversions (.txt) or published PDFs")
+    parse.add_argument("--json", action="store_true", help="one JSON object per file")
+
+    build = sub.add_parser("build", help="build the site into the output folder")
+    build.add_argument("--config", default="site.toml", help="path to site.toml")
+    build.add_argument("--quiet", action="store_true", help="no progress bar")
+
+    serve = sub.add_parser("serve", help="build, serve and rebuild on change (livereload)")
+    serve.add_argument("--config", default="site.toml")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
+
+    clean = sub.add_parser("clean", help="remove the output folder and build caches")
+    clean.add_argument("--config", default="site.toml")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    if args.command == "parse":
+        from generator.read.command import run_parse
+
+        return run_parse(args.files, as_json=args.json)
+    if args.command == "build":
+        from generator.build import run_build
+
+        return run_build(args.config, quiet=args.quiet)
+    if args.command == "serve":
+        from generator.serve import run_serve
+
+        return run_serve(args.config, host=args.host, port=args.port)
+    if args.command == "clean":
+        from generator.build import run_clean
+
+        return run_clean(args.config)
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,267 @@
+"""The data every pipeline stage passes forward: read -> model -> checks -> metrics -> site.
+
+These dataclasses are the contract between stages. Readers fill them in; nothing after the
+reader ever looks at a source file again, so everything a later stage (or a visitor) needs —
+the figures, where each one was printed, and the text of every line — lives here.
+
+Money is kept as ``Decimal`` so that 元 -> 万元 conversion (÷ 10,000) and the sums the checks
+recompute are exact: a transparency site must never show ``430.00850600000004``.
+JSON output writes a Decimal as a plain JSON number with the same digits.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any, Literal
+
+Kind = Literal["budget", "final", "performance"]
+Severity = Literal["error", "warning", "info"]
+
+# The canonical indicator ids of DOMAIN.md. Other parts and users' scripts rely on them:
+# add new ids at the end, never rename one.
+CANONICAL_INDICATORS: dict[str, str] = {
+    "income_total": "收入总计",
+    "income_current_year": "本年收入合计",
+    "expenditure_total": "支出总计",
+    "expenditure_current_year": "本年支出合计",
+    "general_public_budget": "一般公共预算",
+    "government_fund": "政府性基金预算",
+    "carryover_begin": "上年结转",
+    "carryover_end": "年末结转和结余",
+    "basic_expenditure": "基本支出",
+    "project_expenditure": "项目支出",
+    "personnel_expenditure": "人员经费",
+    "public_expenditure": "公用经费",
+    "three_public_total": "“三公”经费",
+    "overseas_travel": "因公出国（境）费",
+    "vehicle_total": "公务用车购置及运行费",
+    "vehicle_purchase": "公务用车购置费",
+    "vehicle_operation": "公务用车运行维护费",
+    "official_reception": "公务接待费",
+    "organ_operating_expenses": "机关运行经费",
+    "government_procurement": "政府采购",
+}
+
+
+@dataclass
+class SourceRef:
+    """Where a figure or statement was printed: enough to link to the highlighted line."""
+
+    file: str  # the input path as given to the reader (content-relative in a build)
+    line: int  # 1-based line number in ``Document.lines``
+    page: int | None = None  # 1-based PDF page; None for text inputs
+    text: str = ""  # the cleaned text of that line (or the matched cell text)
+
+
+@dataclass
+class Line:
+    """One line of the decoded, cleaned document text; source pages render these."""
+
+    number: int  # 1-based, as in the input text file (for PDFs: in the extracted text)
+    text: str
+    page: int | None = None
+
+
+@dataclass
+class Problem:
+    """Something the reader could not read or had to skip, said in plain words."""
+
+    severity: Literal["error", "warning"]
+    message: str
+    file: str
+    line: int | None = None
+    page: int | None = None
+
+
+@dataclass
+class Code:
+    """A classification code split into 类/款/项, however it was printed."""
+
+    raw: str  # as printed: "2101501", "210 15 01", "30101"
+    scheme: Literal["functional", "economic_dept", "economic_gov", "unknown"]
+    class_: str  # 类, 3 digits: "210"
+    section: str | None = None  # 款, 2 digits: "15"
+    item: str | None = None  # 项, 2 digits: "01"
+
+    @property
+    def full(self) -> str:
+        return self.class_ + (self.section or "") + (self.item or "")
+
+
+@dataclass
+class Cell:
+    text: str  # cleaned text as printed ("23,278.10", "", "—", "≥90%")
+    value: Decimal | None = None  # the number in the table's unit, if the cell is a number
+    line: int | None = None
+    page: int | None = None
+
+
+@dataclass
+class Row:
+    cells: list[Cell]
+    line: int  # first source line of the row
+    page: int | None = None
+    code: Code | None = None  # the functional/economic code of the row, if any
+    label: str = ""  # the row's name column (科目名称 / 项目), cleaned
+
+
+@dataclass
+class Table:
+    """One table as published; continued parts are merged, side-by-side blocks unfolded."""
+
+    id: str | None  # standard-table id (see generator/read/table_kinds.py) or None
+    title: str
+    line: int  # title line
+    page: int | None = None
+    unit: str | None = None  # "万元" / "元" as declared above the table, None if not declared
+    header: list[list[str]] = field(default_factory=list)  # header rows as printed
+    columns: list[str] = field(default_factory=list)  # one flattened name per column
+    rows: list[Row] = field(default_factory=list)
+    end_line: int | None = None
+    parts: list[int] = field(default_factory=list)  # title lines of merged continuations
+    empty_statement: str | None = None  # e.g. "本表无数据" printed with the table
+    notes: list[str] = field(default_factory=list)  # 注：… lines under the table
+
+
+@dataclass
+class Statement:
+    """A narrative sentence fragment that carries a number."""
+
+    kind: Literal["amount", "share", "change", "rate"]
+    subject: str  # the term the number belongs to, as printed ("基本支出", "收入总计")
+    indicator: str | None  # canonical id when ``subject`` maps to one
+    value: Decimal  # amount in 万元 (kind amount/change) or percent number (share/rate)
+    unit: str  # as printed: "万元", "元", "%"
+    raw: str  # the matched text, e.g. "比上年增加274.8万元，增长4.02%"
+    sentence: str
+    source: SourceRef
+    direction: Literal["increase", "decrease", "flat"] | None = None  # for changes
+    percent: Decimal | None = None  # growth percent stated with a change
+    period: Literal["current", "previous", "budget"] = "current"
+    reason: str | None = None  # text after 主要原因是/主要原因为 in the same paragraph
+
+
+@dataclass
+class Reading:
+    """One reading of a canonical indicator: from a standard table or from the narrative."""
+
+    id: str  # canonical indicator id
+    value: Decimal  # in 万元, full precision (元 ÷ 10,000)
+    origin: Literal["table", "narrative"]
+    source: SourceRef
+    raw: str  # the printed text, e.g. "4300085.06" or "7119.13万元"
+    unit: str  # unit as printed: "万元" / "元"
+    table_id: str | None = None
+    period: Literal["current", "previous", "budget"] = "current"
+
+
+@dataclass
+class PerformanceIndicator:
+    level1: str  # 一级指标
+    level2: str  # 二级指标
+    level3: str  # 三级指标
+    raw: str  # 指标值 as printed: "≥90%", "2月份之前完成"
+    operator: str | None = None  # "≥", "≤", "=", ">", "<" or None
+    number: Decimal | None = None
+    unit: str | None = None  # "%", "元", "人次", "百分比" …
+    description: str = ""  # 绩效指标描述 / 指标值说明
+    actual: str | None = None  # 全年完成值 (self-evaluations)
+    source: SourceRef | None = None
+
+
+@dataclass
+class Project:
+    name: str
+    code: str | None = None
+    amount: Decimal | None = None  # 万元
+    amount_raw: str | None = None
+    unit_org: str | None = None  # 项目单位 / 实施单位
+    category: str | None = None  # 特定目标类 / 业务类 …
+    executed: Decimal | None = None  # 全年执行数 (self-evaluations), 万元
+    table_id: str | None = None
+    source: SourceRef | None = None
+    goal: str | None = None
+    indicators: list[PerformanceIndicator] = field(default_factory=list)
+    contacts: list[str] = field(default_factory=list)  # officials' names/phones: hidden by default
+
+
+@dataclass
+class GlossaryEntry:
+    term: str
+    definition: str
+    source: SourceRef
+
+
+@dataclass
+class Section:
+    title: str
+    level: int  # 1 = 第一部分, 2 = 一、, 3 = （一）, 4 = 1.
+    line: int
+    children: list[Section] = field(default_factory=list)
+
+
+@dataclass
+class TocEntry:
+    title: str  # as listed in the 目录
+    line: int
+    table_id: str | None = None  # standard-table id when the entry names a table
+    found: bool | None = None  # whether the body contains that table (None: not a table)
+
+
+@dataclass
+class Metadata:
+    title: str | None = None
+    department: str | None = None  # full name, e.g. "保定市满城区医疗保障局"
+    department_type: str | None = None  # e.g. "医疗保障局"
+    region_name: str | None = None
+    region_code: str | None = None  # 6-digit GB/T 2260
+    region_level: str | None = None  # "省" / "地级" / "县级"
+    year: int | None = None
+    kind: Kind | None = None
+    units: list[str] = field(default_factory=list)  # declared units, in order of appearance
+    source_url: str | None = None
+    published: str | None = None  # ISO date
+    population: int | None = None  # supplied by a sidecar or site.toml, else from regions table
+    from_sidecar: list[str] = field(default_factory=list)  # field names the sidecar supplied
+    provenance: dict[str, SourceRef] = field(default_factory=dict)  # where a field was read
+
+
+@dataclass
+class Document:
+    source: str  # input path as given
+    format: Literal["text", "pdf"]
+    sha256: str
+    metadata: Metadata
+    encoding: str | None = None
+    pages: int | None = None
+    lines: list[Line] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)
+    toc: list[TocEntry] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
+    statements: list[Statement] = field(default_factory=list)
+    glossary: list[GlossaryEntry] = field(default_factory=list)
+    projects: list[Project] = field(default_factory=list)
+    indicators: dict[str, Reading] = field(default_factory=dict)  # preferred current reading
+    readings: list[Reading] = field(default_factory=list)  # every reading, table and narrative
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def failed(self) -> bool:
+        return any(p.severity == "error" for p in self.problems)
+
+
+def to_jsonable(obj: Any) -> Any:
+    """Plain JSON data (Decimal -> JSON number with the same digits) for any model object."""
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        return {f.name: to_jsonable(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+    if isinstance(obj, Decimal):
+        # float repr is the shortest string that round-trips, so a Decimal of up to 15
+        # significant digits (every published amount) is written with exactly its digits.
+        return int(obj) if obj == obj.to_integral_value() else float(obj)
+    if isinstance(obj, dict):
+        return {str(k): to_jsonable(v) for k, v in obj.items()}
+    if isinstance(obj, (list, tuple)):
+        return [to_jsonable(v) for v in obj]
+    return obj
