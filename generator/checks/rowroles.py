@@ -1,0 +1,110 @@
+"""Rows of a table by role: coded rows and their parents, the total row, 基本支出 parts.
+
+Identity rules ask structural questions ("which rows are the classes?", "where is the 合计
+row?") that do not depend on how the table was laid out; the answers live here.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from generator.checks.sums import col_name
+from generator.checks.tableview import Located, all_series, norm, row_label, value_columns
+from generator.model import Code, Row, Table
+
+
+def code_rows(table: Table) -> list[Row]:
+    return [r for r in table.rows if r.code is not None and r.code.scheme != "unknown"]
+
+
+def is_parent(parent: Code, child: Code) -> bool:
+    if parent.scheme != child.scheme or parent.class_ != child.class_:
+        return False
+    if parent.section is None:
+        return child.section is not None and child.item is None
+    return parent.item is None and child.section == parent.section and child.item is not None
+
+
+def total_row(table: Table) -> Row | None:
+    for r in table.rows:
+        if r.code is None and norm(row_label(r)) in ("合计", "总计", "共计", "合计数"):
+            return r
+    return None
+
+
+def top_level(rows: list[Row]) -> list[Row]:
+    return [
+        r
+        for r in rows
+        if not any(is_parent(p.code, r.code) or is_grandparent(p.code, r.code) for p in rows)
+    ]
+
+
+def is_grandparent(g: Code, c: Code) -> bool:
+    return (
+        g.scheme == c.scheme
+        and g.class_ == c.class_
+        and g.section is None
+        and c.section is not None
+        and g is not c
+    )
+
+
+def basic_parts(table: Table) -> tuple[Located | None, Located | None, Located | None]:
+    """(basic total, personnel, public) as printed in a 基本支出 table, any layout."""
+    personnel = public = total = None
+    for s in all_series(table):
+        if "personnel_expenditure" in s and "public_expenditure" in s:
+            personnel, public = s["personnel_expenditure"], s["public_expenditure"]
+            row = personnel.row
+            if personnel.row is public.row and personnel.column != personnel.label:
+                # column-wise: the total is the row's first figure left of 人员经费
+                j = next((k for k, c in enumerate(row.cells) if c is personnel.cell), 0)
+                first = next((k for k in range(j) if row.cells[k].value is not None), None)
+                if first is not None:
+                    c = row.cells[first]
+                    total = Located(c.value, c, row, "合计", col_name(table, first))
+            break
+    if total is None:
+        row = total_row(table)
+        if row is not None:
+            k = next(
+                (
+                    k
+                    for k in value_columns(table)
+                    if k < len(row.cells) and row.cells[k].value is not None
+                ),
+                None,
+            )
+            if k is not None:
+                total = Located(
+                    row.cells[k].value, row.cells[k], row, row_label(row), col_name(table, k)
+                )
+    return total, personnel, public
+
+
+def class_sum(
+    table: Table, classes: tuple[str, ...]
+) -> tuple[Decimal, list[tuple[Row, int]]] | None:
+    """Σ of economic class rows (or of their items where the class row is not printed)."""
+    rows = [r for r in code_rows(table) if r.code.class_ in classes]
+    picked: list[tuple[Row, int]] = []
+    for cls in classes:
+        head = [r for r in rows if r.code.class_ == cls and r.code.section is None]
+        chosen = head or [
+            r for r in rows if r.code.class_ == cls and r.code.section and not r.code.item
+        ]
+        for r in chosen:
+            k = next(
+                (
+                    k
+                    for k in value_columns(table)
+                    if k < len(r.cells) and r.cells[k].value is not None
+                ),
+                None,
+            )
+            if k is not None:
+                picked.append((r, k))
+    if not picked:
+        return None
+    return sum((r.cells[k].value for r, k in picked), Decimal(0)), picked
