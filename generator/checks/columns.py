@@ -42,8 +42,8 @@ def spending_columns(table: Table) -> SpendingColumns | None:
     """Roles of a table with 基本支出 and 项目支出 columns; None if it has no such pair."""
     names = _names(table)
     values = set(value_columns(table))
-    basic = next((j for j, n in enumerate(names) if "基本支出" in n), None)
-    project = next((j for j, n in enumerate(names) if "项目支出" in n), None)
+    basic = _group_column(names, "基本支出")
+    project = _group_column(names, "项目支出")
     if basic is None or project is None:
         header = " ".join(" ".join(r) for r in table.header)
         subtotals = [j for j, n in enumerate(names) if n.split("/")[-1] == "小计"]
@@ -77,3 +77,12 @@ def spending_columns(table: Table) -> SpendingColumns | None:
 def _project_part(name: str) -> bool:
     last = name.split("/")[-1]
     return any(w in last for w in ("运转类", "特定目标类", "一般性项目", "专项", "项目"))
+
+
+def _group_column(names: list[str], word: str) -> int | None:
+    """The subtotal column of a group: "基本支出/小计" or "基本支出" itself, else the first."""
+    for j, n in enumerate(names):
+        parts = n.split("/")
+        if word in parts[0] and (len(parts) == 1 or parts[-1] in ("小计", "合计", word)):
+            return j
+    return next((j for j, n in enumerate(names) if word in n), None)

@@ -137,25 +137,31 @@ def _is_row_number(table: Table, j: int, cell: Cell) -> bool:
 def row_series(table: Table) -> dict[str, dict[str, Located]]:
     """Row-wise and two-sided layouts: label cell, then the figures to its right.
 
-    Series are keyed by the position of the figure after its label ("0", "1", …) so a table
-    with a 2020 and a 2021 column gives two series. Columns named 行次/栏次 are skipped.
+    Series are keyed by the position of the figure after its label ("0", "1", …; blank cells
+    do not count) so a table with a 2020 and a 2021 column gives two series. Row numbers
+    (行次) between a label and its figure are skipped. In summary tables a bare 总计/合计
+    is 收入总计 on the income side (first label of the row) and 支出总计 on the other.
     """
     series: dict[str, dict[str, Located]] = {}
+    summary = table.id in ("income_expenditure_summary", "fiscal_summary")
     for row in table.rows:
         current: str | None = None
         label = ""
         k = 0
-        cells = row.cells
-        for j, cell in enumerate(cells):
+        labels_seen = 0
+        for j, cell in enumerate(row.cells):
             if cell.value is None:
                 text = cell.text.strip()
-                if not text:
-                    if current is not None:
-                        k += 1
+                if not text or _is_row_number(table, j, cell):
                     continue
+                if text.isdigit() and len(text) <= 3 and current is not None and k == 0:
+                    continue  # a 行次 number between a label and its figure
                 ind = indicator_of(text)
                 if ind is None and is_total_label(text) and _is_three_public(table):
                     ind = "three_public_total"
+                if ind is None and summary and norm(text) in ("总计", "合计"):
+                    ind = "income_total" if labels_seen == 0 else "expenditure_total"
+                labels_seen += 1
                 current, label, k = ind, text, 0
                 continue
             if _is_row_number(table, j, cell):
