@@ -1,1 +1,241 @@
-"""placeholder"""
+"""The narrative (情况说明) against the tables and against its own arithmetic.
+
+An amount the text states for a canonical item must be the table's figure (rounded to the
+digits the text prints); a share (占…%) must be the part over the whole the sentence names;
+a change (比上年增加…万元，增长…%) must have an amount and a percentage that agree with each
+other; a completion rate (完成年初预算的…%) must be 决算 ÷ 预算.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from generator.checks.cross_table import evidence_of, show, wan_ulp
+from generator.checks.evidence import finding, ref
+from generator.checks.figures import Figure, document_figures
+from generator.checks.model import Evidence
+from generator.checks.registry import rule
+from generator.checks.sentences import (
+    SHARE,
+    Amount,
+    Paragraph,
+    in_fund_context,
+    indicator_of_label,
+    is_change_label,
+    paragraphs,
+)
+from generator.checks.sums import tname
+from generator.checks.tolerance import decimals, fmt, ulp
+from generator.model import CANONICAL_INDICATORS, Document
+
+TABLE_ORDER: dict[str, tuple[str, ...]] = {
+    "income_total": ("income_expenditure_summary", "income"),
+    "income_current_year": ("income_expenditure_summary", "income"),
+    "expenditure_total": ("income_expenditure_summary",),
+    "expenditure_current_year": ("income_expenditure_summary", "expenditure"),
+    "general_public_budget": ("income_expenditure_summary", "income", "fiscal_summary"),
+    "government_fund": ("income_expenditure_summary", "fiscal_summary"),
+    "carryover_begin": ("income_expenditure_summary",),
+    "carryover_end": ("income_expenditure_summary",),
+    "basic_expenditure": ("expenditure", "general_budget_basic", "general_budget_expenditure"),
+    "project_expenditure": ("expenditure", "general_budget_expenditure", "project_expenditure"),
+    "personnel_expenditure": ("general_budget_basic",),
+    "public_expenditure": ("general_budget_basic",),
+}
+for _id in (
+    "three_public_total",
+    "overseas_travel",
+    "vehicle_total",
+    "vehicle_purchase",
+    "vehicle_operation",
+    "official_reception",
+):
+    TABLE_ORDER[_id] = ("three_public",)
+SWAPS = {"income_total": "income_current_year", "expenditure_total": "expenditure_current_year"}
+
+
+def amount_evidence(doc: Document, a: Amount, label: str) -> Evidence:
+    return Evidence(label=label, source=ref(doc, a.line), value=a.value, unit=a.unit, raw=a.raw)
+
+
+def table_figure(figs: dict[str, dict[str, Figure]], ind: str, label: str) -> Figure | None:
+    order = TABLE_ORDER.get(ind, ())
+    if "一般公共预算" in label and ind in ("basic_expenditure", "project_expenditure"):
+        order = ("general_budget_basic", "general_budget_expenditure") + order
+    for tid in order:
+        fig = figs.get(tid, {}).get(ind)
+        if fig is not None:
+            return fig
+    return None
+
+
+def _is_previous(p: Paragraph, a: Amount) -> bool:
+    before = p.text[max(0, a.start - 30) : a.start]
+    return bool(
+        re.search(r"上年|上一年|较\d{4}|比\d{4}|20\d\d年度?决算数|年初预算数", before[-12:])
+    )
+
+
+@rule(
+    "narrative.amount_matches_table",
+    title_zh="说明中的金额与表格一致",
+    title_en="Amounts in the narrative match the tables",
+    explanation_zh="情况说明中写明的收入总计、支出合计、基本支出、人员经费、公用经费、项目支出、“三公”经费等金额，应与对应表格的数字一致（允许按说明所印位数四舍五入）。说明把“本年收入合计”称为“收入总计”时记为警告；相差正好一万倍时记为单位错误（见 text.unit_magnitude）。",
+    explanation_en="Amounts the narrative states for canonical items (total income, expenditure, basic, personnel, public, project, three-public costs …) must match the corresponding table figure, allowing rounding to the digits the narrative prints. Calling current-year income 'total income' is a warning; a factor of exactly 10,000 is a unit error (see text.unit_magnitude).",
+    severity="error",
+)
+def amount_matches_table(doc: Document):
+    figs = document_figures(doc)
+    for p in paragraphs(doc):
+        for a in p.amounts:
+            ind = indicator_of_label(a.label)
+            if ind is None or _is_previous(p, a):
+                continue
+            if ind != "government_fund" and in_fund_context(p, a):
+                continue
+            fig = table_figure(figs, ind, a.label)
+            if fig is None:
+                continue
+            f = _compare(doc, figs, ind, a, fig)
+            if f:
+                yield f
+
+
+def _compare(doc, figs, ind, a: Amount, fig: Figure):
+    diff = a.wan - fig.wan
+    if abs(diff) <= (a.wan_ulp + wan_ulp(fig)) / 2:
+        return None
+    name = CANONICAL_INDICATORS.get(ind, ind)
+    ev = [amount_evidence(doc, a, f"{name}（情况说明）"), evidence_of(doc, fig, name)]
+    said = f"情况说明写“{a.phrase}{a.raw}”"
+    table_said = f"{tname(fig.table)}为{show(fig)}"
+    if abs(diff) <= a.wan_ulp:
+        return finding(
+            "narrative.amount_matches_table",
+            "info",
+            f"{said}，{table_said}，属于四舍五入误差。",
+            doc,
+            ev,
+            "rounding",
+            fig.wan,
+            diff,
+        )
+    other = SWAPS.get(ind)
+    if other:
+        alt = table_figure(figs, other, a.label)
+        if alt is not None and abs(a.wan - alt.wan) <= (a.wan_ulp + wan_ulp(alt)) / 2:
+            ev.append(evidence_of(doc, alt, CANONICAL_INDICATORS[other]))
+            msg = (
+                f"{said}，与表中“{CANONICAL_INDICATORS[other]}”{show(alt)}相同，而表中“{name}”为"
+                f"{show(fig)}：说明把本年数称作了总计（含结转）。"
+            )
+            return finding(
+                "narrative.amount_matches_table", "warning", msg, doc, ev, "failed", fig.wan, diff
+            )
+    if fig.wan != 0 and a.wan / fig.wan in (Decimal(10000), Decimal("0.0001")):
+        msg = f"{said}，{table_said}，两者正好相差一万倍：说明中的单位（元/万元）写错了。"
+        return finding("text.unit_magnitude", "error", msg, doc, ev, "failed", fig.wan, diff)
+    msg = f"{said}，但{table_said}，相差{fmt(abs(diff) * (10000 if a.unit == '元' else 1), max(decimals(a.raw), fig.places))}{a.unit}。"
+    return finding("narrative.amount_matches_table", "error", msg, doc, ev, "failed", fig.wan, diff)
+
+
+def _whole_for(doc, figs, p: Paragraph, part: Amount, of: str, parts: set[int]) -> Amount | None:
+    """The total a share is "of": named after 占 (占本年支出合计的), else the nearest earlier
+    amount in the paragraph that is neither a share's part nor a change."""
+    name = of.strip().removesuffix("的")
+    if name:
+        ind = indicator_of_label(name)
+        fig = table_figure(figs, ind, name) if ind else None
+        if fig is not None:
+            return Amount(
+                fig.loc.value,
+                fig.unit or "万元",
+                fig.loc.cell.text.strip() + (fig.unit or ""),
+                0,
+                0,
+                fig.loc.cell.line or fig.loc.row.line,
+                name,
+                f"{tname(fig.table)}{name}",
+            )
+    candidates = [
+        a
+        for a in p.amounts
+        if a.start < part.start and a.start not in parts and not is_change_label(a.label)
+    ]
+    return candidates[-1] if candidates else None
+
+
+def _interval(part: Amount, whole: Amount) -> tuple[Decimal, Decimal]:
+    pu, wu = part.wan_ulp / 2, whole.wan_ulp / 2
+    lo = (part.wan - pu) / (whole.wan + wu) * 100
+    hi = (part.wan + pu) / max(whole.wan - wu, Decimal("1e-12")) * 100
+    return lo, hi
+
+
+@rule(
+    "narrative.share_recomputed",
+    title_zh="“占…%”按说明中的金额重新计算",
+    title_en="Stated shares recomputed from the stated amounts",
+    explanation_zh="对“X万元，占Y%”的句子，用该句（或段首）的总额重新计算比例。考虑两个金额各自的四舍五入区间：在区间内为一致；相差不超过百分比末位一个单位（常见于凑成100%）为提示；相差不到1个百分点为警告；更大为错误。",
+    explanation_en="For 'X 万元, 占 Y%' the share is recomputed against the sentence's (or paragraph's) leading total, using the rounding interval of both amounts. Within the interval it agrees; off by at most one unit of the last printed digit (typical when shares are forced to sum to 100) is info; under one percentage point is a warning; more is an error.",
+    severity="error",
+)
+def share_recomputed(doc: Document):
+    figs = document_figures(doc)
+    for p in paragraphs(doc):
+        shares = []
+        for m in SHARE.finditer(p.text):
+            part = next((a for a in reversed(p.amounts) if a.end <= m.start()), None)
+            if part is not None and m.start() - part.end <= 4:
+                shares.append((m, part))
+        parts = {part.start for _, part in shares}
+        for m, part in shares:
+            whole = _whole_for(doc, figs, p, part, m.group("of"), parts)
+            if whole is None or whole.wan == 0:
+                continue
+            pct = Decimal(m.group("pct"))
+            half = ulp(decimals(m.group("pct"))) / 2
+            lo, hi = _interval(part, whole)
+            if lo - half <= pct <= hi + half:
+                continue
+            exact = part.wan / whole.wan * 100
+            gap = min(abs(pct - lo), abs(pct - hi))
+            ev = [
+                amount_evidence(doc, part, "部分金额"),
+                amount_evidence(doc, whole, "总额"),
+                Evidence(
+                    label="所称比例",
+                    source=ref(doc, p.line_at(m.start())),
+                    value=pct,
+                    unit="%",
+                    raw=m.group(0),
+                ),
+            ]
+            base = (
+                f"说明称{part.label}{part.raw}“{m.group(0)}”，按总额{whole.raw}计算应为"
+                f"{fmt(exact, 2)}%"
+            )
+            if gap <= 2 * half:
+                yield finding(
+                    "narrative.share_recomputed",
+                    "info",
+                    base + "，差异属于四舍五入（如为凑足100%）。",
+                    doc,
+                    ev,
+                    "rounding",
+                    exact,
+                    pct - exact,
+                )
+            else:
+                sev = "warning" if gap < 1 else "error"
+                yield finding(
+                    "narrative.share_recomputed",
+                    sev,
+                    base + "。",
+                    doc,
+                    ev,
+                    "failed",
+                    exact,
+                    pct - exact,
+                )
