@@ -228,7 +228,7 @@ def unit_magnitude(doc: Document):
                 factor = f"{10 ** abs(k):,}"
                 side = "小" if k < 0 else "大"
                 msg = (
-                    f"项目“{row.label or _row_name(row)}”金额{amount.text.strip()}{unit}，成本指标却是"
+                    f"项目“{_row_name(table, row)}”金额{amount.text.strip()}{unit}，成本指标却是"
                     f"“{row.cells[j].text.strip()}”，比项目金额{side}{factor}倍，单位或位数可能写错。"
                 )
                 yield finding("text.unit_magnitude", "warning", msg, doc, ev)
