@@ -407,7 +407,8 @@ def completion_rate(doc: Document):
                 yield finding(
                     "narrative.completion_rate", sev, msg, doc, ev, "failed", exact, pct - exact
                 )
-            rest = m.group("rest")
+            rest = p.text[m.end("pct") : m.end("pct") + 30].lstrip("%％。，, ")
+            rest = rest.split("主要原因")[0]
             bigger = "大于" in rest or "超" in rest
             smaller = "小于" in rest or "未完成" in rest
             if bigger and f.wan < b.wan or smaller and f.wan > b.wan:
