@@ -35,6 +35,7 @@ _META_PREFIX = (
 _PERIOD = re.compile(r"^[（(]?\s*\d{4}\s*年度?\s*[）)]?$")
 _MARKER = re.compile(r"^(?:公开\s*\d+\s*表|预算\s*\d+\s*表|附表\s*\d+)$")
 _EMPTY = re.compile(r"本表无数据|空表列示|本表为空|无数据|故本表无")
+_PART = re.compile(r"^第[一二三四五六七八九十\d]+部分")  # a part heading is never a table title
 _NOTE = re.compile(r"^\s*(?:注|备注|说明)\s*[:：]")
 _LEADING_ZERO_ID = re.compile(r"^0\d+$|^\d{8,}$")
 _SPACES = re.compile(r"[\s\u3000]+")
@@ -50,9 +51,9 @@ def read_tables(source: str, blocks: list[Block]) -> list[Table]:
 
 def is_title(text: str) -> bool:
     t = _SPACES.sub("", text)
-    if not t or len(t) > 60 or t.endswith(("。", "；", "：", ":")):
+    if not t or len(t) > 60 or t.endswith(("。", "；", "：", ":")) or _PART.match(t):
         return False
-    return t.endswith("表") or match_title(t) is not None
+    return t.endswith("表") or (len(t) >= 8 and match_title(t) is not None)
 
 
 def _is_meta(text: str) -> bool:
@@ -245,7 +246,9 @@ def _build(
     table.header = [t for t in texts[:header_count]]
     table.columns = flatten_header(table.header, max((len(t) for t in texts), default=0))
     table.rows = _typed_rows(rows[header_count:], table.header, table.columns)
-    if unit is None and kind and kind not in PERFORMANCE_KINDS and _has_figures(table):
+    header_unit = any(find_unit(t) for row in table.header for t in row)
+    money_kind = kind and kind not in PERFORMANCE_KINDS and kind not in ("assets", "organization")
+    if unit is None and money_kind and not header_unit and _has_figures(table):
         if ctx.unit_missing_line is None:
             problems.append(
                 Problem("warning", f"table “{title}” declares no unit", source, line=table.line)
