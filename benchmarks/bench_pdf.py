@@ -56,7 +56,9 @@ def main() -> int:
     if not files:
         print("no PDF given and ../shared/pdf is absent", file=sys.stderr)
         return 2
-    print(f"{'file':48} {'pages':>5} {'extract_text':>12} {'read_pdf':>9} {'ratio':>6} {'read_file':>9} {'ratio':>6}")
+    print(
+        f"{'file':48} {'pages':>5} {'extract_text':>12} {'read_pdf':>9} {'ratio':>6} {'read_file':>9} {'ratio':>6}"
+    )
     worst = 0.0
     for path in files:
         with pdfplumber.open(path) as pdf:
