@@ -186,8 +186,13 @@ def _build(
     title_line = ctx.title
     first = [c for c in rows[0].cells if c.text]
     if len(first) == 1 and is_title(first[0].text):
-        title_line = Line(first[0].line, first[0].text, first[0].page)
-        rows = rows[1:]
+        # a title printed as the grid's first row (Word export); a title line above the
+        # grid wins, and the row is then only dropped when it repeats that title
+        if title_line is None:
+            title_line = Line(first[0].line, first[0].text, first[0].page)
+            rows = rows[1:]
+        elif normalise_title(first[0].text) == normalise_title(title_line.text):
+            rows = rows[1:]
     preamble = list(ctx.preamble)
     unit, unit_line, truncated = ctx.unit, ctx.unit_line, ctx.unit_truncated
     while rows and _preamble_row(rows[0]):
