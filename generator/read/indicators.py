@@ -299,7 +299,7 @@ def _three_public(source: str, table: Table) -> list[Reading]:
     ids = {j: _column_id(name) for j, name in enumerate(table.columns)}
     named_total = any(
         ind == "three_public_total" and canonical_label(name.split("/")[0]) not in _TOTAL_WORDS
-        for j, (ind, name) in enumerate(zip(ids.values(), table.columns))
+        for ind, name in ((ids[j], name) for j, name in enumerate(table.columns))
     )
     if named_total:  # a bare 合计 may include 会议费/培训费: the 三公 total is the named one
         for j, name in enumerate(table.columns):
