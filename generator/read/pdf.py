@@ -112,6 +112,8 @@ def _open_problem(path: str, err: Exception) -> Problem:
     text = _reason(err)
     if "password" in text.lower() or "encrypt" in text.lower():
         message = "the PDF is password-protected; save an unprotected copy to publish it"
+    elif "EOF" in text:
+        message = f"the PDF ends unexpectedly: the file looks truncated ({text})"
     else:
         message = f"the PDF is damaged or truncated and cannot be opened ({text})"
     return Problem("error", message, path)

@@ -35,6 +35,7 @@ _META_PREFIX = (
 _PERIOD = re.compile(r"^[（(]?\s*\d{4}\s*年度?\s*[）)]?$")
 _MARKER = re.compile(r"^(?:公开\s*\d+\s*表|预算\s*\d+\s*表|附表\s*\d+)$")
 _EMPTY = re.compile(r"本表无数据|空表列示|本表为空|无数据|故本表无")
+_PART = re.compile(r"^第[一二三四五六七八九十\d]+部分")  # a part heading is never a table title
 _NOTE = re.compile(r"^\s*(?:注|备注|说明)\s*[:：]")
 _LEADING_ZERO_ID = re.compile(r"^0\d+$|^\d{8,}$")
 _SPACES = re.compile(r"[\s\u3000]+")
@@ -50,9 +51,9 @@ def read_tables(source: str, blocks: list[Block]) -> list[Table]:
 
 def is_title(text: str) -> bool:
     t = _SPACES.sub("", text)
-    if not t or len(t) > 60 or t.endswith(("。", "；", "：", ":")):
+    if not t or len(t) > 60 or t.endswith(("。", "；", "：", ":")) or _PART.match(t):
         return False
-    return t.endswith("表") or match_title(t) is not None
+    return t.endswith("表") or (len(t) >= 8 and match_title(t) is not None)
 
 
 def _is_meta(text: str) -> bool:
@@ -185,8 +186,13 @@ def _build(
     title_line = ctx.title
     first = [c for c in rows[0].cells if c.text]
     if len(first) == 1 and is_title(first[0].text):
-        title_line = Line(first[0].line, first[0].text, first[0].page)
-        rows = rows[1:]
+        # a title printed as the grid's first row (Word export); a title line above the
+        # grid wins, and the row is then only dropped when it repeats that title
+        if title_line is None:
+            title_line = Line(first[0].line, first[0].text, first[0].page)
+            rows = rows[1:]
+        elif normalise_title(first[0].text) == normalise_title(title_line.text):
+            rows = rows[1:]
     preamble = list(ctx.preamble)
     unit, unit_line, truncated = ctx.unit, ctx.unit_line, ctx.unit_truncated
     while rows and _preamble_row(rows[0]):
@@ -245,7 +251,9 @@ def _build(
     table.header = [t for t in texts[:header_count]]
     table.columns = flatten_header(table.header, max((len(t) for t in texts), default=0))
     table.rows = _typed_rows(rows[header_count:], table.header, table.columns)
-    if unit is None and kind and kind not in PERFORMANCE_KINDS and _has_figures(table):
+    header_unit = any(find_unit(t) for row in table.header for t in row)
+    money_kind = kind and kind not in PERFORMANCE_KINDS and kind not in ("assets", "organization")
+    if unit is None and money_kind and not header_unit and _has_figures(table):
         if ctx.unit_missing_line is None:
             problems.append(
                 Problem("warning", f"table “{title}” declares no unit", source, line=table.line)
@@ -338,6 +346,10 @@ def _typed_rows(rows: list[GridRow], header: list[list[str]], columns: list[str]
         texts = [c.text for c in r.cells]
         code, used = codes.row_code(texts)
         label = ""
+        if code is not None and len(used) == 1:
+            _, name = codes.split_name(texts[used[0]])
+            if name != texts[used[0]].strip():
+                label = _SPACES.sub("", name)
         cells = []
         for j, c in enumerate(r.cells):
             value = None
@@ -482,7 +494,17 @@ def _merge_continuations(tables: list[Table]) -> list[Table]:
             and normalise_title(t.title) == normalise_title(prev.title)
             and (not t.header or not prev.header or t.header == prev.header)
         ):
-            prev.rows.extend(t.rows)
+            rows = t.rows
+            if not t.header:  # the repeated header was read as rows: drop it
+                k = 0
+                while (
+                    k < len(rows)
+                    and k < len(prev.header)
+                    and [c.text for c in rows[k].cells] == prev.header[k]
+                ):
+                    k += 1
+                rows = rows[k:]
+            prev.rows.extend(rows)
             prev.parts.append(t.line)
             prev.end_line = t.end_line
             prev.notes.extend(t.notes)
