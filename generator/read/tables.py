@@ -341,6 +341,10 @@ def _typed_rows(rows: list[GridRow], header: list[list[str]], columns: list[str]
         texts = [c.text for c in r.cells]
         code, used = codes.row_code(texts)
         label = ""
+        if code is not None and len(used) == 1:
+            _, name = codes.split_name(texts[used[0]])
+            if name != texts[used[0]].strip():
+                label = _SPACES.sub("", name)
         cells = []
         for j, c in enumerate(r.cells):
             value = None
@@ -485,7 +489,17 @@ def _merge_continuations(tables: list[Table]) -> list[Table]:
             and normalise_title(t.title) == normalise_title(prev.title)
             and (not t.header or not prev.header or t.header == prev.header)
         ):
-            prev.rows.extend(t.rows)
+            rows = t.rows
+            if not t.header:  # the repeated header was read as rows: drop it
+                k = 0
+                while (
+                    k < len(rows)
+                    and k < len(prev.header)
+                    and [c.text for c in rows[k].cells] == prev.header[k]
+                ):
+                    k += 1
+                rows = rows[k:]
+            prev.rows.extend(rows)
             prev.parts.append(t.line)
             prev.end_line = t.end_line
             prev.notes.extend(t.notes)
