@@ -122,9 +122,14 @@ def row_equals_columns(doc: Document):
         roles = spending_columns(table)
         if roles is None or roles.total is None:
             continue
+        seen: set[tuple] = set()
         for row in table.rows:
             if roles.total >= len(row.cells) or row.cells[roles.total].value is None:
                 continue
+            values = tuple(c.value for c in row.cells)
+            if values in seen:  # a unit row repeating the 合计 row: one finding is enough
+                continue
+            seen.add(values)
             label = row_label(row) or (row.code.full if row.code else "")
             comps = [roles.basic, roles.project] + roles.extras
             items = [(row, j, f"{label}（{col_name(table, j)}）") for j in comps]

@@ -414,3 +414,59 @@ def completion_rate(doc: Document):
             if bigger and f.wan < b.wan or smaller and f.wan > b.wan:
                 msg = f"说明称决算{f.raw}、年初预算{b.raw}，却解释“{rest.strip('，,')}”：用词与数字的大小相反。"
                 yield finding("narrative.completion_rate", "error", msg, doc, ev)
+
+
+SIBLINGS = {
+    "basic_expenditure": ("project_expenditure",),
+    "project_expenditure": ("basic_expenditure",),
+    "income_total": ("expenditure_total", "expenditure_current_year"),
+    "income_current_year": ("expenditure_total", "expenditure_current_year"),
+    "expenditure_total": ("income_total", "income_current_year"),
+    "expenditure_current_year": ("income_total", "income_current_year"),
+}
+
+
+@rule(
+    "narrative.parts_exceed_total",
+    title_zh="“其中”各项之和不应超过总数",
+    title_en="The parts listed after 其中 cannot exceed the total",
+    explanation_zh="“总额X，其中：A、B、C……”列出的各项金额之和超过X，说明总额或某一分项写错（只列部分项目时和小于总额是正常的）。",
+    explanation_en="When the amounts listed after '其中' add up to more than the total they belong to, the total or a part is wrong (a partial list adding up to less is normal).",
+    severity="error",
+)
+def parts_exceed_total(doc: Document):
+    for p in paragraphs(doc):
+        k = p.text.find("其中")
+        while k >= 0:
+            total = next((a for a in reversed(p.amounts) if a.end <= k), None)
+            end = p.text.find("。", k)
+            end = len(p.text) if end < 0 else end
+            nxt = p.text.find("其中", k + 2)
+            end = min(end, nxt) if nxt > 0 else end
+            siblings = SIBLINGS.get(indicator_of_label(total.label) if total else "", ())
+            parts = []
+            for a in p.amounts:
+                if not k < a.start < end or is_change_label(a.label):
+                    continue
+                if indicator_of_label(a.label) in siblings or (total and a.unit != total.unit):
+                    break
+                parts.append(a)
+            if total is not None and len(parts) >= 2 and p.text.rfind("。", total.end, k) < 0:
+                s = sum((a.wan for a in parts), Decimal(0))
+                slack = sum((a.wan_ulp for a in parts), total.wan_ulp)
+                if s > total.wan + slack:
+                    ev = [amount_evidence(doc, total, "总额")] + [
+                        amount_evidence(doc, a, a.label or "分项") for a in parts
+                    ]
+                    msg = f"说明称“{total.phrase}{total.raw}”，其后“其中”所列各项之和为{fmt(s, 2)}万元，超过了总额。"
+                    yield finding(
+                        "narrative.parts_exceed_total",
+                        "error",
+                        msg,
+                        doc,
+                        ev,
+                        "failed",
+                        total.wan,
+                        s - total.wan,
+                    )
+            k = p.text.find("其中", k + 2)

@@ -108,7 +108,11 @@ def paragraphs(doc: Document) -> list[Paragraph]:
         joined = 0
         out.append(cur)
     for p in out:
-        p.amounts = [_amount(p, m) for m in AMOUNT.finditer(p.text)]
+        prev_end = 0
+        for m in AMOUNT.finditer(p.text):
+            a = _amount(p, m, prev_end)
+            p.amounts.append(a)
+            prev_end = a.end
     try:
         object.__setattr__(doc, "_checks_paragraphs", out)
     except (AttributeError, TypeError):  # pragma: no cover
@@ -120,12 +124,12 @@ def _is_heading(text: str) -> bool:
     return bool(_HEADING.match(text)) and len(text) < 40 and not AMOUNT.search(text)
 
 
-def _amount(p: Paragraph, m: re.Match) -> Amount:
+def _amount(p: Paragraph, m: re.Match, floor: int = 0) -> Amount:
     raw = m.group(0)
     value = Decimal(m.group(1).replace(",", ""))
     start = m.start()
     k = start
-    while k > 0 and p.text[k - 1] not in _DELIMS and not p.text[k - 1].isdigit():
+    while k > floor and p.text[k - 1] not in _DELIMS and not p.text[k - 1].isdigit():
         k -= 1
     label = p.text[k:start].strip()
     if not label and k > 0:  # "人员经费，1,321,478.92元": the label sits before the comma
@@ -135,7 +139,7 @@ def _amount(p: Paragraph, m: re.Match) -> Amount:
             i -= 1
         label = p.text[i:j].strip()
     i = start
-    while i > 0 and p.text[i - 1] not in _DELIMS:
+    while i > floor and p.text[i - 1] not in _DELIMS:
         i -= 1
     phrase = p.text[i:start].strip() or label
     return Amount(value, m.group(2), raw, start, m.end(), p.line_at(start), label, phrase)

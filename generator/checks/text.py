@@ -309,3 +309,26 @@ def outdated_class_name(doc: Document):
             ev = [Evidence(label="原文", source=ref(doc, p.line_at(k)), raw=OUTDATED)]
             msg = f"{doc.metadata.year}年度文件仍称“{OUTDATED}”，该类2018年起已改称“卫生健康支出”。"
             yield finding("text.outdated_class_name", "info", msg, doc, ev)
+
+
+MISSING_UNIT = re.compile(
+    r"(?:增加|减少|增长|下降|降低|节约)了?\s*(?P<n>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(?![\d.]|,\d)"
+    r"(?=\s*(?:[，。；;、]|,(?!\d)|$))"
+)
+
+
+@rule(
+    "text.missing_unit",
+    title_zh="增减额缺少单位",
+    title_en="A change amount without its unit",
+    explanation_zh="“较上年增加46.55，”之类的增减数后面没有“万元”“元”或“%”，读者无法知道数字的含义。",
+    explanation_en="A change such as '较上年增加46.55，' carries no unit (万元, 元 or %), so the reader cannot tell what the number means.",
+    severity="warning",
+)
+def missing_unit(doc: Document):
+    for p in paragraphs(doc):
+        for m in MISSING_UNIT.finditer(p.text):
+            ev = [Evidence(label="原文", source=ref(doc, p.line_at(m.start())), raw=m.group(0))]
+            yield finding(
+                "text.missing_unit", "warning", f"“{m.group(0)}”缺少单位（万元、元或%）。", doc, ev
+            )

@@ -150,3 +150,11 @@ def test_wrong_year_and_outdated_name():
     assert not rules_fired(old, "text.wrong_year") and not rules_fired(
         old, "text.outdated_class_name"
     )
+
+
+def test_missing_unit_on_a_change():
+    lines = ["其中: 基本支出  553.99万元，较上年增加46.55，主要原因为人员增加。"]
+    got = rules_fired(run_checks([document(lines=lines, year=2021)]), "text.missing_unit")
+    assert len(got) == 1 and "46.55" in got[0].message
+    fine = ["基本支出553.99万元，较上年增加46.55万元；支出增加 2,903,896.56 元，增长 207.99%。"]
+    assert not rules_fired(run_checks([document(lines=fine)]), "text.missing_unit")

@@ -143,3 +143,21 @@ def test_completion_rate_and_growth_rate_are_not_confused():
         "narrative.completion_rate",
         "error",
     )
+
+
+def test_parts_cannot_exceed_their_total():
+    ok = [
+        "基本支出  553.99万元",
+        "其中：人员经费524.92万元",
+        "公用经费29.07万元",
+        "项目支出  6565.14万元",
+        "其中：本级支出6565.14万元",
+    ]
+    assert not rules_fired(
+        run_checks([document(lines=ok, year=2021)]), "narrative.parts_exceed_total"
+    )
+    bad = ["基本支出553.99万元，其中：人员经费624.92万元，公用经费29.07万元。"]
+    got = rules_fired(
+        run_checks([document(lines=bad, year=2021)]), "narrative.parts_exceed_total", "error"
+    )
+    assert len(got) == 1 and len(got[0].evidence) == 3
