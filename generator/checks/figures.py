@@ -115,7 +115,7 @@ def document_figures(doc: Document) -> dict[str, dict[str, Figure]]:
 def general_only(figs: dict[str, dict[str, Figure]]) -> bool:
     """True when all income is general-public-budget money (so every table shows the same)."""
     s = figs.get("income_expenditure_summary", {})
-    total = s.get("income_current_year") or s.get("income_total")
+    total = s.get("income_total") or s.get("income_current_year")
     gpb = s.get("general_public_budget")
     return total is not None and gpb is not None and total.wan == gpb.wan
 

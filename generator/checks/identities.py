@@ -16,7 +16,7 @@ from generator.checks.registry import rule
 from generator.checks.rowroles import (
     basic_parts,
     class_sum,
-    code_rows,
+    coded_blocks,
     is_parent,
     top_level,
     total_row,
@@ -36,7 +36,7 @@ from generator.checks.tableview import (
     row_series,
     value_columns,
 )
-from generator.model import Document, Row
+from generator.model import Document, Row, Table
 
 SPENDING_TABLES = (
     "expenditure",
@@ -56,10 +56,12 @@ SPENDING_TABLES = (
 )
 def code_hierarchy(doc: Document):
     for table in doc.tables:
-        rows = code_rows(table)
-        if len(rows) < 2:
-            continue
-        cols = value_columns(table)
+        for rows, cols in coded_blocks(table):
+            yield from _hierarchy(doc, table, rows, cols)
+
+
+def _hierarchy(doc: Document, table: Table, rows: list[Row], cols: list[int]):
+    if len(rows) >= 2:
         for parent in rows:
             children = [r for r in rows if is_parent(parent.code, r.code)]
             if not children:
@@ -91,8 +93,9 @@ def code_hierarchy(doc: Document):
 def total_equals_items(doc: Document):
     for table in doc.tables:
         total = total_row(table)
-        rows = code_rows(table)
-        if total is None or not rows:
+        blocks = coded_blocks(table)
+        rows = blocks[0][0]
+        if total is None or not rows or len(blocks) > 1:
             continue
         top = top_level(rows)
         for j in value_columns(table):
@@ -392,7 +395,12 @@ def personnel_301_303(doc: Document):
         if public is not None:
             others = tuple(
                 sorted(
-                    {r.code.class_ for r in code_rows(table) if r.code.class_ not in ("301", "303")}
+                    {
+                        r.code.class_
+                        for rows, _ in coded_blocks(table)
+                        for r in rows
+                        if r.code.class_ not in ("301", "303")
+                    }
                 )
             )
             wide, only302 = class_sum(table, others), class_sum(table, ("302",))

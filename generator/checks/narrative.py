@@ -62,6 +62,10 @@ def amount_evidence(doc: Document, a: Amount, label: str) -> Evidence:
 
 def table_figure(figs: dict[str, dict[str, Figure]], ind: str, label: str) -> Figure | None:
     order = TABLE_ORDER.get(ind, ())
+    if "财政拨款" in label and ind in SWAPS.keys() | set(SWAPS.values()):
+        order = (
+            "fiscal_summary",
+        )  # 财政拨款收入支出总计 is the fiscal summary's, not the department's
     if "一般公共预算" in label and ind in ("basic_expenditure", "project_expenditure"):
         order = ("general_budget_basic", "general_budget_expenditure") + order
     for tid in order:
@@ -402,10 +406,13 @@ def completion_rate(doc: Document):
             half = ulp(decimals(m.group("pct"))) / 2
             slack = exact * (b.wan_ulp / b.wan + f.wan_ulp / max(f.wan, b.wan_ulp)) + half
             if abs(pct - exact) > slack:
-                sev = "error" if abs(pct - exact) > 1 else "warning"
-                msg = f"说明称年初预算{b.raw}、决算{f.raw}，“完成年初预算的{m.group('pct')}%”，按两数计算应为{fmt(exact, 2)}%。"
+                rounding = abs(pct - exact) <= slack + 2 * half
+                sev = "info" if rounding else "error" if abs(pct - exact) > 1 else "warning"
+                msg = f"说明称年初预算{b.raw}、决算{f.raw}，“完成年初预算的{m.group('pct')}%”，按两数计算应为{fmt(exact, 2)}%"
+                msg += "，差异属于舍入（截尾）误差。" if rounding else "。"
+                status = "rounding" if rounding else "failed"
                 yield finding(
-                    "narrative.completion_rate", sev, msg, doc, ev, "failed", exact, pct - exact
+                    "narrative.completion_rate", sev, msg, doc, ev, status, exact, pct - exact
                 )
             rest = p.text[m.end("pct") : m.end("pct") + 30].lstrip("%％。，, ")
             rest = rest.split("主要原因")[0]

@@ -11,6 +11,7 @@ from decimal import Decimal
 from generator.checks.sums import col_name
 from generator.checks.tableview import Located, all_series, norm, row_label, value_columns
 from generator.model import Code, Row, Table
+from generator.read.codes import parse_code
 
 
 def code_rows(table: Table) -> list[Row]:
@@ -87,24 +88,49 @@ def class_sum(
     table: Table, classes: tuple[str, ...]
 ) -> tuple[Decimal, list[tuple[Row, int]]] | None:
     """Σ of economic class rows (or of their items where the class row is not printed)."""
-    rows = [r for r in code_rows(table) if r.code.class_ in classes]
     picked: list[tuple[Row, int]] = []
-    for cls in classes:
-        head = [r for r in rows if r.code.class_ == cls and r.code.section is None]
-        chosen = head or [
-            r for r in rows if r.code.class_ == cls and r.code.section and not r.code.item
-        ]
-        for r in chosen:
-            k = next(
-                (
-                    k
-                    for k in value_columns(table)
-                    if k < len(r.cells) and r.cells[k].value is not None
-                ),
-                None,
-            )
-            if k is not None:
-                picked.append((r, k))
+    for rows, cols in coded_blocks(table):
+        rows = [r for r in rows if r.code.class_ in classes]
+        for cls in classes:
+            head = [r for r in rows if r.code.class_ == cls and r.code.section is None]
+            chosen = head or [
+                r for r in rows if r.code.class_ == cls and r.code.section and not r.code.item
+            ]
+            for r in chosen:
+                k = next(
+                    (k for k in cols if k < len(r.cells) and r.cells[k].value is not None), None
+                )
+                if k is not None:
+                    picked.append((r, k))
     if not picked:
         return None
     return sum((r.cells[k].value for r, k in picked), Decimal(0)), picked
+
+
+def coded_blocks(table: Table) -> list[tuple[list[Row], list[int]]]:
+    """(coded rows, their value columns) for each side-by-side block of a table.
+
+    A 基本支出决算表 printed as two or three blocks (人员经费 | 公用经费) has a code column per
+    block; a row's code then belongs to one block only, so each block is checked on its own
+    columns, with its own codes read from its code column.
+    """
+    code_cols = [j for j, c in enumerate(table.columns) if "编码" in c or "代码" in c]
+    starts = [j for k, j in enumerate(code_cols) if k == 0 or j > code_cols[k - 1] + 1]
+    if len(starts) < 2:
+        return [(code_rows(table), value_columns(table))]
+    values = value_columns(table)
+    out = []
+    for b, start in enumerate(starts):
+        end = starts[b + 1] if b + 1 < len(starts) else len(table.columns)
+        cols = [j for j in values if start < j < end]
+        rows = []
+        for r in table.rows:
+            if start >= len(r.cells):
+                continue
+            code = parse_code(r.cells[start].text.strip())
+            if code is None or code.scheme == "unknown":
+                continue
+            name = r.cells[start + 1].text.strip() if start + 1 < len(r.cells) else ""
+            rows.append(Row(cells=r.cells, line=r.line, page=r.page, code=code, label=name))
+        out.append((rows, cols))
+    return out

@@ -95,7 +95,7 @@ def paragraphs(doc: Document) -> list[Paragraph]:
             continue
         if (
             cur is not None
-            and not cur.text.endswith(("。", "：", ":"))
+            and not cur.text.endswith("。")
             and not _HEADING.match(text)
             and not _is_heading(cur.text)
             and joined < 6
@@ -196,7 +196,8 @@ _NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 _UP = ("增加", "增长", "上升", "增幅")
 CHANGE = re.compile(
     rf"(?P<verb>增加|减少|增长|下降|降低|节约|上升)了?\s*(?P<amt>{_NUM})\s*(?P<unit>万元|元)\s*[，,]?\s*"
-    rf"(?P<pword>增长|下降|降低|增加|减少|上升|增幅|降幅)(?:了|为)?\s*(?P<pct>-?\d+(?:\.\d+)?)\s*[%％]"
+    rf"(?P<pword>增长|下降|降低|增加|减少|上升|增幅|降幅)(?:[（(][^）)]{{1,4}}[)）])?(?:了|为)?\s*"
+    rf"(?P<pct>-?\d+(?:\.\d+)?)\s*[%％]"
 )
 PAIR_CHANGE = re.compile(
     rf"各(?P<verb>增加|减少)\s*(?P<a1>{_NUM})\s*(?P<u1>万元|元)\s*和\s*(?P<a2>{_NUM})\s*(?P<u2>万元|元)\s*[，,]\s*"

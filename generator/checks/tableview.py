@@ -184,15 +184,28 @@ def column_series(table: Table) -> dict[str, dict[str, Located]]:
 
     Keyed by "row index/block" so the 预算数 and 决算数 blocks of a 三公 table are two series.
     """
+    named: list[tuple[int, str]] = []
+    for j, name in enumerate(table.columns):
+        parts = [x for x in name.split("/") if x]
+        last = parts[-1] if parts else name
+        if last in ("小计", "合计") and len(parts) > 1:
+            ind = indicator_of(parts[-2])
+        else:
+            ind = indicator_of(last) or indicator_of(name)
+        bare_total = any(w in norm(last) for w in TOTAL_WORDS) and "用车" not in name
+        if ind is None and bare_total and _is_three_public(table):
+            if len(parts) == 1 or any(w in parts[0] for w in ("预算数", "决算数", "年")):
+                ind = "three_public_total"
+        if ind is not None:
+            named.append((j, ind))
+    # A bare 合计 that also counts 会议费/培训费 is not the 三公 total when a column under
+    # “三公”经费 prints its own (Jiangsu's 三公、会议费、培训费 table).
+    own = {j for j, ind in named if ind == "three_public_total" and "三公" in table.columns[j]}
+    if own:
+        named = [(j, ind) for j, ind in named if ind != "three_public_total" or j in own]
     ids: list[tuple[int, str, int]] = []
     seen: dict[str, int] = {}
-    for j, name in enumerate(table.columns):
-        ind = indicator_of(name.split("/")[-1]) or indicator_of(name)
-        if ind is None and _is_three_public(table) and any(w in norm(name) for w in TOTAL_WORDS):
-            if "小计" not in name and "用车" not in name:
-                ind = "three_public_total"
-        if ind is None:
-            continue
+    for j, ind in named:
         block = seen.get(ind, 0)
         seen[ind] = block + 1
         ids.append((j, ind, block))
