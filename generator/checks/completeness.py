@@ -13,6 +13,7 @@ import re
 from generator.checks.evidence import finding, ref
 from generator.checks.model import Evidence
 from generator.checks.registry import rule
+from generator.checks.sentences import paragraphs
 from generator.model import Document, Table
 
 REQUIRED: dict[str, dict[str, str]] = {
@@ -41,6 +42,13 @@ REQUIRED: dict[str, dict[str, str]] = {
 EMPTY = re.compile(
     r"本表无数据|空表列示|本表为空|故本表无|无数据|空表|本(?:部门|单位)?无[^，。；]{0,16}(?:预算|支出|收入|经费)"
 )
+SUBJECT = {
+    "government_fund": "政府性基金",
+    "state_capital": "国有资本",
+    "three_public": "三公",
+    "procurement": "政府采购",
+}
+ZERO = re.compile(r"(?<![\d.,])0(?:\.0+)?\s*(?:万元|元)")
 FISCAL_TABLES = set(REQUIRED["final"]) | {
     "procurement",
     "organ_operating",
@@ -119,6 +127,12 @@ def _statement(doc: Document, table: Table) -> tuple[str, int] | None:
     for ln in doc.lines:
         if lo <= ln.number <= hi and EMPTY.search(ln.text) and "\t" not in ln.text:
             return ln.text.strip(), ln.number
+    word = SUBJECT.get(table.id or "")
+    for p in paragraphs(doc) if word else ():
+        # "政府性基金支出预算支出 0 万元" in the 情况说明 also tells the reader the table is empty
+        k = p.text.find(word)
+        if k >= 0 and (ZERO.search(p.text, k) or re.search(r"无[^，。；]{0,12}" + word, p.text)):
+            return p.text, p.starts[0][1]
     return None
 
 

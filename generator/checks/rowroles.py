@@ -116,9 +116,16 @@ def coded_blocks(table: Table) -> list[tuple[list[Row], list[int]]]:
     """
     code_cols = [j for j, c in enumerate(table.columns) if "编码" in c or "代码" in c]
     starts = [j for k, j in enumerate(code_cols) if k == 0 or j > code_cols[k - 1] + 1]
-    if len(starts) < 2:
-        return [(code_rows(table), value_columns(table))]
     values = value_columns(table)
+    # a code column with no figures before the next one is a parallel classification
+    # (部门 and 政府 economic codes side by side), not a block of its own
+    starts = [
+        j
+        for k, j in enumerate(starts)
+        if k + 1 == len(starts) or any(j < v < starts[k + 1] for v in values)
+    ]
+    if len(starts) < 2:
+        return [(code_rows(table), values)]
     out = []
     for b, start in enumerate(starts):
         end = starts[b + 1] if b + 1 < len(starts) else len(table.columns)

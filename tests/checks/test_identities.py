@@ -263,3 +263,29 @@ def test_personnel_and_basic_split_hold():
     assert rules_fired(
         run_checks([document(t, kind="final")]), "identities.basic_personnel_public", "error"
     )
+
+
+def test_side_by_side_blocks_are_checked_per_block():
+    # A PDF 基本支出决算表 keeps 人员经费 | 公用经费 as two blocks in one row.
+    cols = ["经济分类科目编码", "科目名称", "决算数", "经济分类科目编码", "科目名称", "决算数"]
+    rows = [
+        ["301", "工资福利支出", "4816.14", "302", "商品和服务支出", "440.90"],
+        ["30101", "基本工资", "4000.00", "30201", "办公费", "440.90"],
+        ["30102", "津贴补贴", "816.14", "310", "资本性支出", "39.76"],
+        ["303", "对个人和家庭的补助", "67.96", "31002", "办公设备购置", "39.76"],
+        ["人员经费合计", "", "4884.10", "公用经费合计", "", "480.66"],
+    ]
+    t = table(
+        cols,
+        rows,
+        id="general_budget_basic",
+        title="一般公共预算财政拨款基本支出决算表",
+        code_col=0,
+        label_col=1,
+    )
+    found = run_checks([document(t, kind="final")])
+    assert not rules_fired(found, "identities.code_hierarchy")
+    assert not rules_fired(found, "identities.personnel_301_303")
+    t.rows[1].cells[5] = cell("400.90", t.rows[1].line)
+    got = rules_fired(run_checks([document(t, kind="final")]), "identities.code_hierarchy", "error")
+    assert len(got) == 1 and "302" in got[0].message
