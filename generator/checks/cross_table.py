@@ -10,12 +10,16 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from generator.checks.evidence import cell_evidence, finding
+from generator.checks.columns import spending_columns
+from generator.checks.evidence import cell_evidence, finding, table_unit, to_wan
 from generator.checks.figures import Figure, document_figures, general_only
 from generator.checks.registry import rule
-from generator.checks.sums import tname
+from generator.checks.rowroles import top_level
+from generator.checks.sums import col_name, tname
+from generator.checks.tableview import Located, norm, places
 from generator.checks.tolerance import classify, fmt, ulp
 from generator.model import CANONICAL_INDICATORS, Document
+from generator.read.codes import names
 
 ALWAYS, GENERAL_ONLY = "always", "general_only"
 PAIRS: list[tuple[str, str, str, str]] = [
@@ -158,3 +162,123 @@ def personnel_matches_economic_columns(doc: Document):
         if f:
             yield f
         return
+
+
+_CLASS_ALIASES = {
+    "医疗卫生与计划生育": "210",
+    "医疗卫生": "210",
+    "城乡社区事务": "212",
+    "资源勘探信息等": "215",
+    "文化体育与传媒": "207",
+    "文化旅游体育与传媒": "207",
+}
+
+
+def _class_names() -> dict[str, str]:
+    out = dict(_CLASS_ALIASES)
+    for (scheme, code), name in names().items():
+        if scheme == "functional" and len(code) == 3:
+            out[norm(name).removesuffix("支出")] = code
+    return out
+
+
+CLASS_NAMES = _class_names()
+
+
+def _class_of(text: str) -> str | None:
+    key = norm(text).replace("（类）", "").removesuffix("支出")
+    return CLASS_NAMES.get(key)
+
+
+def summary_classes(doc: Document, table) -> dict[str, Figure]:
+    """Functional class -> figure printed beside its name in a summary table."""
+    gpb_col = next(
+        (j for j, c in enumerate(table.columns) if "一般公共预算" in c and "其中" not in c), None
+    )
+    out: dict[str, Figure] = {}
+    for row in table.rows:
+        current = None
+        for j, cell in enumerate(row.cells):
+            name = table.columns[j] if j < len(table.columns) else ""
+            if cell.value is None:
+                text = cell.text.strip()
+                if text and not text.isdigit():
+                    current = _class_of(text)
+                continue
+            if current is None or "行次" in name or "栏次" in name:
+                continue
+            if table.id == "fiscal_summary" and gpb_col is not None and j != gpb_col:
+                continue
+            loc = Located(cell.value, cell, row, name, name)
+            unit = table_unit(doc, table)
+            out.setdefault(
+                current, Figure(current, loc, table, unit, to_wan(cell.value, unit), places(table))
+            )
+            current = None
+    return out
+
+
+def spending_classes(doc: Document, table) -> dict[str, tuple[Figure, list]]:
+    """Functional class -> (its figure in a spending table, the (row, cell) pairs summed)."""
+    roles = spending_columns(table)
+    if roles is None or roles.total is None:
+        return {}
+    unit = table_unit(doc, table)
+    rows = [r for r in table.rows if r.code and r.code.scheme == "functional"]
+    out: dict[str, tuple[Figure, list]] = {}
+    for cls in sorted({r.code.class_ for r in rows}):
+        head = [r for r in rows if r.code.class_ == cls and r.code.section is None]
+        members = head or top_level([r for r in rows if r.code.class_ == cls])
+        pairs = [(r, r.cells[roles.total]) for r in members if roles.total < len(r.cells)]
+        pairs = [(r, c) for r, c in pairs if c.value is not None]
+        if not pairs:
+            continue
+        value = sum((c.value for _, c in pairs), Decimal(0))
+        loc = Located(value, pairs[0][1], pairs[0][0], cls, col_name(table, roles.total))
+        fig = Figure(cls, loc, table, unit, to_wan(value, unit), places(table))
+        out[cls] = (fig, pairs)
+    return out
+
+
+@rule(
+    "cross_table.class_totals",
+    title_zh="收支总表中各功能分类（类）支出 = 支出表中该类之和",
+    title_en="Each functional class in the summary table = that class in the spending table",
+    explanation_zh="收支总表（或财政拨款收支总表的一般公共预算列）按功能分类列出的各类支出，应等于支出表（或一般公共预算支出表）中该类的金额（类行，或未列类行时其下各行之和）。",
+    explanation_en="Each functional class the summary table (or the general-budget column of the fiscal summary) lists must equal that class in the spending table (or the general-budget spending table): its class row, or the sum of its rows where no class row is printed.",
+    severity="error",
+)
+def class_totals(doc: Document):
+    by_id = {}
+    for t in doc.tables:
+        if t.id and t.id not in by_id:
+            by_id[t.id] = t
+    for summary_id, spending_id in (
+        ("income_expenditure_summary", "expenditure"),
+        ("fiscal_summary", "general_budget_expenditure"),
+    ):
+        if summary_id not in by_id or spending_id not in by_id:
+            continue
+        left = summary_classes(doc, by_id[summary_id])
+        right = spending_classes(doc, by_id[spending_id])
+        for cls in sorted(set(left) & set(right)):
+            a, (b, pairs) = left[cls], right[cls]
+            name = names().get(("functional", cls), cls)
+            shown = f"{fmt(b.loc.value, b.places)}{b.unit or ''}"
+            ev = [
+                cell_evidence(doc, b.table, r, c, f"{r.code.full} {r.label}（{tname(b.table)}）")
+                for r, c in pairs
+            ]
+            f = compare(
+                "cross_table.class_totals",
+                doc,
+                f"{cls} {name}",
+                a,
+                b.wan,
+                ev,
+                f"{tname(b.table)}中该类为{shown}",
+                wan_ulp(b),
+                len(pairs),
+            )
+            if f:
+                yield f

@@ -10,13 +10,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from generator.checks.columns import spending_columns
-from generator.checks.evidence import table_unit, to_wan
+from generator.checks.evidence import ref, table_unit, to_wan
+from generator.checks.model import Evidence
 from generator.checks.rowroles import basic_parts, total_row
 from generator.checks.sums import col_name
 from generator.checks.tableview import Located, all_series, norm, places, row_series
 from generator.model import Document, Table
+
+if TYPE_CHECKING:
+    from generator.checks.sentences import Amount
 
 
 @dataclass
@@ -136,3 +141,48 @@ def _current_series(series: list[dict[str, Located]], doc: Document) -> dict[str
         return points
 
     return max(series, key=score)
+
+
+TABLE_ORDER: dict[str, tuple[str, ...]] = {
+    "income_total": ("income_expenditure_summary", "income"),
+    "income_current_year": ("income_expenditure_summary", "income"),
+    "expenditure_total": ("income_expenditure_summary",),
+    "expenditure_current_year": ("income_expenditure_summary", "expenditure"),
+    "general_public_budget": ("income_expenditure_summary", "income", "fiscal_summary"),
+    "government_fund": ("income_expenditure_summary", "fiscal_summary"),
+    "carryover_begin": ("income_expenditure_summary",),
+    "carryover_end": ("income_expenditure_summary",),
+    "basic_expenditure": ("expenditure", "general_budget_basic", "general_budget_expenditure"),
+    "project_expenditure": ("expenditure", "general_budget_expenditure", "project_expenditure"),
+    "personnel_expenditure": ("general_budget_basic",),
+    "public_expenditure": ("general_budget_basic",),
+}
+for _id in (
+    "three_public_total",
+    "overseas_travel",
+    "vehicle_total",
+    "vehicle_purchase",
+    "vehicle_operation",
+    "official_reception",
+):
+    TABLE_ORDER[_id] = ("three_public",)
+SWAPS = {"income_total": "income_current_year", "expenditure_total": "expenditure_current_year"}
+
+
+def amount_evidence(doc: Document, a: Amount, label: str) -> Evidence:
+    return Evidence(label=label, source=ref(doc, a.line), value=a.value, unit=a.unit, raw=a.raw)
+
+
+def table_figure(figs: dict[str, dict[str, Figure]], ind: str, label: str) -> Figure | None:
+    order = TABLE_ORDER.get(ind, ())
+    if "财政拨款" in label and ind in SWAPS.keys() | set(SWAPS.values()):
+        order = (
+            "fiscal_summary",
+        )  # 财政拨款收入支出总计 is the fiscal summary's, not the department's
+    if "一般公共预算" in label and ind in ("basic_expenditure", "project_expenditure"):
+        order = ("general_budget_basic", "general_budget_expenditure") + order
+    for tid in order:
+        fig = figs.get(tid, {}).get(ind)
+        if fig is not None:
+            return fig
+    return None

@@ -300,3 +300,25 @@ def changes(doc: Document) -> list[Change]:
                     )
                 )
     return out
+
+
+def share_interval(part: Amount, whole: Amount) -> tuple[Decimal, Decimal]:
+    pu, wu = part.wan_ulp / 2, whole.wan_ulp / 2
+    lo = (part.wan - pu) / (whole.wan + wu) * 100
+    hi = (part.wan + pu) / max(whole.wan - wu, Decimal("1e-12")) * 100
+    return lo, hi
+
+
+def percent_interval(c) -> tuple[Decimal, Decimal] | None:
+    """Range of growth percentages the printed figures allow (each ± half its last digit)."""
+    cur, amt = c.current, c.amount
+    cu, au = cur.wan_ulp / 2, amt.wan_ulp / 2
+    values = []
+    for dc in (-cu, cu):
+        for da in (-au, au):
+            a = amt.wan + da
+            base = (cur.wan + dc) - a if c.increase else (cur.wan + dc) + a
+            if base <= 0:
+                return None
+            values.append(a / base * 100)
+    return min(values), max(values)

@@ -7,7 +7,7 @@ import re
 from generator.checks import RULES, run_checks
 from generator.checks.registry import REGISTRY
 
-from .build import document, rules_fired, table
+from .build import cell, document, rules_fired, table
 
 
 def summary(total="100.00", gpb="100.00", line=100):
@@ -179,3 +179,33 @@ def test_findings_only_name_registered_rules():
     lines = ["基本支出1420085.06万元。", "增加（减少）", CHANGE]
     for f in run_checks([document(lines=lines)]):
         assert f.rule in REGISTRY
+
+
+def test_class_totals_summary_against_spending_table():
+    left = table(
+        ["收入/项目", "收入/金额", "支出/项目", "支出/金额"],
+        [
+            ["一、一般公共预算", "100.00", "八、社会保障和就业", "30.00"],
+            ["", "", "十、卫生健康", "70.00"],
+        ],
+        id="income_expenditure_summary",
+        title="部门收支总体情况表",
+    )
+    right = table(
+        ["科目编码", "科目名称", "合计", "基本支出/小计", "项目支出/小计"],
+        [
+            ["2080109", "社会保险经办机构", "30.00", "30.00", ""],
+            ["2101101", "行政单位医疗", "20.00", "20.00", ""],
+            ["2101301", "城乡医疗救助", "50.00", "", "50.00"],
+        ],
+        id="expenditure",
+        title="部门支出总体情况表",
+        code_col=0,
+        label_col=1,
+        line=200,
+    )
+    assert not rules_fired(run_checks([document(left, right)]), "cross_table.class_totals")
+    right.rows[2].cells[2] = cell("55.00", right.rows[2].line)
+    got = rules_fired(run_checks([document(left, right)]), "cross_table.class_totals", "error")
+    assert len(got) == 1 and "210" in got[0].message
+    assert {e.source.line for e in got[0].evidence} == {103, 203, 204}
