@@ -146,6 +146,8 @@ def _amount(p: Paragraph, m: re.Match, floor: int = 0) -> Amount:
 
 
 _FUND_WORDS = ("政府性基金", "国有资本")
+# words that make "…支出预算" a part of the budget rather than the department's total
+_QUALIFIERS = ("拨款", "一般公共预算", "基金", "国有资本", "项目", "基本", "三公", "采购", "运行", "经费")
 _INCOME_IDS = ("general_public_budget", "government_fund", "income_total", "income_current_year")
 
 
@@ -169,6 +171,12 @@ def indicator_of_label(label: str) -> str | None:
                     found = None
                 if found:
                     break
+    if found is None:
+        for term, ind in (("收入预算", "income_total"), ("支出预算", "expenditure_total")):
+            head = n.removesuffix(term)
+            if n.endswith(term) and not any(w in head for w in _QUALIFIERS):
+                found = ind
+                break
     if found and any(w in n for w in _FUND_WORDS) and found != "government_fund":
         return None
     return found
