@@ -107,13 +107,20 @@ def table_figures(doc: Document, table: Table) -> dict[str, Figure]:
 
 
 def document_figures(doc: Document) -> dict[str, dict[str, Figure]]:
-    """table id -> figures; the first table of each standard id wins."""
+    """table id -> figures; the first table of each standard id wins (computed once per doc)."""
+    cached = getattr(doc, "_checks_figures", None)
+    if cached is not None:
+        return cached
     out: dict[str, dict[str, Figure]] = {}
     for t in doc.tables:
         if t.id and t.id not in out:
             figs = table_figures(doc, t)
             if figs:
                 out[t.id] = figs
+    try:
+        object.__setattr__(doc, "_checks_figures", out)
+    except (AttributeError, TypeError):  # pragma: no cover
+        pass
     return out
 
 

@@ -108,11 +108,18 @@ def places(table: Table) -> int:
     """The finest decimal place printed anywhere in the table (its precision)."""
     from generator.checks.tolerance import decimals
 
+    cached = getattr(table, "_checks_places", None)
+    if cached is not None:
+        return cached
     best = 0
     for r in table.rows:
         for c in r.cells:
             if c.value is not None:
                 best = max(best, decimals(c.text))
+    try:
+        object.__setattr__(table, "_checks_places", best)
+    except (AttributeError, TypeError):  # pragma: no cover
+        pass
     return best
 
 
