@@ -197,6 +197,11 @@ def share_recomputed(doc: Document):
                 )
 
 
+NEGATIVE_CHANGE = re.compile(
+    r"(增加|增长|上升|减少|下降|降低)了?\s*[-－—]\s*\d[\d,.]*\s*(?:万元|元|%|％)?"
+)
+
+
 def _change_evidence(doc, c) -> list[Evidence]:
     ev = [amount_evidence(doc, c.current, "本年数"), amount_evidence(doc, c.amount, "增减额")]
     ev.append(
@@ -220,6 +225,11 @@ def _change_evidence(doc, c) -> list[Evidence]:
     severity="error",
 )
 def change_consistent(doc: Document):
+    for p in paragraphs(doc):
+        for m in NEGATIVE_CHANGE.finditer(p.text):
+            ev = [Evidence(label="原文", source=ref(doc, p.line_at(m.start())), raw=m.group(0))]
+            msg = f"说明写“{m.group(0)}”：用“{m.group(1)}”却跟着负数，增减方向自相矛盾。"
+            yield finding("narrative.change_consistent", "error", msg, doc, ev)
     for c in changes(doc):
         if c.current is None:
             continue

@@ -147,7 +147,18 @@ def _amount(p: Paragraph, m: re.Match, floor: int = 0) -> Amount:
 
 _FUND_WORDS = ("政府性基金", "国有资本")
 # words that make "…支出预算" a part of the budget rather than the department's total
-_QUALIFIERS = ("拨款", "一般公共预算", "基金", "国有资本", "项目", "基本", "三公", "采购", "运行", "经费")
+_QUALIFIERS = (
+    "拨款",
+    "一般公共预算",
+    "基金",
+    "国有资本",
+    "项目",
+    "基本",
+    "三公",
+    "采购",
+    "运行",
+    "经费",
+)
 _INCOME_IDS = ("general_public_budget", "government_fund", "income_total", "income_current_year")
 
 
