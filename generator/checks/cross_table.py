@@ -21,7 +21,7 @@ from generator.checks.tolerance import classify, fmt, ulp
 from generator.model import CANONICAL_INDICATORS, Document
 from generator.read.codes import names
 
-ALWAYS, GENERAL_ONLY = "always", "general_only"
+ALWAYS, GENERAL_ONLY, BUDGET_NO_CARRYOVER = "always", "general_only", "budget_no_carryover"
 PAIRS: list[tuple[str, str, str, str]] = [
     ("income_total", "income_expenditure_summary", "income", ALWAYS),
     ("income_current_year", "income_expenditure_summary", "income", ALWAYS),
@@ -33,6 +33,16 @@ PAIRS: list[tuple[str, str, str, str]] = [
     ("expenditure_current_year", "expenditure", "general_budget_expenditure", GENERAL_ONLY),
     ("basic_expenditure", "expenditure", "general_budget_basic", GENERAL_ONLY),
     ("project_expenditure", "expenditure", "general_budget_expenditure", GENERAL_ONLY),
+    ("government_fund", "fiscal_summary", "government_fund", BUDGET_NO_CARRYOVER),
+]
+# A budget without carry-over spends exactly its general-budget appropriation.
+INCOME_SPENT = [
+    (
+        "general_public_budget",
+        "fiscal_summary",
+        "expenditure_current_year",
+        "general_budget_expenditure",
+    )
 ]
 
 
@@ -90,15 +100,23 @@ def compare(
     "cross_table.same_figure",
     title_zh="同一数字在不同表中一致",
     title_en="The same figure agrees across tables",
-    explanation_zh="收支总表、收入表、支出表、财政拨款收支总表、一般公共预算支出表、基本支出表、项目支出表中代表同一事项的合计数必须相同。一般公共预算支出表只在部门全部收入都来自一般公共预算时才与支出表比较，因为政府性基金和结转资金会使两表合法地不同。",
-    explanation_en="Totals that denote the same thing in the summary, income, spending, fiscal summary, general-budget spending, basic-spending and project tables must be equal. The general-budget spending table is compared with the spending table only when all income is general-budget money, since fund budgets and carry-over make them differ legitimately.",
+    explanation_zh="收支总表、收入表、支出表、财政拨款收支总表、一般公共预算支出表、基本支出表、项目支出表中代表同一事项的合计数必须相同。一般公共预算支出表只在部门全部收入都来自一般公共预算时才与支出表比较，因为政府性基金和结转资金会使两表合法地不同；没有上年结转的预算，财政拨款收支总表的一般公共预算拨款应等于一般公共预算支出表的合计，政府性基金拨款应等于政府性基金支出表的合计。",
+    explanation_en="Totals that denote the same thing in the summary, income, spending, fiscal summary, general-budget spending, basic-spending and project tables must be equal. The general-budget spending table is compared with the spending table only when all income is general-budget money, since fund budgets and carry-over make them differ legitimately; in a budget without carry-over the fiscal summary's general-budget and fund appropriations must equal the totals of the general-budget and fund spending tables.",
     severity="error",
 )
 def same_figure(doc: Document):
     figs = document_figures(doc)
     only_general = general_only(figs)
+    no_carryover = doc.metadata.kind == "budget" and "carryover_begin" not in figs.get(
+        "fiscal_summary", {}
+    )
     for ind, ta, tb, cond in PAIRS:
-        if cond == GENERAL_ONLY and not only_general:
+        if (
+            cond == GENERAL_ONLY
+            and not only_general
+            or cond == BUDGET_NO_CARRYOVER
+            and not no_carryover
+        ):
             continue
         a, b = figs.get(ta, {}).get(ind), figs.get(tb, {}).get(ind)
         if a is None or b is None:
@@ -113,6 +131,17 @@ def same_figure(doc: Document):
             [evidence_of(doc, b, label)],
             f"在{tname(b.table)}中为{show(b)}",
             wan_ulp(b),
+        )
+        if f:
+            yield f
+    for ia, ta, ib, tb in INCOME_SPENT if no_carryover else ():
+        a, b = figs.get(ta, {}).get(ia), figs.get(tb, {}).get(ib)
+        if a is None or b is None:
+            continue
+        text = f"而{tname(b.table)}的支出合计为{show(b)}（没有上年结转时两者应相等）"
+        ev = [evidence_of(doc, b, "一般公共预算支出合计")]
+        f = compare(
+            "cross_table.same_figure", doc, "一般公共预算拨款", a, b.wan, ev, text, wan_ulp(b)
         )
         if f:
             yield f

@@ -90,6 +90,10 @@ def table_figures(doc: Document, table: Table) -> dict[str, Figure]:
         out["general_public_budget"] = _cell(
             table, _col(table, "一般公共预算", exclude=("其中", "上年")), "一般公共预算"
         ) or _cell(table, _col(table, "财政拨款收入"), "财政拨款收入")
+    elif tid == "government_fund":
+        row = total_row(table)
+        j = _col(table, "合计") if _col(table, "合计") is not None else _col(table, "总计")
+        out["government_fund"] = _cell(table, j, "合计") if row is not None else None
     elif tid == "three_public":
         series = all_series(table)
         if series:

@@ -164,6 +164,13 @@ def row_series(table: Table) -> dict[str, dict[str, Located]]:
                 if text.isdigit() and len(text) <= 3 and current is not None and k == 0:
                     continue  # a 行次 number between a label and its figure
                 ind = indicator_of(text)
+                if (
+                    ind is None
+                    and current is not None
+                    and k == 0
+                    and norm(text) in ("小计", "合计", "共计")
+                ):
+                    continue  # "一般公共预算收入 | 小计 | 7,117.1": the 小计 belongs to the row's label
                 if ind is None and is_total_label(text) and _is_three_public(table):
                     ind = "three_public_total"
                 if ind is None and summary and norm(text) in ("总计", "合计"):

@@ -209,3 +209,27 @@ def test_class_totals_summary_against_spending_table():
     got = rules_fired(run_checks([document(left, right)]), "cross_table.class_totals", "error")
     assert len(got) == 1 and "210" in got[0].message
     assert {e.source.line for e in got[0].evidence} == {103, 203, 204}
+
+
+def test_budget_appropriations_match_spending_tables():
+    fiscal = table(
+        ["收入/项目", "收入/金额", "支出/项目", "支出/合计"],
+        [
+            ["一般公共预算收入", "7,117.1", "支出合计", "7,672.7"],
+            ["政府性基金收入", "555.6", "", ""],
+        ],
+        id="fiscal_summary",
+        title="财政拨款收支总体情况表",
+    )
+    gbe = spending("general_budget_expenditure", "7,117.1", "3,107.2", "4,009.9", 200)
+    fund = spending("government_fund", "555.6", "", "555.6", 300)
+    assert not rules_fired(
+        run_checks([document(fiscal, gbe, fund, year=2021)]), "cross_table.same_figure"
+    )
+    fund.rows[0].cells[1] = cell("545.6", fund.rows[0].line)
+    got = rules_fired(
+        run_checks([document(fiscal, gbe, fund, year=2021)]), "cross_table.same_figure", "error"
+    )
+    assert len(got) == 1 and "545.6" in got[0].message
+    final = run_checks([document(fiscal, gbe, fund, kind="final", year=2021)])
+    assert not rules_fired(final, "cross_table.same_figure")  # final accounts carry balances over
