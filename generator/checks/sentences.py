@@ -131,6 +131,11 @@ def _amount(p: Paragraph, m: re.Match, floor: int = 0) -> Amount:
     k = start
     while k > floor and p.text[k - 1] not in _DELIMS and not p.text[k - 1].isdigit():
         k -= 1
+    while k > floor and p.text[k - 1] in "（(" and "）" in p.text[k:start]:
+        # "因公出国（境）费用": the bracket is part of the name, not a delimiter
+        k -= 1
+        while k > floor and p.text[k - 1] not in _DELIMS and not p.text[k - 1].isdigit():
+            k -= 1
     label = p.text[k:start].strip()
     if not label and k > 0:  # "人员经费，1,321,478.92元": the label sits before the comma
         j = k - 1
@@ -183,7 +188,12 @@ def indicator_of_label(label: str) -> str | None:
                 if found:
                     break
     if found is None:
-        for term, ind in (("收入预算", "income_total"), ("支出预算", "expenditure_total")):
+        for term, ind in (
+            ("收入预算", "income_total"),
+            ("支出预算", "expenditure_total"),
+            ("收入预算总额", "income_total"),
+            ("支出安排预算总额", "expenditure_total"),
+        ):
             head = n.removesuffix(term)
             if n.endswith(term) and not any(w in head for w in _QUALIFIERS):
                 found = ind
