@@ -354,9 +354,12 @@ def _typed_rows(rows: list[GridRow], header: list[list[str]], columns: list[str]
         for j, c in enumerate(r.cells):
             value = None
             text = c.text
+            if not text:
+                cells.append(Cell(text="", value=None, line=c.line, page=c.page))
+                continue
             if j not in excluded and j not in used and not _LEADING_ZERO_ID.match(text.strip()):
                 value = parse_amount(text)
-            if code is None and j < 3 and not label:
+            if code is None and j < 3 and not label and text[:1].isdigit():
                 c_code, name = codes.split_name(text)
                 if c_code is not None and name:
                     code, used, label = c_code, [j], name
