@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from decimal import Decimal
 
 from generator.model import Cell, Reading, Row, SourceRef, Statement, Table
 from generator.read.numbers import to_wan
@@ -65,7 +64,12 @@ def collect(
     statements: list[Statement],
     units: list[str] | None = None,
 ) -> tuple[dict[str, Reading], list[Reading]]:
-    """(preferred current reading per id, every reading in document order)."""
+    """(preferred current reading per id, every reading in document order).
+
+    ``units`` (the document's declared units) is accepted for the interface but not used to
+    fill in a table's missing unit: a table that declares none gives no reading, because
+    guessing 元 against 万元 would be wrong by a factor of 10,000.
+    """
     readings: list[Reading] = []
     for table in sorted(tables, key=lambda t: t.line):
         readings.extend(table_readings(source, table))
@@ -339,8 +343,6 @@ def _column_id(name: str) -> str | None:
         ind = label_id(part, THREE_PUBLIC) or _total_id(part)
         if ind:
             return ind
-        if k == len(parts) - 1:
-            continue
     return None
 
 
@@ -377,5 +379,3 @@ _READERS = {
     "three_public": _three_public,
     "government_fund": _government_fund,
 }
-
-__all__ = ["collect", "table_readings", "canonical_label", "label_id", "Decimal"]
