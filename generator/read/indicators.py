@@ -10,7 +10,7 @@ order, that prints it; narrative readings are kept beside it so the checks can c
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from generator.model import Cell, Reading, Row, SourceRef, Statement, Table
 from generator.read.numbers import to_wan
@@ -387,6 +387,31 @@ def _column_periods(table: Table) -> dict[int, str]:
     return out
 
 
+def _single_total(ind: str, names: tuple[str, ...]) -> Callable[[str, Table], list[Reading]]:
+    """Reader of a table whose 合计 row states one indicator (机关运行经费, 政府采购)."""
+
+    def read(source: str, table: Table) -> list[Reading]:
+        row = _total_row(table)
+        if row is None:
+            return []
+        cols = [
+            j
+            for j, col in enumerate(table.columns)
+            if any(n in col.split("/")[-1] or col.split("/")[-1] == n for n in names)
+        ]
+        cells = [
+            row.cells[j] for j in cols if j < len(row.cells) and row.cells[j].value is not None
+        ]
+        if not cols:
+            cells = [c for c in row.cells if c.value is not None]
+            if len(cells) != 1:
+                return []  # which column is the total is not printed: read nothing
+        r = _reading(source, table, ind, row, cells[0]) if cells else None
+        return [r] if r else []
+
+    return read
+
+
 _READERS = {
     "income_expenditure_summary": _summary,
     "fiscal_summary": _fiscal_summary,
@@ -394,4 +419,6 @@ _READERS = {
     "general_budget_basic": _basic,
     "three_public": _three_public,
     "government_fund": _government_fund,
+    "organ_operating": _single_total("organ_operating_expenses", ("机关运行经费",)),
+    "procurement": _single_total("government_procurement", ("总计", "采购金额", "合计")),
 }

@@ -240,3 +240,30 @@ def test_three_public_short_child_names_and_organ_costs():
 def test_table_without_unit_gives_no_reading():
     preferred, readings = _synthetic(["部门收支总体情况表", "项目\t金额", "收入总计\t5.00"])
     assert preferred == {} and readings == []
+
+
+def test_organ_costs_and_procurement_tables():
+    preferred, _ = _synthetic(
+        [
+            "十、2017年度部门一般公共预算机关运行经费支出预算表",
+            "单位：万元",
+            "科目编码\t科目名称\t机关运行经费支出",
+            "\t合计\t9,193.40",
+            "302\t商品和服务支出\t9,050.00",
+            "",
+            "十二、2017年部门政府采购预算表",
+            "单位：万元",
+            "采购品目大类\t专项名称\t总计",
+            "合计\t\t3,742.40",
+            "一、货物A\t\t525.40",
+        ]
+    )
+    assert preferred["organ_operating_expenses"].value == Decimal("9193.40")
+    assert preferred["organ_operating_expenses"].source.line == 4
+    assert (
+        preferred["government_procurement"].value,
+        preferred["government_procurement"].source.line,
+    ) == (
+        Decimal("3742.40"),
+        10,
+    )
