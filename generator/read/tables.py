@@ -210,7 +210,7 @@ def _build(
         between = [ln for ln in pending if ln.text.strip()]
         if tables and len(between) <= 2 and all(len(ln.text.strip()) <= 20 for ln in between):
             prev = tables[-1]
-            prev.rows.extend(_typed_rows(rows, [], prev.columns))
+            prev.rows.extend(_typed_rows(rows, prev.header, prev.columns))
             prev.end_line = grid.end_line
             return None
     title = title_line.text.strip() if title_line else ""
