@@ -19,6 +19,7 @@ from generator.model import PerformanceIndicator, Project, SourceRef, Table
 from generator.read.blocks import Block, Grid, GridRow
 from generator.read.numbers import find_unit, parse_amount, parse_indicator_value, to_wan
 from generator.read.projects_summary import read_project_list, read_summary, summary_header
+from generator.read.projects_text import read_text_projects
 
 PROJECT_TABLES = {"project_expenditure", "project_performance", "performance_self_evaluation"}
 NAME_KEYS = ("项目名称", "专项（项目）名称", "专项(项目)名称", "专项名称")
@@ -153,7 +154,7 @@ def _read(source: str, blocks: list[Block], tables: list[Table]) -> list[Project
                 _row(st, row, table_id)
         else:
             st.close()
-    return _merge(lists, summaries) + st.projects
+    return _merge(lists, summaries) + st.projects + read_text_projects(source, blocks)
 
 
 def _line(st: _State, line, titles: dict[int, Table]) -> None:
