@@ -72,9 +72,12 @@ def read_glossary(
 ) -> list[GlossaryEntry]:
     """The 名词解释 entries, each with the line where its term is printed."""
     try:
-        rng = glossary_range(lines, blocks)
+        return _entries(source, lines, glossary_range(lines, blocks))
     except Exception:  # noqa: BLE001 - a glossary is never worth a failure
         return []
+
+
+def _entries(source: str, lines: list[Line], rng: tuple[int, int] | None) -> list[GlossaryEntry]:
     if rng is None:
         return []
     entries: list[GlossaryEntry] = []
