@@ -186,8 +186,13 @@ def _build(
     title_line = ctx.title
     first = [c for c in rows[0].cells if c.text]
     if len(first) == 1 and is_title(first[0].text):
-        title_line = Line(first[0].line, first[0].text, first[0].page)
-        rows = rows[1:]
+        # a title printed as the grid's first row (Word export); a title line above the
+        # grid wins, and the row is then only dropped when it repeats that title
+        if title_line is None:
+            title_line = Line(first[0].line, first[0].text, first[0].page)
+            rows = rows[1:]
+        elif normalise_title(first[0].text) == normalise_title(title_line.text):
+            rows = rows[1:]
     preamble = list(ctx.preamble)
     unit, unit_line, truncated = ctx.unit, ctx.unit_line, ctx.unit_truncated
     while rows and _preamble_row(rows[0]):
@@ -349,9 +354,12 @@ def _typed_rows(rows: list[GridRow], header: list[list[str]], columns: list[str]
         for j, c in enumerate(r.cells):
             value = None
             text = c.text
+            if not text:
+                cells.append(Cell(text="", value=None, line=c.line, page=c.page))
+                continue
             if j not in excluded and j not in used and not _LEADING_ZERO_ID.match(text.strip()):
                 value = parse_amount(text)
-            if code is None and j < 3 and not label:
+            if code is None and j < 3 and not label and text[:1].isdigit():
                 c_code, name = codes.split_name(text)
                 if c_code is not None and name:
                     code, used, label = c_code, [j], name

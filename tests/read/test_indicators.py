@@ -162,3 +162,23 @@ def test_labels():
         label_id("本年收入合计", ["income_total", "income_current_year"]) == "income_current_year"
     )
     assert label_id("其中：财政拨款", ["general_public_budget"]) is None
+
+
+def test_004_contradiction_kept_through_the_whole_reader():
+    from generator.read import read_file
+
+    doc = read_file(seed_file("004"))
+    r = doc.indicators["basic_expenditure"]
+    assert (r.origin, r.value, r.source.line, r.raw) == (
+        "table",
+        Decimal("142.008506"),
+        182,
+        "1420085.06",
+    )
+    narrative = {
+        (x.value, x.source.line)
+        for x in doc.readings
+        if x.id == "basic_expenditure" and x.origin == "narrative"
+    }
+    assert (Decimal("347.015834"), 397) in narrative  # 基本支出3,470,158.34元, line 397
+    assert "3,470,158.34" in _raw_line("004", 397)
