@@ -67,6 +67,7 @@ _TOTAL_IDS = {
     "carryover_begin",
     "carryover_end",
 }
+_SCOPES = ("一般公共预算财政拨款支出", "财政拨款支出", "一般公共预算支出")
 _RESTRICTED = ("一般公共预算财政拨款", "一般公共预算", "财政拨款")
 _COMPONENT_IDS = {
     "basic_expenditure",
@@ -109,6 +110,13 @@ def indicator_for(subject: str) -> str | None:
             return _LABELS[s[len(q) :]]
     if s.endswith("支出") and s[:-2].endswith("费"):  # "机关运行经费支出"
         return indicator_for(s[:-2])
+    for scope in map(_norm, _SCOPES):  # "“三公”经费一般公共预算财政拨款支出": that money's 三公
+        if s.endswith(scope) and _LABELS.get(s[: -len(scope)]) in _COMPONENT_IDS:
+            return _LABELS[s[: -len(scope)]]
+    if "本年" in s:  # "政府性基金预算财政拨款本年收入": this year's fund income
+        rest = s.replace("本年", "")
+        if _LABELS.get(rest) and _LABELS[rest] not in _TOTAL_IDS:
+            return _LABELS[rest]
     if "的" in s:  # "财政拨款的机关运行经费": the head noun after 的
         head = _LABELS.get(s.rsplit("的", 1)[1])
         return head if head in _COMPONENT_IDS else None

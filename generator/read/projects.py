@@ -241,7 +241,8 @@ def _keys(st: _State, row: GridRow, texts: list[str], keys: list[str]) -> None:
             continue
         if key in _NAMES and not p.name:
             p.name = value
-            p.source = SourceRef(st.source, row.line, row.page, value)
+            line = next((c.line for c in row.cells[i + 1 :] if c.text.strip() == value), row.line)
+            p.source = SourceRef(st.source, line, row.page, value)  # where the name is printed
         elif key in _CODES:
             p.code = re.sub(r"\s+", "", value)
         elif key in _CONTACTS:

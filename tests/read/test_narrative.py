@@ -138,6 +138,10 @@ def test_indicator_only_when_the_subject_is_the_indicator():
     assert indicator_for("财政拨款收入总计") is None
     assert indicator_for("一般公共预算支出") is None
     assert indicator_for("机关运行经费支出") == "organ_operating_expenses"
+    # seed 004 lines 413 and 417
+    assert indicator_for("“三公”经费一般公共预算财政拨款支出决算") == "three_public_total"
+    assert indicator_for("政府性基金预算财政拨款本年收入") == "government_fund"
+    assert indicator_for("一般公共预算财政拨款本年支出") is None
 
 
 def test_bad_text_never_raises():

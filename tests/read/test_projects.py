@@ -69,7 +69,7 @@ def test_seed_000_projects_exactly_as_printed():
         "13062121UKTTEBDO62B9T",
     ]
     p = ps[0]
-    assert p.name == "社保专网切换建立医保专网经费" and p.source.line == 159
+    assert p.name == "社保专网切换建立医保专网经费" and p.source.line == 162  # the name's cell
     assert len(p.indicators) == 7
     cost = p.indicators[3]
     assert (cost.level1, cost.level2, cost.level3, cost.raw) == (
@@ -95,7 +95,7 @@ def test_seed_003_header_only_department_and_values():
     assert [p.amount for p in ps] == [
         Decimal(x) for x in ("3.50", "6.00", "10.00", "4.10", "10.28")
     ]
-    assert ps[0].code == "450-0101-JBN-GZ2I"
+    assert ps[0].code == "450-0101-JBN-GZ2I" and ps[0].source.line == 37
     assert ps[0].unit_org == "秦皇岛市北戴河区医疗保障局"
     ind = ps[0].indicators[0]
     assert (ind.level1, ind.level2, ind.level3) == ("产出指标", "质量指标", "优良率")
