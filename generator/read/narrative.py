@@ -20,9 +20,9 @@ from decimal import Decimal, InvalidOperation
 from generator.model import Line, SourceRef, Statement
 from generator.read.blocks import Block
 from generator.read.metadata import find_department, find_kind, find_year
+from generator.read.narrative_terms import FUND_QUALIFIERS, TOTAL_IDS, indicator_for
 from generator.read.narrative_text import Para, is_heading, paragraphs, sentences
 from generator.read.numbers import to_wan
-from generator.read.vocabulary import INDICATOR_LABELS
 
 _NUM = r"(?<![\d.,])(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 AMOUNT = re.compile(
@@ -58,69 +58,6 @@ _TRAIL = re.compile(
     r"(?:(?:年初)?(?:预算|决算)数?为|年初预算数?|预算数|决算数|安排|共计|合计为|总计为"
     r"|为|是|达到|达|约|了|各|共|涉及|\s|：|:)+$"
 )
-_FUND_QUALIFIERS = ("一般公共预算", "政府性基金", "财政拨款", "国有资本经营", "“三公”经费")
-_TOTAL_IDS = {
-    "income_total",
-    "income_current_year",
-    "expenditure_total",
-    "expenditure_current_year",
-    "carryover_begin",
-    "carryover_end",
-}
-_SCOPES = ("一般公共预算财政拨款支出", "财政拨款支出", "一般公共预算支出")
-_RESTRICTED = ("一般公共预算财政拨款", "一般公共预算", "财政拨款")
-_COMPONENT_IDS = {
-    "basic_expenditure",
-    "project_expenditure",
-    "personnel_expenditure",
-    "public_expenditure",
-    "three_public_total",
-    "overseas_travel",
-    "vehicle_total",
-    "vehicle_purchase",
-    "vehicle_operation",
-    "official_reception",
-    "organ_operating_expenses",
-    "government_procurement",
-}
-
-
-def _norm(label: str) -> str:
-    s = re.sub(r"\s+", "", label)
-    for word in ("预算", "决算", "年初", "安排"):
-        s = s.replace(word, "")
-    return s
-
-
-_LABELS: dict[str, str] = {
-    _norm(lb): ind for ind, labels in INDICATOR_LABELS.items() for lb in labels
-}
-
-
-def indicator_for(subject: str) -> str | None:
-    """Canonical id only when the subject *is* that indicator, not merely mentions it."""
-    s = _norm(re.sub(r"^(?:本部门|部门|本单位)", "", subject.strip()))
-    if not s:
-        return None
-    if s in _LABELS:
-        return _LABELS[s]
-    for qualifier in _RESTRICTED:  # "一般公共预算财政拨款基本支出" is 基本支出; totals are not
-        q = _norm(qualifier)
-        if s.startswith(q) and _LABELS.get(s[len(q) :]) in _COMPONENT_IDS:
-            return _LABELS[s[len(q) :]]
-    if s.endswith("支出") and s[:-2].endswith("费"):  # "机关运行经费支出"
-        return indicator_for(s[:-2])
-    for scope in map(_norm, _SCOPES):  # "“三公”经费一般公共预算财政拨款支出": that money's 三公
-        if s.endswith(scope) and _LABELS.get(s[: -len(scope)]) in _COMPONENT_IDS:
-            return _LABELS[s[: -len(scope)]]
-    if "本年" in s:  # "政府性基金预算财政拨款本年收入": this year's fund income
-        rest = s.replace("本年", "")
-        if _LABELS.get(rest) and _LABELS[rest] not in _TOTAL_IDS:
-            return _LABELS[rest]
-    if "的" in s:  # "财政拨款的机关运行经费": the head noun after 的
-        head = _LABELS.get(s.rsplit("的", 1)[1])
-        return head if head in _COMPONENT_IDS else None
-    return None
 
 
 def read_statements(
@@ -309,9 +246,9 @@ def _unqualify_totals(stmts: list[Statement]) -> None:
     department's, so it is not the canonical total."""
     qualified = False
     for st in stmts:
-        if st.subject.startswith(_FUND_QUALIFIERS):
+        if st.subject.startswith(FUND_QUALIFIERS):
             qualified = True
-        elif qualified and st.indicator in _TOTAL_IDS:
+        elif qualified and st.indicator in TOTAL_IDS:
             st.indicator = None
 
 
