@@ -27,6 +27,28 @@ from generator.model import CANONICAL_INDICATORS, Document, to_jsonable
 GOLDEN_DIR = Path(__file__).resolve().parent / "golden"
 KEYS = sorted(p.stem.removeprefix("seed_") for p in GOLDEN_DIR.glob("seed_*.json"))
 KNOWN_UNITS = {"元", "万元"}
+# The standard table ids of the brief: a golden file may only name these.
+STANDARD_TABLES = {
+    "income_expenditure_summary",
+    "income",
+    "expenditure",
+    "fiscal_summary",
+    "fiscal_expenditure",
+    "general_budget_expenditure",
+    "general_budget_basic",
+    "economic_summary",
+    "three_public",
+    "government_fund",
+    "state_capital",
+    "organ_operating",
+    "procurement",
+    "project_expenditure",
+    "overall_performance",
+    "project_performance",
+    "performance_self_evaluation",
+    "assets",
+    "organization",
+}
 TEN_THOUSAND = Decimal(10000)
 
 
@@ -96,6 +118,9 @@ def test_golden_cites_its_source(key: str) -> None:
         if Decimal(value) != expected_from_printed(printed, origin, unit):
             problems.append(f"{where}: value {value} is not {printed!r} in 万元")
 
+    unknown = set(gold["tables"] + gold["toc_tables_missing"]) - STANDARD_TABLES
+    if unknown:
+        problems.append(f"unknown table ids {sorted(unknown)}")
     for ind_id, ind in gold["indicators"].items():
         assert ind_id in CANONICAL_INDICATORS, ind_id
         check(ind_id, ind["line"], ind["printed"], ind["origin"], ind["value"])
