@@ -233,3 +233,17 @@ def test_budget_appropriations_match_spending_tables():
     assert len(got) == 1 and "545.6" in got[0].message
     final = run_checks([document(fiscal, gbe, fund, kind="final", year=2021)])
     assert not rules_fired(final, "cross_table.same_figure")  # final accounts carry balances over
+
+
+def test_a_broken_rule_is_reported_not_raised(monkeypatch):
+    from generator.checks.registry import Registered
+
+    def boom(doc):
+        raise KeyError("x")
+
+    doc = REGISTRY["text.placeholder"].doc
+    monkeypatch.setitem(
+        REGISTRY, "text.placeholder", Registered(doc=doc, func=boom, scope="document")
+    )
+    got = rules_fired(run_checks([document(lines=["XX万元"])]), "text.placeholder")
+    assert [(f.severity, f.status) for f in got] == [("info", "not_checked")]
