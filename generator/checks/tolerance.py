@@ -12,6 +12,9 @@ ulp plus half the table's.
 
 from __future__ import annotations
 
+import re
+from decimal import Decimal
+
 # The same rule in plain words, for the methodology page (generated with the rule list).
 EXPLANATION_ZH = (
     "公开数字都按最后一位四舍五入，所以每个数字本身可能偏差末位的半个单位。n 个分项相加与合计比较时，"
@@ -27,8 +30,6 @@ EXPLANATION_EN = (
     "not a contradiction either."
 )
 
-import re
-from decimal import Decimal
 
 _NUMBER = re.compile(r"-?\d[\d,]*(?:\.(\d+))?")
 
