@@ -8,6 +8,7 @@ the rule cannot place is ``unverifiable``, never an error.
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from generator.checks.columns import spending_columns
@@ -423,3 +424,66 @@ def _versus_classes(doc, table, loc: Located, got, what, what_b):
     return pair_finding(
         "identities.personnel_301_303", doc, table, loc, value, ev, what, what_b, len(picked)
     )
+
+
+_YEAR = re.compile(r"(20\d\d)")
+
+
+def _change_columns(table: Table) -> tuple[int, int, int] | None:
+    """(previous-year column, current-year column, change column) of a comparison table."""
+    values = set(value_columns(table))
+    change = next(
+        (
+            j
+            for j in values
+            if any(w in table.columns[j] for w in ("增减", "增加额", "变动额"))
+            and "率" not in table.columns[j]
+            and "%" not in table.columns[j]
+        ),
+        None,
+    )
+    years = [
+        (int(m.group(1)), j)
+        for j in values
+        if j < len(table.columns)
+        for m in [_YEAR.search(table.columns[j])]
+        if m
+    ]
+    if change is None or len({y for y, _ in years}) != 2 or len(years) != 2:
+        return None
+    (_, prev), (_, cur) = sorted(years)
+    return prev, cur, change
+
+
+@rule(
+    "identities.change_column",
+    title_zh="增减数 = 本年数 − 上年数",
+    title_en="Change column = this year − last year",
+    explanation_zh="表中同时列出两个年度和“增减”列时（如“三公”经费预算情况表的2020年度预算、2021年度预算、增减金额），每一行的增减数应等于本年数减上年数。",
+    explanation_en="When a table prints two years and a change column (e.g. 2020 budget, 2021 budget, change), each row's change must equal this year minus last year.",
+    severity="error",
+)
+def change_column(doc: Document):
+    for table in doc.tables:
+        cols = _change_columns(table)
+        if cols is None:
+            continue
+        prev, cur, change = cols
+        for row in table.rows:
+            if max(cols) >= len(row.cells):
+                continue
+            a, b, c = row.cells[prev], row.cells[cur], row.cells[change]
+            if a.value is None or b.value is None or c.value is None:
+                continue
+            label = row_label(row)
+            # change + previous = current, checked as a sum so rounding is handled the same way
+            f = sum_finding(
+                "identities.change_column",
+                doc,
+                table,
+                f"“{label}”的{col_name(table, cur)}",
+                (row, cur),
+                [(row, prev, col_name(table, prev)), (row, change, col_name(table, change))],
+            )
+            if f:
+                yield f
