@@ -31,13 +31,23 @@ def department_key(doc: Document) -> tuple[str, str] | None:
 
 
 def find(documents: list[Document], doc: Document, year: int, kind: str) -> Document | None:
+    """The same department's document of that year and kind (indexed once per corpus)."""
+    index = _INDEX.get(id(documents))
+    if index is None or index[0] is not documents:
+        table: dict[tuple, Document] = {}
+        for other in documents:
+            key = department_key(other)
+            if key is not None:
+                table.setdefault((key, other.metadata.year, other.metadata.kind), other)
+        index = (documents, table)
+        _INDEX.clear()
+        _INDEX[id(documents)] = index
     key = department_key(doc)
-    for other in documents:
-        if other is doc or other.metadata.kind != kind or other.metadata.year != year:
-            continue
-        if department_key(other) == key:
-            return other
-    return None
+    found = index[1].get((key, year, kind)) if key is not None else None
+    return found if found is not doc else None
+
+
+_INDEX: dict[int, tuple[list[Document], dict]] = {}
 
 
 def _figure(doc: Document, ind: str, label: str) -> Figure | None:

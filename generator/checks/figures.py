@@ -17,7 +17,7 @@ from generator.checks.evidence import ref, table_unit, to_wan
 from generator.checks.model import Evidence
 from generator.checks.rowroles import basic_parts, total_row
 from generator.checks.sums import col_name
-from generator.checks.tableview import Located, all_series, norm, places, row_series
+from generator.checks.tableview import Located, all_series, norm, places, row_series, value_columns
 from generator.model import Document, Table
 
 if TYPE_CHECKING:
@@ -94,6 +94,18 @@ def table_figures(doc: Document, table: Table) -> dict[str, Figure]:
         row = total_row(table)
         j = _col(table, "合计") if _col(table, "合计") is not None else _col(table, "总计")
         out["government_fund"] = _cell(table, j, "合计") if row is not None else None
+    elif tid in ("procurement", "organ_operating"):
+        row = total_row(table)
+        first = next(
+            (
+                j
+                for j in value_columns(table)
+                if row and j < len(row.cells) and row.cells[j].value is not None
+            ),
+            None,
+        )
+        ind = "government_procurement" if tid == "procurement" else "organ_operating_expenses"
+        out[ind] = _cell(table, first, "合计")
     elif tid == "three_public":
         series = all_series(table)
         if series:
@@ -167,6 +179,8 @@ TABLE_ORDER: dict[str, tuple[str, ...]] = {
     "project_expenditure": ("expenditure", "general_budget_expenditure", "project_expenditure"),
     "personnel_expenditure": ("general_budget_basic",),
     "public_expenditure": ("general_budget_basic",),
+    "government_procurement": ("procurement",),
+    "organ_operating_expenses": ("organ_operating",),
 }
 for _id in (
     "three_public_total",

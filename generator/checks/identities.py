@@ -8,10 +8,9 @@ the rule cannot place is ``unverifiable``, never an error.
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 
-from generator.checks.columns import spending_columns
+from generator.checks.columns import change_columns, spending_columns
 from generator.checks.evidence import cell_evidence
 from generator.checks.registry import rule
 from generator.checks.rowroles import (
@@ -426,35 +425,6 @@ def _versus_classes(doc, table, loc: Located, got, what, what_b):
     )
 
 
-_YEAR = re.compile(r"(20\d\d)")
-
-
-def _change_columns(table: Table) -> tuple[int, int, int] | None:
-    """(previous-year column, current-year column, change column) of a comparison table."""
-    values = set(value_columns(table))
-    change = next(
-        (
-            j
-            for j in values
-            if any(w in table.columns[j] for w in ("增减", "增加额", "变动额"))
-            and "率" not in table.columns[j]
-            and "%" not in table.columns[j]
-        ),
-        None,
-    )
-    years = [
-        (int(m.group(1)), j)
-        for j in values
-        if j < len(table.columns)
-        for m in [_YEAR.search(table.columns[j])]
-        if m
-    ]
-    if change is None or len({y for y, _ in years}) != 2 or len(years) != 2:
-        return None
-    (_, prev), (_, cur) = sorted(years)
-    return prev, cur, change
-
-
 @rule(
     "identities.change_column",
     title_zh="增减数 = 本年数 − 上年数",
@@ -465,7 +435,7 @@ def _change_columns(table: Table) -> tuple[int, int, int] | None:
 )
 def change_column(doc: Document):
     for table in doc.tables:
-        cols = _change_columns(table)
+        cols = change_columns(table)
         if cols is None:
             continue
         prev, cur, change = cols
