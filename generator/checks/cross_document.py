@@ -30,24 +30,20 @@ def department_key(doc: Document) -> tuple[str, str] | None:
     return name, doc.metadata.region_code or ""
 
 
-def find(documents: list[Document], doc: Document, year: int, kind: str) -> Document | None:
-    """The same department's document of that year and kind (indexed once per corpus)."""
-    index = _INDEX.get(id(documents))
-    if index is None or index[0] is not documents:
-        table: dict[tuple, Document] = {}
-        for other in documents:
-            key = department_key(other)
-            if key is not None:
-                table.setdefault((key, other.metadata.year, other.metadata.kind), other)
-        index = (documents, table)
-        _INDEX.clear()
-        _INDEX[id(documents)] = index
+def corpus_index(documents: list[Document]) -> dict[tuple, Document]:
+    """(department key, year, kind) -> document, built once per corpus rule run."""
+    table: dict[tuple, Document] = {}
+    for other in documents:
+        key = department_key(other)
+        if key is not None:
+            table.setdefault((key, other.metadata.year, other.metadata.kind), other)
+    return table
+
+
+def find(index: dict[tuple, Document], doc: Document, year: int, kind: str) -> Document | None:
     key = department_key(doc)
-    found = index[1].get((key, year, kind)) if key is not None else None
+    found = index.get((key, year, kind)) if key is not None else None
     return found if found is not doc else None
-
-
-_INDEX: dict[int, tuple[list[Document], dict]] = {}
 
 
 def _figure(doc: Document, ind: str, label: str) -> Figure | None:
@@ -72,6 +68,7 @@ def _narrative_amount(doc: Document, ind: str):
     scope="corpus",
 )
 def previous_year(documents: list[Document]):
+    index = corpus_index(documents)
     for doc in documents:
         if doc.metadata.kind not in ("budget", "final") or not doc.metadata.year:
             continue
@@ -80,7 +77,7 @@ def previous_year(documents: list[Document]):
         stated = [(c, ind) for c, ind in stated if ind]
         if not stated:
             continue
-        prev = find(documents, doc, doc.metadata.year - 1, doc.metadata.kind)
+        prev = find(index, doc, doc.metadata.year - 1, doc.metadata.kind)
         if prev is None:
             yield finding(
                 "cross_document.previous_year",
@@ -154,10 +151,11 @@ EXECUTION_IDS = ("expenditure_current_year", "basic_expenditure", "project_expen
     scope="corpus",
 )
 def final_vs_budget(documents: list[Document]):
+    index = corpus_index(documents)
     for doc in documents:
         if doc.metadata.kind != "final" or not doc.metadata.year:
             continue
-        budget = find(documents, doc, doc.metadata.year, "budget")
+        budget = find(index, doc, doc.metadata.year, "budget")
         if budget is None:
             yield finding(
                 "cross_document.final_vs_budget",
