@@ -146,6 +146,10 @@ def _amount(p: Paragraph, m: re.Match, floor: int = 0) -> Amount:
     i = start
     while i > floor and p.text[i - 1] not in _DELIMS:
         i -= 1
+    while i > floor and p.text[i - 1] in "（(" and "）" in p.text[i:start]:
+        i -= 1
+        while i > floor and p.text[i - 1] not in _DELIMS:
+            i -= 1
     phrase = p.text[i:start].strip() or label
     return Amount(value, m.group(2), raw, start, m.end(), p.line_at(start), label, phrase)
 
