@@ -57,6 +57,9 @@ def amount_matches_table(doc: Document):
                 continue
             if ind != "government_fund" and in_fund_context(p, a):
                 continue
+            year = re.match(r"\s*(20\d\d)\s*年", a.phrase)
+            if year and doc.metadata.year and int(year.group(1)) != doc.metadata.year:
+                continue  # another year's figure (text.wrong_year judges the wording)
             fig = table_figure(figs, ind, a.label)
             if fig is None:
                 continue

@@ -169,3 +169,12 @@ def test_increase_with_a_negative_number_is_contradictory():
     assert len(got) == 1 and "-1.5" in got[0].message
     table_cell = ["增减金额为-1.5万元。"]
     assert not rules_fired(run_checks([document(lines=table_cell)]), "narrative.change_consistent")
+
+
+def test_another_years_figure_is_not_compared_with_this_years_table():
+    lines = [
+        "2019年度一般公共预算财政拨款基本支出900,000.00元。",
+        "2020年度基本支出1,420,085.06元。",
+    ]
+    found = run_checks([document(basic_table(), lines=lines, kind="final", year=2020)])
+    assert not rules_fired(found, "narrative.amount_matches_table")
