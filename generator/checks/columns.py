@@ -116,3 +116,16 @@ def change_columns(table: Table) -> tuple[int, int, int] | None:
         return None
     (_, prev), (_, cur) = sorted(years)
     return prev, cur, change
+
+
+def distinct_columns(table: Table, cols: list[int]) -> list[int]:
+    """Columns whose figures differ from every earlier one: a 项目支出/小计 column repeated by
+    its only sub-column (特定目标类) would otherwise give the same finding twice."""
+    seen: set[tuple] = set()
+    out = []
+    for j in cols:
+        values = tuple(r.cells[j].value if j < len(r.cells) else None for r in table.rows)
+        if values not in seen:
+            seen.add(values)
+            out.append(j)
+    return out

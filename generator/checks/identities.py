@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from generator.checks.columns import change_columns, spending_columns
+from generator.checks.columns import change_columns, distinct_columns, spending_columns
 from generator.checks.evidence import cell_evidence
 from generator.checks.registry import rule
 from generator.checks.rowroles import (
@@ -66,7 +66,7 @@ def _hierarchy(doc: Document, table: Table, rows: list[Row], cols: list[int]):
             children = [r for r in rows if is_parent(parent.code, r.code)]
             if not children:
                 continue
-            for j in cols:
+            for j in distinct_columns(table, cols):
                 items = [
                     (r, j, f"{r.code.full} {r.label}（{col_name(table, j)}）") for r in children
                 ]
@@ -98,7 +98,7 @@ def total_equals_items(doc: Document):
         if total is None or not rows or len(blocks) > 1:
             continue
         top = top_level(rows)
-        for j in value_columns(table):
+        for j in distinct_columns(table, value_columns(table)):
             items = [(r, j, f"{r.code.full} {r.label}（{col_name(table, j)}）") for r in top]
             f = sum_finding(
                 "identities.total_equals_items",
