@@ -149,12 +149,14 @@ def share_recomputed(doc: Document):
             if part is not None and m.start() - part.end <= 4:
                 shares.append((m, part))
         parts = {part.start for _, part in shares}
+        groups: dict[tuple, list] = {}
         for m, part in shares:
             whole = _whole_for(doc, figs, p, part, m.group("of"), parts)
             if whole is None or whole.wan == 0:
                 continue
             pct = Decimal(m.group("pct"))
             half = ulp(decimals(m.group("pct"))) / 2
+            groups.setdefault((whole.line, whole.raw), []).append((m, part, pct, half))
             lo, hi = share_interval(part, whole)
             if lo - half <= pct <= hi + half:
                 continue
@@ -198,6 +200,7 @@ def share_recomputed(doc: Document):
                     exact,
                     pct - exact,
                 )
+        yield from _shares_over_hundred(doc, p, groups)
 
 
 NEGATIVE_CHANGE = re.compile(
@@ -217,6 +220,37 @@ def _change_evidence(doc, c) -> list[Evidence]:
         )
     )
     return ev
+
+
+def _shares_over_hundred(doc: Document, p: Paragraph, groups: dict[tuple, list]):
+    """Shares of one whole cannot add up to more than 100% (beyond their rounding)."""
+    for items in groups.values():
+        if len(items) < 2:
+            continue
+        total = sum((pct for _, _, pct, _ in items), Decimal(0))
+        slack = sum((half for _, _, _, half in items), Decimal(0))
+        if total > 100 + slack:
+            ev = [
+                Evidence(
+                    label="所称比例",
+                    source=ref(doc, p.line_at(m.start())),
+                    value=pct,
+                    unit="%",
+                    raw=m.group(0),
+                )
+                for m, _, pct, _ in items
+            ]
+            msg = f"说明中同一总额的各部分占比相加为{fmt(total, 2)}%，超过100%。"
+            yield finding(
+                "narrative.share_recomputed",
+                "error",
+                msg,
+                doc,
+                ev,
+                "failed",
+                Decimal(100),
+                total - 100,
+            )
 
 
 @rule(

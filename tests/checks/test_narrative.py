@@ -178,3 +178,15 @@ def test_another_years_figure_is_not_compared_with_this_years_table():
     ]
     found = run_checks([document(basic_table(), lines=lines, kind="final", year=2020)])
     assert not rules_fired(found, "narrative.amount_matches_table")
+
+
+def test_shares_of_one_whole_cannot_exceed_hundred():
+    ok = [
+        "支出合计 100.00 万元，其中：基本支出 40.00 万元，占 40.00%；项目支出 60.00 万元，占 60.00%。"
+    ]
+    assert not rules_fired(run_checks([document(lines=ok)]), "narrative.share_recomputed")
+    bad = [
+        "支出合计 100.00 万元，其中：基本支出 40.00 万元，占 40.00%；项目支出 60.00 万元，占 70.00%。"
+    ]
+    got = rules_fired(run_checks([document(lines=bad)]), "narrative.share_recomputed", "error")
+    assert any("110.00%" in f.message for f in got)
