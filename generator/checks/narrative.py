@@ -136,8 +136,8 @@ def _whole_for(doc, figs, p: Paragraph, part: Amount, of: str, parts: set[int]) 
     "narrative.share_recomputed",
     title_zh="“占…%”按说明中的金额重新计算",
     title_en="Stated shares recomputed from the stated amounts",
-    explanation_zh="对“X万元，占Y%”的句子，用该句（或段首）的总额重新计算比例。考虑两个金额各自的四舍五入区间：在区间内为一致；相差不超过百分比末位一个单位（常见于凑成100%）为提示；相差不到1个百分点为警告；更大为错误。",
-    explanation_en="For 'X 万元, 占 Y%' the share is recomputed against the sentence's (or paragraph's) leading total, using the rounding interval of both amounts. Within the interval it agrees; off by at most one unit of the last printed digit (typical when shares are forced to sum to 100) is info; under one percentage point is a warning; more is an error.",
+    explanation_zh="对“X万元，占Y%”的句子，用该句（或段首）的总额重新计算比例。考虑两个金额各自的四舍五入区间：在区间内为一致；相差不超过百分比末位一个单位（常见于凑成100%）为提示；相差不到1个百分点为警告；更大为错误。同一总额的各部分占比相加超过100%（超出各自的舍入范围）也是错误。",
+    explanation_en="For 'X 万元, 占 Y%' the share is recomputed against the sentence's (or paragraph's) leading total, using the rounding interval of both amounts. Within the interval it agrees; off by at most one unit of the last printed digit (typical when shares are forced to sum to 100) is info; under one percentage point is a warning; more is an error. Shares of one whole adding up to more than 100% (beyond their rounding) are an error too.",
     severity="error",
 )
 def share_recomputed(doc: Document):
