@@ -185,7 +185,7 @@ def _build(
         return None
     title_line = ctx.title
     first = [c for c in rows[0].cells if c.text]
-    if len(first) == 1 and is_title(first[0].text):
+    if len(first) == 1 and is_title(first[0].text) and not _group_header(first[0].text, title_line):
         title_line = Line(first[0].line, first[0].text, first[0].page)
         rows = rows[1:]
     preamble = list(ctx.preamble)
@@ -254,6 +254,11 @@ def _build(
                 Problem("warning", f"table “{title}” declares no unit", source, line=table.line)
             )
     return table
+
+
+def _group_header(text: str, title_line: Line | None) -> bool:
+    """A spanning header cell ('财政拨款“三公”经费') under a printed title is not the title."""
+    return title_line is not None and not _SPACES.sub("", text).endswith("表")
 
 
 def _has_figures(table: Table) -> bool:
