@@ -182,10 +182,23 @@ def _fiscal_summary(source: str, table: Table) -> list[Reading]:
     return _two_sided(source, table, ("general_public_budget", "government_fund"), ())
 
 
+# Templates that print the current year as a 小计 (当年收入小计 + 上年结转资金 = 收入合计):
+# there the 合计 below the 小计 is the grand total, carry-over included.
+_CURRENT_SUBTOTALS = {
+    "当年收入小计": "income_current_year",
+    "本年收入小计": "income_current_year",
+    "当年支出小计": "expenditure_current_year",
+    "本年支出小计": "expenditure_current_year",
+}
+_TOTAL_AFTER_SUBTOTAL = {"收入合计": "income_total", "支出合计": "expenditure_total"}
+
+
 def _two_sided(source: str, table: Table, income_ids, expenditure_ids) -> list[Reading]:
     skip = _skip_columns(table)
     split = _expenditure_start(table)
     out: list[Reading] = []
+    labels = {canonical_label(label) for row in table.rows for _, label, _ in _pairs(row, skip)}
+    subtotals = {_CURRENT_SUBTOTALS[t] for t in labels if t in _CURRENT_SUBTOTALS}
     for row in table.rows:
         pairs = _pairs(row, skip)
         for k, (j, label, cell) in enumerate(pairs):
@@ -193,6 +206,13 @@ def _two_sided(source: str, table: Table, income_ids, expenditure_ids) -> list[R
             ids = income_ids if income_side else expenditure_ids
             total_id = "income_total" if income_side else "expenditure_total"
             ind = label_id(label, ids)
+            name = canonical_label(label)
+            if name in _CURRENT_SUBTOTALS and _CURRENT_SUBTOTALS[name] in ids:
+                ind = _CURRENT_SUBTOTALS[name]
+            elif name in _TOTAL_AFTER_SUBTOTAL and _TOTAL_AFTER_SUBTOTAL[name] in ids:
+                current = _TOTAL_AFTER_SUBTOTAL[name].replace("_total", "_current_year")
+                if current in subtotals:
+                    ind = _TOTAL_AFTER_SUBTOTAL[name]
             if ind is None and canonical_label(label) == "总计" and total_id in ids:
                 ind = total_id
             if ind:
@@ -297,6 +317,16 @@ def _three_public(source: str, table: Table) -> list[Reading]:
                     out.append(r)
         return out
     ids = {j: _column_id(name) for j, name in enumerate(table.columns)}
+    # A plain '合计' that also counts 会议费 and 培训费 is not the “三公” total when a column
+    # under “三公”经费 prints the total of its own (Jiangsu's 三公、会议费、培训费 table).
+    own = [
+        j for j, ind in ids.items() if ind == "three_public_total" and "三公" in table.columns[j]
+    ]
+    if own:
+        ids = {
+            j: (None if ind == "three_public_total" and j not in own else ind)
+            for j, ind in ids.items()
+        }
     for row in table.rows:
         if not any(c.value is not None for c in row.cells):
             continue
