@@ -317,23 +317,28 @@ def _three_public(source: str, table: Table) -> list[Reading]:
                     out.append(r)
         return out
     ids = {j: _column_id(name) for j, name in enumerate(table.columns)}
-    # A plain '合计' that also counts 会议费 and 培训费 is not the “三公” total when a column
-    # under “三公”经费 prints the total of its own (Jiangsu's 三公、会议费、培训费 table).
-    own = [
-        j for j, ind in ids.items() if ind == "three_public_total" and "三公" in table.columns[j]
-    ]
-    if own:
-        ids = {
-            j: (None if ind == "three_public_total" and j not in own else ind)
-            for j, ind in ids.items()
-        }
+    named_total = any(
+        ind == "three_public_total" and canonical_label(name.split("/")[0]) not in _TOTAL_WORDS
+        for ind, name in ((ids[j], name) for j, name in enumerate(table.columns))
+    )
+    if named_total:  # a bare 合计 may include 会议费/培训费: the 三公 total is the named one
+        for j, name in enumerate(table.columns):
+            if canonical_label(name.split("/")[0]) in _TOTAL_WORDS:
+                ids[j] = None
+    # two columns claiming the same indicator and period mean the header does not line up
+    # with the figures (a PDF header with fewer cells): such an indicator is not read at all
+    claims: dict[tuple[str, str], int] = {}
+    for j, ind in ids.items():
+        if ind:
+            key = (ind, periods.get(j, "current"))
+            claims[key] = claims.get(key, 0) + 1
     for row in table.rows:
         if not any(c.value is not None for c in row.cells):
             continue
         for j, cell in enumerate(row.cells):
             ind = ids.get(j)
             period = periods.get(j, "current")
-            if ind and cell.value is not None:
+            if ind and cell.value is not None and claims.get((ind, period)) == 1:
                 r = _reading(source, table, ind, row, cell, period)
                 if r:
                     out.append(r)

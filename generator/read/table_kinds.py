@@ -14,17 +14,10 @@ import re
 _KEYWORDS: list[tuple[str, tuple[str, ...]]] = [
     ("performance_self_evaluation", ("绩效自评表", "绩效自评")),
     ("overall_performance", ("整体绩效目标",)),
-    ("project_performance", ("绩效目标表", "绩效目标汇总表", "项目绩效目标")),
+    ("project_performance", ("绩效目标表", "绩效目标汇总表", "项目绩效目")),
     ("three_public", ("三公",)),
     ("government_fund", ("政府性基金",)),
-    (
-        "state_capital",
-        (
-            "国有资本经营预算财政拨款支出",
-            "国有资本经营预算支出",
-            "国有资本经营预算财政拨款收入支出",
-        ),
-    ),
+    ("state_capital", ("国有资本经营预算财政拨款", "国有资本经营预算支出")),
     ("organ_operating", ("机关运行经费",)),
     ("procurement", ("政府采购",)),
     ("assets", ("固定资产占用", "国有资产占用情况表", "资产占用情况表")),
@@ -63,7 +56,7 @@ TITLE_ALIASES: dict[str, tuple[str, ...]] = {
         "财政拨款基本支出预算表",
         "基本支出决算表",
         "基本支出预算表",
-        "一般公共预算基本支出部门预算经济分类预算表",
+        "一般公共预算基本支出部门预算经济分类",
     ),
     "economic_summary": ("支出经济分类汇总表",),
     "project_expenditure": ("项目支出表", "项目支出预算表"),

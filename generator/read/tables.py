@@ -185,9 +185,14 @@ def _build(
         return None
     title_line = ctx.title
     first = [c for c in rows[0].cells if c.text]
-    if len(first) == 1 and is_title(first[0].text) and not _group_header(first[0].text, title_line):
-        title_line = Line(first[0].line, first[0].text, first[0].page)
-        rows = rows[1:]
+    if len(first) == 1 and is_title(first[0].text):
+        # a title printed as the grid's first row (Word export); a title line above the
+        # grid wins, and the row is then only dropped when it repeats that title
+        if title_line is None:
+            title_line = Line(first[0].line, first[0].text, first[0].page)
+            rows = rows[1:]
+        elif normalise_title(first[0].text) == normalise_title(title_line.text):
+            rows = rows[1:]
     preamble = list(ctx.preamble)
     unit, unit_line, truncated = ctx.unit, ctx.unit_line, ctx.unit_truncated
     while rows and _preamble_row(rows[0]):
@@ -254,11 +259,6 @@ def _build(
                 Problem("warning", f"table “{title}” declares no unit", source, line=table.line)
             )
     return table
-
-
-def _group_header(text: str, title_line: Line | None) -> bool:
-    """A spanning header cell ('财政拨款“三公”经费') under a printed title is not the title."""
-    return title_line is not None and not _SPACES.sub("", text).endswith("表")
 
 
 def _has_figures(table: Table) -> bool:
@@ -346,6 +346,10 @@ def _typed_rows(rows: list[GridRow], header: list[list[str]], columns: list[str]
         texts = [c.text for c in r.cells]
         code, used = codes.row_code(texts)
         label = ""
+        if code is not None and len(used) == 1:
+            _, name = codes.split_name(texts[used[0]])
+            if name != texts[used[0]].strip():
+                label = _SPACES.sub("", name)
         cells = []
         for j, c in enumerate(r.cells):
             value = None
@@ -501,7 +505,17 @@ def _merge_continuations(tables: list[Table]) -> list[Table]:
             and normalise_title(t.title) == normalise_title(prev.title)
             and (not t.header or not prev.header or t.header == prev.header)
         ):
-            prev.rows.extend(t.rows)
+            rows = t.rows
+            if not t.header:  # the repeated header was read as rows: drop it
+                k = 0
+                while (
+                    k < len(rows)
+                    and k < len(prev.header)
+                    and [c.text for c in rows[k].cells] == prev.header[k]
+                ):
+                    k += 1
+                rows = rows[k:]
+            prev.rows.extend(rows)
             prev.parts.append(t.line)
             prev.end_line = t.end_line
             prev.notes.extend(t.notes)
