@@ -357,11 +357,22 @@ def _column_id(name: str) -> str | None:
         if canonical_label(part) == "小计":
             continue
         ind = label_id(part, THREE_PUBLIC) or _total_id(part)
+        if ind == "vehicle_total" and k < len(parts) - 1:
+            # 公务用车购置及运行费 / 购置费 | 运行费: the short sub-column names one part of it
+            sub = canonical_label(parts[k + 1])
+            return _VEHICLE_PARTS.get(sub, ind)
         if ind:
             return ind
         if k == len(parts) - 1:
             continue
     return None
+
+
+_VEHICLE_PARTS = {
+    "购置费": "vehicle_purchase",
+    "运行费": "vehicle_operation",
+    "运行维护费": "vehicle_operation",
+}
 
 
 def _column_periods(table: Table) -> dict[int, str]:
