@@ -74,6 +74,7 @@ class PageGrid:
 class PageLayout:
     lines: list[TextLine]
     grids: list[PageGrid]
+    rotated: int = 0  # characters printed sideways, which are not read
 
 
 def visible(obj: dict) -> bool:
@@ -333,9 +334,11 @@ def read_page(page, tables: str = "auto") -> PageLayout:
     """Lines and grids of one page; ``tables="words"`` ignores rules (used to test the gaps)."""
     from generator.read.pdf_gaps import text_grids
 
-    lines = text_lines(page.chars)
+    chars = page.chars
+    lines = text_lines(chars)
     grids = ruled_grids(page, lines) if tables == "auto" else []
     taken = {i for g in grids for i in g.lines}
     grids.extend(text_grids(lines, taken))
     grids.sort(key=lambda g: g.lines[0])
-    return PageLayout(lines=lines, grids=grids)
+    rotated = sum(1 for c in chars if not c.get("upright", True) and c["text"].strip())
+    return PageLayout(lines=lines, grids=grids, rotated=rotated)
