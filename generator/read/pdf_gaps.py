@@ -131,9 +131,12 @@ def _grid(
     first_body = run.index(numeric[0])
     body = run[first_body:]
     columns = _columns([s for k in body if len(cells_of[k]) >= 2 for s in cells_of[k]])
-    # a column with no figure at all (上级补助收入 left empty) is known only by its header
-    header = [s for k in run[:first_body] for s in cells_of[k]]
-    columns = sorted(columns + _columns([s for s in header if _in_gutter(s, columns)]))
+    # a column with no figure at all (上级补助收入 left empty) is known only by its header:
+    # the header row naming the most columns (rows above it hold groups spanning several)
+    header_rows = [cells_of[k] for k in run[:first_body]]
+    if header_rows:
+        leaves = max(header_rows, key=len)
+        columns = sorted(columns + _columns([s for s in leaves if _in_gutter(s, columns)]))
     if len(columns) < 2:
         return None
     rows: list[list[PageCell]] = []
