@@ -15,7 +15,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from tests.site.helpers import BASE_PATH, build_into
+from tests.site.helpers import BASE_PATH, ROOT, build_into
 
 DY = "d/410526-ybj/2024/index.html"
 
@@ -214,7 +214,8 @@ def test_rebuild_touches_only_what_changed(tmp_path):
 
 def test_build_command_runs(tmp_path):
     (tmp_path / "site.toml").write_text(
-        f'output_dir = "out"\ncontent_dir = "{(Path(__file__).resolve().parents[2] / "content").as_posix()}"\n',
+        f'output_dir = "out"\ncontent_dir = "{(ROOT / "content").as_posix()}"\n'
+        f'cache_dir = "{(ROOT / ".cache").as_posix()}"\n',
         encoding="utf-8",
     )
     done = subprocess.run(
