@@ -42,7 +42,9 @@ def main() -> None:
         vega = (cfg.output_path / "static/vega.js").stat().st_size
         print(f"inputs: {cold.inputs}, pages: {cold.pages} ({len(html)} HTML)")
         print(f"cold build: {cold_s:.2f} s  stages: {cold.timings}")
-        print(f"warm rebuild (nothing changed): {warm_s:.3f} s, rendered {warm.rendered}, written {warm.written}")
+        print(
+            f"warm rebuild (nothing changed): {warm_s:.3f} s, rendered {warm.rendered}, written {warm.written}"
+        )
         print(f"HTML bytes/page: median {statistics.median(html):,.0f}, max {max(html):,}")
         if dy:
             print(f"department-year pages: median {statistics.median(dy):,.0f} bytes")

@@ -62,7 +62,9 @@ def main():
     print(f"Altair build+validate per chart:    {a_med:8.3f} ms (median of 200)")
     print(f"template + page data per chart:     {f_med:8.4f} ms (median of 2000)")
     print(f"speed-up per chart:                 {a_med / f_med:8.0f}x")
-    print(f"for 10,000 pages x 6 charts: Altair {a_med * 60000 / 1000:.0f} s vs template {f_med * 60000 / 1000:.2f} s")
+    print(
+        f"for 10,000 pages x 6 charts: Altair {a_med * 60000 / 1000:.0f} s vs template {f_med * 60000 / 1000:.2f} s"
+    )
 
 
 if __name__ == "__main__":
