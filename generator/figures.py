@@ -43,6 +43,14 @@ class Figure:
     href: str | None
     others: list[Reading]  # other readings of the same indicator (e.g. the narrative's)
 
+    @property
+    def agreeing(self) -> list[Reading]:
+        return [r for r in self.others if r.value == self.reading.value]
+
+    @property
+    def differing(self) -> list[Reading]:
+        return [r for r in self.others if r.value != self.reading.value]
+
 
 def headline(site: Site, doc: SourceDoc) -> list[Figure]:
     out = []

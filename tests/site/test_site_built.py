@@ -15,7 +15,8 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from tests.site.helpers import BASE_PATH, ROOT, build_into
+from generator.build import Builder
+from tests.site.helpers import BASE_PATH, ROOT, build_into, make_config
 
 DY = "d/410526-ybj/2024/index.html"
 
@@ -252,3 +253,35 @@ def test_real_reader_build_reads_every_seed(real_site):
     assert "23,278.10" in html and "#L223" in html
     frictionless = pytest.importorskip("frictionless")
     assert frictionless.validate(str(site / "data/datapackage.json")).valid
+
+
+def test_personal_data_appears_in_no_output_file(real_site):
+    site, _ = real_site
+    secrets = ["03916636556", "6639889", "牛亚楠", "齐软软", "杨雯雯"]
+    leaked = [
+        (p.relative_to(site).as_posix(), s)
+        for p in site.rglob("*")
+        if p.is_file() and p.suffix in (".html", ".json", ".csv", ".xml")
+        for s in secrets
+        if s in p.read_text(encoding="utf-8")
+    ]
+    assert not leaked
+
+
+def test_contacts_shown_when_switched_on(tmp_path):
+    cfg = make_config(
+        tmp_path, **{"privacy": "{ show_contact_names = true, show_phone_numbers = true }"}
+    )
+    Builder(cfg, quiet=True).build()
+    html = (cfg.output_path / "d/419001-ybj/2021/budget/index.html").read_text(encoding="utf-8")
+    assert "牛亚楠" in html and "03916636556" in html
+
+
+def test_sitemap_is_chunked_under_an_index(tmp_path):
+    cfg, _, _ = build_into(tmp_path, sitemap_chunk_size="10")
+    index = (cfg.output_path / "sitemap.xml").read_text(encoding="utf-8")
+    chunks = sorted(cfg.output_path.glob("sitemaps/sitemap-*.xml"))
+    assert len(chunks) > 2 and index.count("<sitemap>") == len(chunks)
+    urls = sum(c.read_text(encoding="utf-8").count("<url>") for c in chunks)
+    assert all(c.read_text(encoding="utf-8").count("<url>") <= 10 for c in chunks)
+    assert urls == len(list(cfg.output_path.rglob("*.html"))) - 1  # every page but 404.html
