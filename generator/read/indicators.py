@@ -182,10 +182,23 @@ def _fiscal_summary(source: str, table: Table) -> list[Reading]:
     return _two_sided(source, table, ("general_public_budget", "government_fund"), ())
 
 
+# Templates that print the current year as a 小计 (当年收入小计 + 上年结转资金 = 收入合计):
+# there the 合计 below the 小计 is the grand total, carry-over included.
+_CURRENT_SUBTOTALS = {
+    "当年收入小计": "income_current_year",
+    "本年收入小计": "income_current_year",
+    "当年支出小计": "expenditure_current_year",
+    "本年支出小计": "expenditure_current_year",
+}
+_TOTAL_AFTER_SUBTOTAL = {"收入合计": "income_total", "支出合计": "expenditure_total"}
+
+
 def _two_sided(source: str, table: Table, income_ids, expenditure_ids) -> list[Reading]:
     skip = _skip_columns(table)
     split = _expenditure_start(table)
     out: list[Reading] = []
+    labels = {canonical_label(label) for row in table.rows for _, label, _ in _pairs(row, skip)}
+    subtotals = {_CURRENT_SUBTOTALS[t] for t in labels if t in _CURRENT_SUBTOTALS}
     for row in table.rows:
         pairs = _pairs(row, skip)
         for k, (j, label, cell) in enumerate(pairs):
@@ -193,6 +206,13 @@ def _two_sided(source: str, table: Table, income_ids, expenditure_ids) -> list[R
             ids = income_ids if income_side else expenditure_ids
             total_id = "income_total" if income_side else "expenditure_total"
             ind = label_id(label, ids)
+            name = canonical_label(label)
+            if name in _CURRENT_SUBTOTALS and _CURRENT_SUBTOTALS[name] in ids:
+                ind = _CURRENT_SUBTOTALS[name]
+            elif name in _TOTAL_AFTER_SUBTOTAL and _TOTAL_AFTER_SUBTOTAL[name] in ids:
+                current = _TOTAL_AFTER_SUBTOTAL[name].replace("_total", "_current_year")
+                if current in subtotals:
+                    ind = _TOTAL_AFTER_SUBTOTAL[name]
             if ind is None and canonical_label(label) == "总计" and total_id in ids:
                 ind = total_id
             if ind:
@@ -337,11 +357,22 @@ def _column_id(name: str) -> str | None:
         if canonical_label(part) == "小计":
             continue
         ind = label_id(part, THREE_PUBLIC) or _total_id(part)
+        if ind == "vehicle_total" and k < len(parts) - 1:
+            # 公务用车购置及运行费 / 购置费 | 运行费: the short sub-column names one part of it
+            sub = canonical_label(parts[k + 1])
+            return _VEHICLE_PARTS.get(sub, ind)
         if ind:
             return ind
         if k == len(parts) - 1:
             continue
     return None
+
+
+_VEHICLE_PARTS = {
+    "购置费": "vehicle_purchase",
+    "运行费": "vehicle_operation",
+    "运行维护费": "vehicle_operation",
+}
 
 
 def _column_periods(table: Table) -> dict[int, str]:

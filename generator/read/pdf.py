@@ -70,6 +70,16 @@ def read_pdf(path, tables: str = "auto") -> tuple[list[Line], list[Block], int, 
                 continue
             finally:
                 page.close()  # frees the parsed objects: memory stays flat on long files
+            if layout.rotated:
+                problems.append(
+                    Problem(
+                        "warning",
+                        f"page {number} prints {layout.rotated} characters sideways (rotated "
+                        "text); they were not read",
+                        source_name,
+                        page=number,
+                    )
+                )
             if not layout.lines:
                 problems.append(
                     Problem(

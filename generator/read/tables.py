@@ -378,11 +378,22 @@ def _typed_rows(rows: list[GridRow], header: list[list[str]], columns: list[str]
 _BLOCK_HEAD = ("科目编码", "科目名称", "金额")
 
 
+_BLOCK_AMOUNT = ("金额", "决算数", "预算数")
+
+
+def _block_head(three: list[str]) -> bool:
+    """科目编码|科目名称|金额, also as printed in PDFs: 经济分类科目编码|科目名称|决算数."""
+    if tuple(three) == _BLOCK_HEAD:
+        return True
+    code, name, amount = three
+    return code.endswith("科目编码") and name == "科目名称" and amount in _BLOCK_AMOUNT
+
+
 def _column_blocks(texts: list[list[str]]) -> list[int]:
     """Start columns of repeated 科目编码|科目名称|金额 header groups (two or more), else []."""
     for row in texts[:4]:
         norm = [_SPACES.sub("", t) for t in row]
-        starts = [j for j in range(len(norm) - 2) if tuple(norm[j : j + 3]) == _BLOCK_HEAD]
+        starts = [j for j in range(len(norm) - 2) if _block_head(norm[j : j + 3])]
         if len(starts) >= 2:
             return starts
     return []
@@ -396,7 +407,7 @@ def _unfold(table: Table, rows: list[GridRow], starts: list[int]) -> None:
         if [
             j
             for j in range(len(row) - 2)
-            if tuple(_SPACES.sub("", t) for t in row[j : j + 3]) == _BLOCK_HEAD
+            if _block_head([_SPACES.sub("", t) for t in row[j : j + 3]])
         ]
         == starts
     )
