@@ -116,6 +116,7 @@ class Builder:
         self.reader = reader or default_reader()
         self._read_cache: dict[tuple[str, str, str | None], Document] = {}
         self._redacted: dict[int, Document] = {}
+        self.errors: list[str] = []  # pages that could not be rendered (template bugs)
 
     # -- stages -----------------------------------------------------------------------------
     def read(self, inputs: list[Input]) -> list[tuple[Input, Document]]:
@@ -170,6 +171,7 @@ class Builder:
 
     # -- the whole build ----------------------------------------------------------------------
     def build(self) -> BuildResult:
+        self.errors = []
         t0 = time.perf_counter()
         res, cfg, clock = BuildResult(), self.config, {}
 
@@ -230,7 +232,12 @@ class Builder:
             new[page.path] = {"fingerprint": fp, "inputs": sorted(page.deps)}
             target = out / output_file(page.path)
             if old.get(page.path, {}).get("fingerprint") != fp or not target.exists():
-                data = render.render(env, page)
+                try:
+                    data = render.render(env, page)
+                except Exception as exc:  # a template bug: report the page, build the others
+                    self.errors.append(f"{page.path}: {type(exc).__name__}: {exc}")
+                    new.pop(page.path)
+                    continue
                 rendered += 1
                 written += render.write_if_changed(out, page.path, data)
             self.progress.stage("render", n, len(pages))
@@ -326,14 +333,17 @@ def run_build(config_path: str, quiet: bool = False) -> int:
     except ConfigError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    res = Builder(cfg, quiet=quiet).build()
+    builder = Builder(cfg, quiet=quiet)
+    res = builder.build()
+    for error in builder.errors:
+        print(f"error: page not rendered: {error}", file=sys.stderr)
     if not quiet:
         print(summary(res), file=sys.stderr)
         print(
             f"site written to {cfg.output_path}; report: {cfg.output_path / 'report' / 'index.html'}",
             file=sys.stderr,
         )
-    return 0
+    return 1 if builder.errors else 0
 
 
 def run_clean(config_path: str) -> int:

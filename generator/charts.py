@@ -177,8 +177,12 @@ def money(value: Decimal | None) -> str:
     """万元 with thousands separators and every published digit, never rounded."""
     if value is None:
         return ""
-    text = format(value, ",f")
-    return text
+    exponent = value.as_tuple().exponent
+    if isinstance(exponent, int) and exponent < -2:
+        # 0.00 元 / 10,000 is Decimal("0.000000"): drop zeros the division added, never digits
+        stripped = value.normalize()
+        value = stripped if stripped.as_tuple().exponent <= -2 else value.quantize(Decimal("0.01"))
+    return format(value, ",f")
 
 
 def indicator_name(indicator: str) -> str:
