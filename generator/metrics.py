@@ -28,12 +28,13 @@ from generator.metrics_types import (
     SeriesPoint,
 )
 from generator.metrics_values import (
+    _get,
     document_figures,
     document_metrics,
     findings_index,
-    load_regions,
     population,
     population_value,
+    regions_by_code,
     spending,
 )
 from generator.model import CANONICAL_INDICATORS, Document
@@ -75,7 +76,7 @@ def _region_level(doc: Document, regions: Mapping) -> str | None:
     region = regions.get(doc.metadata.region_code) if doc.metadata.region_code else None
     if region is None:
         return None
-    level = region.get("level") if isinstance(region, Mapping) else getattr(region, "level", None)
+    level = _get(region, "level")
     return level if level in ("省", "地级", "县级") else None
 
 
@@ -111,7 +112,7 @@ def compute(
     config: Any = None,
 ) -> Metrics:
     """Derive every metric of every document, then peers, rankings and time series."""
-    regions = load_regions() if regions is None else regions
+    regions = regions_by_code(regions)
     index = findings_index(findings)
     docs = sorted(documents, key=lambda d: d.source)
     by_key: dict[str, tuple[DepartmentYear, Document]] = {}

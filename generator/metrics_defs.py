@@ -95,6 +95,7 @@ METRIC_DOCS: dict[str, MetricDoc] = {
             "同一部门、同一文件类型（预算比预算、决算比决算）的上年数：本站收录上年文件时取该文件的支出总计；"
             "否则取本文件自述的比上年增减额（或本文件列出的上年数），并注明来源。",
             "越高：支出增长越多",
+            headline=False,  # an amount, not comparable across departments of different size
         ),
         MetricDoc(
             "yoy_expenditure_total_pct",

@@ -133,6 +133,8 @@ def rankings(
                         dy.department_type,
                     )
                 )
+            if all(e.status == "not_applicable" for e in entries):
+                continue  # e.g. execution rate of budgets: no page of nothing
             entries.sort(
                 key=lambda e: (e.department_type or "", e.rank is None, e.rank or 0, e.key)
             )

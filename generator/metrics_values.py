@@ -159,11 +159,24 @@ def load_regions(path: Path = REGIONS_CSV) -> dict[str, dict[str, str]]:
 
 
 def _get(obj: Any, *names: str) -> Any:
+    """A field of a dict row, an object, or the object's shipped CSV ``row`` (Region)."""
+    row = getattr(obj, "row", None)
     for n in names:
         v = obj.get(n) if isinstance(obj, Mapping) else getattr(obj, n, None)
+        if v in (None, "") and isinstance(row, Mapping):
+            v = row.get(n)
         if v not in (None, ""):
             return v
     return None
+
+
+def regions_by_code(regions: Any) -> Mapping:
+    """Accept a code -> region mapping or a sequence of regions (dicts or Region objects)."""
+    if regions is None:
+        return load_regions()
+    if isinstance(regions, Mapping):
+        return regions
+    return {str(_get(r, "code")): r for r in regions}
 
 
 def _as_int(v: Any) -> int | None:
