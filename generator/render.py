@@ -1,0 +1,101 @@
+"""Phase 2: turn registered pages into bytes, and write only files whose bytes changed.
+
+Jinja2 autoescapes everything; no template marks disclosure text as safe, so HTML printed
+inside a disclosure (``<p>`` in a cell) is shown as text, never interpreted.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from markdown_it import MarkdownIt
+from markupsafe import Markup
+
+from generator.charts import indicator_name, money
+from generator.links import Links, output_file
+from generator.model import CANONICAL_INDICATORS, SourceRef
+from generator.site import KIND_ZH, LEVEL_ZH, Page, Site, term_id
+
+PROJECT = Path(__file__).resolve().parent.parent
+TEMPLATES = PROJECT / "templates"
+STATIC = PROJECT / "static"
+
+
+def tree_hash(folder: Path) -> str:
+    """One hash over a folder's files (names and bytes): a template edit changes it."""
+    h = hashlib.sha256()
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        h.update(path.relative_to(folder).as_posix().encode())
+        h.update(hashlib.sha256(path.read_bytes()).digest())
+    return h.hexdigest()[:16]
+
+
+def markdown(text: str) -> Markup:
+    """Project pages are Markdown with raw HTML disabled: authors cannot inject markup."""
+    return Markup(MarkdownIt("commonmark", {"html": False}).render(text))
+
+
+def environment(site: Site) -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(str(TEMPLATES)),
+        autoescape=select_autoescape(["html", "xml"], default_for_string=True, default=True),
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    links = site.links
+    glossary_terms = {e.term.strip() for d in site.docs for e in d.document.glossary}
+    env.globals.update(
+        site=site,
+        config=site.config,
+        url=links.url,
+        links=links,
+        Links=Links,
+        INDICATORS=CANONICAL_INDICATORS,
+        KIND_ZH=KIND_ZH,
+        LEVEL_ZH=LEVEL_ZH,
+        indicator_name=indicator_name,
+        source_url=site.source_url,
+        source_label=site.source_label,
+        glossary_terms=glossary_terms,
+        term_id=term_id,
+    )
+    env.filters.update(
+        money=_money,
+        markdown=markdown,
+        as_ref=lambda d: SourceRef(file=d["file"], line=d["line"]),
+        indicator_url=lambda i: links.url(Links.indicator(i)),
+        term_url=lambda t: links.url("glossary/") + "#" + term_id(t),
+    )
+    return env
+
+
+def _money(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, Decimal):
+        return money(value)
+    return str(value)
+
+
+def render(env: Environment, page: Page) -> bytes:
+    if page.produce is not None:
+        return page.produce()
+    template = env.get_template(page.template)
+    return template.render(page=page, **page.context).encode("utf-8")
+
+
+def write_if_changed(out_dir: Path, page_path: str, data: bytes) -> bool:
+    """Write a page only when its bytes differ, so unchanged files keep their mtime."""
+    target = out_dir / output_file(page_path)
+    if target.exists() and target.stat().st_size == len(data) and target.read_bytes() == data:
+        return False
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(target.name + ".tmp")
+    tmp.write_bytes(data)
+    tmp.replace(target)
+    return True
