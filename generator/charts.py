@@ -141,6 +141,10 @@ def templates() -> dict[str, dict[str, Any]]:
         spec = chart.configure(**_config()).to_dict()
         spec.pop("datasets", None)
         out[kind] = spec
+    from generator.metrics_charts import chart_templates  # peers and time series of metrics
+
+    for kind, spec in chart_templates().items():
+        out[kind] = {**spec, "config": _config()}
     return out
 
 

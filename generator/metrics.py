@@ -59,13 +59,17 @@ __all__ = [
 
 
 def department_id(doc: Document) -> str:
-    """``<region code>-<department>``: the folder layout of content/disclosures, stable."""
+    """The site's department id (``generator.ids``), so metrics and pages share one key."""
+    from generator.ids import department_id as site_id
+    from generator.ids import department_type_of
+
     meta = doc.metadata
     name = meta.department or Path(doc.source).parent.name or Path(doc.source).stem
-    return f"{meta.region_code}-{name}" if meta.region_code else name
+    return site_id(meta.region_code, meta.department_type or department_type_of(name), name)
 
 
 def department_year_key(doc: Document) -> str:
+    """``<department id>-<year>-<kind>``: ASCII, stable, usable in a URL (``?d=…``)."""
     meta = doc.metadata
     return f"{department_id(doc)}-{meta.year if meta.year is not None else 'x'}-{meta.kind or 'x'}"
 
@@ -88,7 +92,7 @@ def _department_year(
     dy = DepartmentYear(
         key=key,
         department_id=department_id(doc),
-        department=meta.department or department_id(doc),
+        department=meta.department or Path(doc.source).parent.name,
         department_type=meta.department_type,
         region_code=meta.region_code,
         region_name=meta.region_name,
@@ -163,8 +167,10 @@ def _source_text(mv: MetricValue) -> str:
         if i.indicator == "population":
             parts.append(f"population={_plain(i.value)} ({i.note})")
             continue
-        where = f"{i.source.file}:{i.source.line}" if i.source else (i.document or "")
-        parts.append(f"{i.indicator}@{where}" + (f" ({i.note})" if i.note else ""))
+        where = f"{i.source.file}#L{i.source.line}" if i.source else (i.document or "")
+        parts.append(
+            f"{i.indicator}={format(i.value, 'f')} {where}" + (f" ({i.note})" if i.note else "")
+        )
     formula = METRIC_DOCS[mv.metric].formula_zh if mv.metric in METRIC_DOCS else ""
     return f"{formula}: " + "; ".join(parts) if formula else "; ".join(parts)
 

@@ -1,93 +1,112 @@
-"""Altair charts of the metrics pages, rendered to static SVG at build time (no JS, no CDN).
+"""Chart kinds of the metrics pages: Altair specs built once, filled in the browser.
 
-Only numbers are drawn: a figure that is not disclosed, not applicable or unreadable gets no
-bar and no point (never a 0 bar); the table beside every chart lists it with its status.
+Like the site's own charts (generator/charts.py), each kind is one Vega-Lite spec reading the
+named dataset ``table``; a page only embeds its rows, and every chart comes with its data
+table as the fallback. Only numbers become rows: a value that is not disclosed, not
+applicable or unreadable gets no bar and no point (never a 0 bar); the table lists it.
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
 from collections.abc import Sequence
 from decimal import Decimal
 from functools import lru_cache
+from typing import Any
 
-import altair as alt
-
-HIGHLIGHT = "#c0392b"
-OTHERS = "#8c8c8c"
-MEDIAN = "#1f4e79"
+ME, PEER, MEDIAN = "本部门", "同类部门", "中位数"
+ACCENT, MUTED, RULE = "#b0342c", "#8c959f", "#1f4e79"
 
 
-def _float(v: Decimal) -> float:
-    return float(v)
+def _axis_format(percent: bool) -> str:
+    return "%" if percent else ",~r"
 
 
-def _axis_format(unit: str) -> str:
-    return "%" if unit == "ratio" else ",.2f"
+@lru_cache(maxsize=1)
+def chart_templates() -> dict[str, dict[str, Any]]:
+    """metric_peers_pct / _num: bars, this department highlighted, median as a dashed rule;
+    metric_series_pct / _num: one line per document kind over the years."""
+    import altair as alt
+
+    out: dict[str, dict[str, Any]] = {}
+    for suffix, percent in (("pct", True), ("num", False)):
+        base = alt.Chart(alt.NamedData(name="table"))
+        tooltip = [alt.Tooltip("label:N", title="部门"), alt.Tooltip("text:N", title="数值")]
+        bars = (
+            base.transform_filter(f"datum.series != '{MEDIAN}'")
+            .mark_bar(height={"band": 0.7})
+            .encode(
+                y=alt.Y("label:N", sort="-x", title=None, axis=alt.Axis(labelLimit=260)),
+                x=alt.X("value:Q", title=None, axis=alt.Axis(format=_axis_format(percent))),
+                color=alt.Color(
+                    "series:N",
+                    title=None,
+                    scale=alt.Scale(domain=[ME, PEER], range=[ACCENT, MUTED]),
+                ),
+                tooltip=tooltip,
+            )
+        )
+        rule = (
+            base.transform_filter(f"datum.series == '{MEDIAN}'")
+            .mark_rule(color=RULE, strokeDash=[5, 3], strokeWidth=2)
+            .encode(x="value:Q", tooltip=[alt.Tooltip("text:N", title=MEDIAN)])
+        )
+        peers = alt.layer(bars, rule).properties(width="container", height={"step": 28})
+        series = (
+            base.mark_line(point=True, strokeWidth=2)
+            .encode(
+                x=alt.X("label:O", title=None, axis=alt.Axis(labelAngle=0)),
+                y=alt.Y("value:Q", title=None, axis=alt.Axis(format=_axis_format(percent))),
+                color=alt.Color("series:N", title=None),
+                tooltip=[
+                    alt.Tooltip("label:O", title="年度"),
+                    alt.Tooltip("series:N", title="文件"),
+                    alt.Tooltip("text:N", title="数值"),
+                ],
+            )
+            .properties(width="container", height=220)
+        )
+        for kind, chart in ((f"metric_peers_{suffix}", peers), (f"metric_series_{suffix}", series)):
+            spec = chart.to_dict()
+            spec.pop("datasets", None)
+            out[kind] = spec
+    return out
+
+
+def _chart_types():
+    from generator.charts import Chart, ChartRow
+
+    return Chart, ChartRow
 
 
 def peer_chart(
-    bars: Sequence[tuple[str, Decimal, bool]], median: Decimal | None, unit: str, title: str
-) -> alt.LayerChart | alt.Chart | None:
-    """Horizontal bars (label, value, is_this_department), this one highlighted, median rule."""
+    cid: str,
+    title: str,
+    unit: str,
+    bars: Sequence[tuple[str, Decimal, str, bool, str | None]],
+    median: Decimal | None,
+    median_text: str,
+):
+    """bars: (label, value, display text, is this department, href). None with < 2 bars."""
     if len(bars) < 2:  # one bar compares nothing; the table says it all
         return None
-    data = alt.Data(values=[{"name": n, "value": _float(v), "me": me} for n, v, me in bars])
-    base = (
-        alt.Chart(data)
-        .mark_bar()
-        .encode(
-            x=alt.X("value:Q", title=title, axis=alt.Axis(format=_axis_format(unit))),
-            y=alt.Y("name:N", title=None, sort="-x", axis=alt.Axis(labelLimit=320)),
-            color=alt.condition("datum.me", alt.value(HIGHLIGHT), alt.value(OTHERS)),
-        )
-    )
-    layers = [base]
+    Chart, ChartRow = _chart_types()
+    rows = [ChartRow(lbl, v, text, ME if me else PEER, href) for lbl, v, text, me, href in bars]
     if median is not None:
-        rule = (
-            alt.Chart(alt.Data(values=[{"median": _float(median)}]))
-            .mark_rule(color=MEDIAN, strokeDash=[4, 3], strokeWidth=2)
-            .encode(x="median:Q")
-        )
-        layers.append(rule)
-    chart = alt.layer(*layers) if len(layers) > 1 else base
-    return chart.properties(width=460, height=max(40, 26 * len(bars)))
+        rows.append(ChartRow(MEDIAN, median, median_text, MEDIAN))
+    kind = "metric_peers_pct" if unit == "ratio" else "metric_peers_num"
+    return Chart(kind=kind, id=cid, title=title, rows=rows, unit=_unit_zh(unit))
 
 
-def series_chart(
-    points: Sequence[tuple[int, str, Decimal]], unit: str, title: str
-) -> alt.Chart | None:
-    """Lines by kind over years; drawn only with two or more numbers of one kind."""
-    kinds = {k for _, k, _ in points}
-    if not any(sum(1 for _, k2, _ in points if k2 == k) >= 2 for k in kinds):
+def series_chart(cid: str, title: str, unit: str, points: Sequence[tuple[int, str, Decimal, str]]):
+    """points: (year, kind in Chinese, value, display text); None unless a line has 2 points."""
+    kinds = {k for _, k, _, _ in points}
+    if not any(sum(1 for p in points if p[1] == k) >= 2 for k in kinds):
         return None
-    data = alt.Data(values=[{"year": y, "kind": k, "value": _float(v)} for y, k, v in points])
-    return (
-        alt.Chart(data)
-        .mark_line(point=True)
-        .encode(
-            x=alt.X("year:O", title="年度"),
-            y=alt.Y("value:Q", title=title, axis=alt.Axis(format=_axis_format(unit))),
-            color=alt.Color("kind:N", title="文件类型"),
-        )
-        .properties(width=460, height=200)
-    )
+    Chart, ChartRow = _chart_types()
+    rows = [ChartRow(str(y), v, text, k) for y, k, v, text in points]
+    kind = "metric_series_pct" if unit == "ratio" else "metric_series_num"
+    return Chart(kind=kind, id=cid, title=title, rows=rows, unit=_unit_zh(unit))
 
 
-def to_svg(chart: alt.TopLevelMixin | None) -> str:
-    """SVG text of a chart ("" for none); the same spec always gives the same bytes."""
-    if chart is None:
-        return ""
-    spec = json.dumps(chart.to_dict(validate=False), sort_keys=True, ensure_ascii=False)
-    return _svg(spec)
-
-
-@lru_cache(maxsize=4096)
-def _svg(spec: str) -> str:
-    import vl_convert as vlc
-
-    svg = vlc.vegalite_to_svg(json.loads(spec))
-    # vega names clip paths with a counter; keep ids unique per chart on one page
-    tag = hashlib.sha1(spec.encode("utf-8")).hexdigest()[:8]
-    return svg.replace('id="clip', f'id="c{tag}clip').replace("url(#clip", f"url(#c{tag}clip")
+def _unit_zh(unit: str) -> str:
+    return "比例" if unit == "ratio" else unit

@@ -10,11 +10,11 @@ from decimal import Decimal as D
 
 from generator.model import Document, Metadata, Problem, Reading, SourceRef, Statement
 
-F000 = "130607-满城区/保定市满城区医疗保障局/2021-budget.txt"
-F001 = "410526-滑县/滑县医疗保障局/2024-budget.txt"
-F002 = "419001-济源市/济源产城融合示范区医疗保障局/2021-budget.txt"
-F003 = "130304-北戴河区/秦皇岛市北戴河区医疗保障局/2020-performance.txt"
-F004 = "640400-固原市/固原市医疗保障局/2020-final.txt"
+F000 = "disclosures/130607-满城区/保定市满城区医疗保障局/2021-budget.txt"
+F001 = "disclosures/410526-滑县/滑县医疗保障局/2024-budget.txt"
+F002 = "disclosures/419001-济源市/济源产城融合示范区医疗保障局/2021-budget.txt"
+F003 = "disclosures/130304-北戴河区/秦皇岛市北戴河区医疗保障局/2020-performance.txt"
+F004 = "disclosures/640400-固原市/固原市医疗保障局/2020-final.txt"
 
 
 def reading(file, ind, value, line, raw=None, unit="万元", origin="table", period="current"):

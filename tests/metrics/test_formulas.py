@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal as D
 
-from seed_docs import F000, all_seeds, doc_000, doc_002
+from seed_docs import F000, F001, F002, F004, all_seeds, doc_000, doc_002
 
 from generator.metrics import compute, department_year_key
 
@@ -14,7 +14,7 @@ def _dy(metrics, source):
 
 
 def test_huaxian_2024_shares_use_current_year_spending(metrics):
-    dy = _dy(metrics, "410526-滑县/滑县医疗保障局/2024-budget.txt")
+    dy = _dy(metrics, F001)
     m = dy.metrics
     assert m["basic_share"].value == D("797.18") / D("23278.10")
     assert m["basic_share"].basis == "expenditure_current_year"
@@ -46,7 +46,7 @@ def test_no_fallback_when_total_includes_carryover():
 
 
 def test_jiyuan_basic_share_matches_its_narrative(metrics):
-    m = _dy(metrics, "419001-济源市/济源产城融合示范区医疗保障局/2021-budget.txt").metrics
+    m = _dy(metrics, F002).metrics
     assert m["basic_share"].value == D("3107.2") / D("7764.9")
     assert round(m["basic_share"].value * 100, 2) == D("40.02")  # line 66: 占40.02%
 
@@ -63,20 +63,20 @@ def test_yoy_from_the_documents_own_statement(metrics):
 
 
 def test_yoy_percent_agrees_with_stated_percent_and_keeps_reason(metrics):
-    dy = _dy(metrics, "410526-滑县/滑县医疗保障局/2024-budget.txt")
+    dy = _dy(metrics, F001)
     pct = dy.metrics["yoy_expenditure_total_pct"].value
     assert pct == D("6683.89") / (D("23278.10") - D("6683.89"))
     assert round(pct * 100, 2) == dy.change.stated_percent == D("40.28")
     assert dy.change.reason.startswith("2024 年增加国家公务员医疗补助资金")
     assert not dy.change.flagged
-    jy = _dy(metrics, "419001-济源市/济源产城融合示范区医疗保障局/2021-budget.txt")
+    jy = _dy(metrics, F002)
     assert round(jy.metrics["yoy_expenditure_total_pct"].value * 100, 2) == D("6.12")
 
 
 def test_yoy_prefers_last_years_document():
     cur = doc_000()
     prev = doc_000()
-    prev.source = "130607-满城区/保定市满城区医疗保障局/2020-budget.txt"
+    prev.source = "disclosures/130607-满城区/保定市满城区医疗保障局/2020-budget.txt"
     prev.metadata.year = 2020
     prev.statements = []
     # last year's 支出总计 as implied by the 2021 document: 7119.13 + 12929.31
@@ -94,7 +94,7 @@ def test_yoy_prefers_last_years_document():
 
 
 def test_execution_rate_of_guyuan_final(metrics):
-    dy = _dy(metrics, "640400-固原市/固原市医疗保障局/2020-final.txt")
+    dy = _dy(metrics, F004)
     er = dy.metrics["execution_rate"]
     assert er.value == D("347.015834") / D("191.063099")
     assert round(er.value * 100, 2) == D("181.62")  # line 393: 完成年初预算的181.62%
@@ -103,7 +103,7 @@ def test_execution_rate_of_guyuan_final(metrics):
 
 
 def test_per_capita_from_census_and_unknown_population(metrics):
-    gy = _dy(metrics, "640400-固原市/固原市医疗保障局/2020-final.txt")
+    gy = _dy(metrics, F004)
     pc = gy.metrics["per_capita_expenditure"]
     assert pc.value == D("347.015834") * 10000 / D(1142142)
     assert pc.unit == "元/人"

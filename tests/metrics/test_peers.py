@@ -35,7 +35,7 @@ def test_lonely_department_years_say_so(metrics):
 
 def test_nearest_comparable_is_flagged():
     city = doc_000()
-    city.source = "130600-保定市/保定市医疗保障局/2021-budget.txt"
+    city.source = "disclosures/130600-保定市/保定市医疗保障局/2021-budget.txt"
     city.metadata.department = "保定市医疗保障局"
     city.metadata.region_code = "130600"
     city.metadata.region_level = "地级"

@@ -35,8 +35,8 @@ def test_row_value_recomputes_from_named_inputs(metrics):
     rows = metric_rows(metrics)
     row = next(r for r in rows if r["indicator"] == "basic_share" and r["region_code"] == "410526")
     assert D(row["value"]) == D("797.18") / D("23278.10")
-    assert f"basic_expenditure@{F001}:249" in row["source"]
-    assert f"expenditure_current_year@{F001}:221" in row["source"]
+    assert f"basic_expenditure=797.18 {F001}#L249" in row["source"]
+    assert f"expenditure_current_year=23278.10 {F001}#L221" in row["source"]
     assert row["source"].startswith("基本支出 ÷ 支出合计")
 
 
