@@ -237,6 +237,8 @@ def compare_data(
             "metrics": {m: _cell(mv) for m, mv in dy.metrics.items()},
         }
     return {
+        "figure_order": list(FIGURES),
+        "metric_order": list(METRIC_DOCS),
         "statuses": STATUS_ZH,
         "figures": {f: {"name": CANONICAL_INDICATORS[f], "unit": "万元"} for f in FIGURES},
         "metrics": {

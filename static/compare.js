@@ -104,7 +104,10 @@
     var box = el("div", null, "compare-bars");
     chosen.forEach(function (k, i) {
       var row = el("div", null, "bar-row");
-      row.appendChild(el("span", data.items[k].department, "bar-label"));
+      var name = el("span", data.items[k].department + " " + data.items[k].year, "bar-label");
+      name.style.display = "inline-block";
+      name.style.width = "20em";
+      row.appendChild(name);
       var c = cells[i];
       if (c && c.value !== null && max > 0) {
         var bar = el("span", null, "bar");
@@ -128,7 +131,7 @@
     result.textContent = "";
     if (chosen.length < 2) result.appendChild(el("p", "请选择至少两个部门年度（最多" + MAX + "个）。"));
     if (!chosen.length) return;
-    var table = el("table", null, "compare-table");
+    var table = el("table", null, "data compare-table");
     var head = el("tr");
     head.appendChild(el("th", "项目"));
     chosen.forEach(function (k) {
@@ -161,7 +164,7 @@
       chosen.forEach(function (k) { tr.appendChild(el("td", show(cellOf(data.items[k]), unit, metric), "num")); });
       body.appendChild(tr);
     }
-    Object.keys(data.figures).forEach(function (f) {
+    (data.figure_order || Object.keys(data.figures)).forEach(function (f) {
       addRow(data.figures[f].name, function (it) { return it.figures[f]; }, "amount", null);
     });
     var pop = el("tr");
@@ -171,12 +174,12 @@
       pop.appendChild(el("td", p ? groupSep(p, 0) + " 人" : "未知", "num"));
     });
     body.appendChild(pop);
-    Object.keys(data.metrics).forEach(function (m) {
+    (data.metric_order || Object.keys(data.metrics)).forEach(function (m) {
       addRow(data.metrics[m].name, function (it) { return it.metrics[m]; }, data.metrics[m].unit, m);
     });
     table.appendChild(body);
     result.appendChild(table);
-    Object.keys(data.metrics).forEach(function (m) {
+    (data.metric_order || Object.keys(data.metrics)).forEach(function (m) {
       var d = data.metrics[m];
       var fig = el("figure", null, "compare-chart");
       fig.appendChild(el("figcaption", d.name + "（" + d.formula + "）"));
