@@ -123,6 +123,9 @@ class Table:
     parts: list[int] = field(default_factory=list)  # title lines of merged continuations
     empty_statement: str | None = None  # e.g. "本表无数据" printed with the table
     notes: list[str] = field(default_factory=list)  # 注：… lines under the table
+    # lines printed between the title and the grid (部门名称：…, 公开部门：…, 单位：…, and
+    # header rows such as "450002秦皇岛市北戴河区医疗保障局"), kept for metadata and display
+    preamble: list[Line] = field(default_factory=list)
 
 
 @dataclass

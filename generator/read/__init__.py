@@ -1,0 +1,90 @@
+"""The reader: one disclosure file (text conversion or PDF) -> one Document.
+
+``read_file`` never raises: a file that cannot be opened, decoded or understood still gives
+a Document whose ``problems`` say why, in plain words, so that a build of hundreds of files
+reports the bad ones and publishes the rest.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from generator.model import Document, Metadata, Problem
+
+
+def read_file(path: str | Path) -> Document:
+    source = str(path)
+    try:
+        data = Path(path).read_bytes()
+    except OSError as err:
+        return _failed(source, "", f"the file cannot be read: {err.strerror or err}")
+    sha = hashlib.sha256(data).hexdigest()
+    try:
+        return _read(source, data, sha)
+    except Exception as exc:  # noqa: BLE001 - the last line of defence: never a traceback
+        return _failed(source, sha, f"the file could not be read ({type(exc).__name__}: {exc})")
+
+
+def _read(source: str, data: bytes, sha: str) -> Document:
+    from generator.read import layout
+    from generator.read import source as source_mod
+    from generator.read.document import build_document
+
+    sidecar, problems = _sidecar(source)
+    if source.lower().endswith(".pdf") or data.startswith(b"%PDF"):
+        try:
+            from generator.read.pdf import read_pdf
+        except ImportError:
+            return _failed(source, sha, "PDF files cannot be read: the PDF reader is not installed")
+        lines, blocks, pages, pdf_problems = read_pdf(source)
+        problems.extend(pdf_problems)
+        if any(p.severity == "error" for p in pdf_problems) and not lines:
+            return Document(
+                source=source,
+                format="pdf",
+                sha256=sha,
+                metadata=Metadata(),
+                pages=pages or None,
+                problems=problems,
+            )
+        return build_document(source, "pdf", sha, None, pages, lines, blocks, problems, sidecar)
+    text, encoding, decode_problems = source_mod.decode(data, source)
+    problems.extend(decode_problems)
+    if any(p.severity == "error" for p in decode_problems):
+        return Document(
+            source=source,
+            format="text",
+            sha256=sha,
+            metadata=Metadata(),
+            encoding=encoding,
+            problems=problems,
+        )
+    lines = source_mod.to_lines(text)
+    blocks = layout.to_blocks(lines)
+    return build_document(source, "text", sha, encoding, None, lines, blocks, problems, sidecar)
+
+
+def _sidecar(source: str) -> tuple[dict, list[Problem]]:
+    try:
+        from generator.read.sidecar import read_sidecar
+    except ImportError:
+        return {}, []
+    try:
+        return read_sidecar(source)
+    except Exception as exc:  # noqa: BLE001
+        return {}, [Problem("warning", f"the sidecar could not be read ({exc})", source)]
+
+
+def _failed(source: str, sha: str, message: str) -> Document:
+    fmt = "pdf" if source.lower().endswith(".pdf") else "text"
+    return Document(
+        source=source,
+        format=fmt,
+        sha256=sha,
+        metadata=Metadata(),
+        problems=[Problem("error", message, source)],
+    )
+
+
+__all__ = ["read_file"]

@@ -1,0 +1,161 @@
+"""Assemble one Document from decoded lines and blocks, whatever the input format.
+
+Every part of the reader runs here in one place, each guarded: a part that fails on strange
+input adds a Problem naming the file and the part, and the others still run, so one bad
+table never costs a reader the rest of the document.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from typing import Any, Literal
+
+from generator.model import Document, Line, Metadata, Problem
+from generator.read import indicators
+from generator.read import tables as tables_mod
+from generator.read.blocks import Block, Grid
+
+
+def _optional(module: str) -> Any | None:
+    """A reader part owned elsewhere, or None while it is not available."""
+    try:
+        return importlib.import_module(f"generator.read.{module}")
+    except ImportError:
+        return None
+
+
+def _guard(
+    problems: list[Problem], source: str, what: str, fn: Callable[[], Any], default: Any
+) -> Any:
+    try:
+        return fn()
+    except Exception as exc:  # noqa: BLE001 - strange input must never stop the reader
+        problems.append(
+            Problem(
+                "warning", f"the {what} could not be read ({type(exc).__name__}: {exc})", source
+            )
+        )
+        return default
+
+
+def build_document(
+    source: str,
+    fmt: Literal["text", "pdf"],
+    sha256: str,
+    encoding: str | None,
+    pages: int | None,
+    lines: list[Line],
+    blocks: list[Block],
+    problems: list[Problem],
+    sidecar: dict | None,
+) -> Document:
+    problems = list(problems)
+    tables, table_problems = _guard(
+        problems,
+        source,
+        "tables",
+        lambda: tables_mod.read_tables_with_problems(source, blocks),
+        ([], []),
+    )
+    problems.extend(table_problems)
+
+    sections_mod = _optional("sections")
+    sections, toc = [], []
+    if sections_mod is not None:
+        sections, toc = _guard(
+            problems, source, "sections", lambda: sections_mod.read_sections(lines), ([], [])
+        )
+    present = {t.id for t in tables if t.id}
+    for entry in toc:
+        if entry.table_id:
+            entry.found = entry.table_id in present
+
+    narrative = _optional("narrative")
+    statements = (
+        _guard(problems, source, "narrative", lambda: narrative.read_statements(source, lines), [])
+        if narrative is not None
+        else []
+    )
+    glossary_mod = _optional("glossary")
+    glossary = (
+        _guard(problems, source, "glossary", lambda: glossary_mod.read_glossary(source, lines), [])
+        if glossary_mod is not None
+        else []
+    )
+    projects_mod = _optional("projects")
+    projects = (
+        _guard(
+            problems,
+            source,
+            "projects",
+            lambda: projects_mod.read_projects(source, blocks, tables),
+            [],
+        )
+        if projects_mod is not None
+        else []
+    )
+
+    metadata_mod = _optional("metadata")
+    if metadata_mod is not None:
+        metadata, meta_problems = _guard(
+            problems,
+            source,
+            "metadata",
+            lambda: metadata_mod.read_metadata(source, lines, tables, sidecar or {}),
+            (Metadata(), []),
+        )
+        problems.extend(meta_problems)
+    else:
+        metadata = Metadata()
+        problems.append(Problem("warning", "the document's year was not found", source))
+        problems.append(
+            Problem("warning", "the publishing department's name was not found", source)
+        )
+    if not metadata.units:
+        metadata.units = _declared_units(tables)
+
+    preferred, readings = _guard(
+        problems,
+        source,
+        "indicators",
+        lambda: indicators.collect(source, tables, statements, metadata.units),
+        ({}, []),
+    )
+    if lines and not tables and not preferred and metadata.kind is None:
+        problems.append(
+            Problem(
+                "error",
+                "this does not look like a budget disclosure: no standard table, no known "
+                "title and no budget figure were found",
+                source,
+            )
+        )
+    elif lines and not tables and not any(isinstance(b, Grid) for b in blocks):
+        problems.append(Problem("warning", "no table was found in the document", source))
+    return Document(
+        source=source,
+        format=fmt,
+        sha256=sha256,
+        metadata=metadata,
+        encoding=encoding,
+        pages=pages,
+        lines=lines,
+        sections=sections,
+        toc=toc,
+        tables=tables,
+        statements=statements,
+        glossary=glossary,
+        projects=projects,
+        indicators=preferred,
+        readings=readings,
+        problems=problems,
+    )
+
+
+def _declared_units(tables: list) -> list[str]:
+    units: list[str] = []
+    for t in tables:
+        if t.unit and t.unit not in units:
+            units.append(t.unit)
+    return units

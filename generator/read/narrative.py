@@ -1,0 +1,354 @@
+"""Narrative sentences that carry numbers: amounts, shares, changes and completion rates.
+
+The explanations (情况说明) restate the tables in words, and that is where documents contradict
+themselves (seed 004 states 基本支出 3,470,158.34 元 against a table of 1,420,085.06 元). Each
+statement keeps the term it belongs to (the nearest label before the number in its clause,
+or the subject of the figure it follows: "基本支出 797.18 万元，占 3.42%"), the sentence, the
+line of the number, and — only when the term clearly is one — a canonical indicator id.
+
+Sentences wrapped over two lines are joined first, with every character remembering its line,
+so "…7764.9万元" / "，支出总计…" reads as one sentence with both numbers on their own lines.
+The 目录, table rows and 名词解释 definitions are skipped: they carry no statements.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from generator.model import Line, SourceRef, Statement
+from generator.read.metadata import find_department, find_kind, find_year
+from generator.read.narrative_text import Para, paragraphs, sentences
+from generator.read.numbers import to_wan
+from generator.read.vocabulary import INDICATOR_LABELS
+
+_NUM = r"(?<![\d.,])(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+AMOUNT = re.compile(_NUM + r"\s*(?P<unit>亿元|万元|元)(?![/／])(?!\s*(?:以上|以下|以内|左右))")
+_PCT = r"(?<![\d.,])(?P<pct>\d+(?:\.\d+)?)\s*%"
+_VERB = r"(?P<verb>增加（减少）|增加\(减少\)|增加减少|增（减）|增\(减\)|增加|减少|增长|下降|降低)"
+CHANGE = re.compile(_VERB + r"\s*(?:了|为|分别为)?\s*(?=\d)")
+SHARE = re.compile(r"占(?:比)?(?:[^，。；,%\d]{0,20}?的)?\s*(?:比重|比例)?\s*(?:为)?\s*" + _PCT)
+RATE = re.compile(r"(?:完成|执行)(?:了)?[^，。；,%\d]{0,10}?(?:的|为|达到|达)?\s*" + _PCT)
+_PCT_AFTER = re.compile(
+    r"\s*[，,]?\s*(?:增长|下降|降低|增加|减少|增幅|降幅)?了?\s*(?:分别为|为)?\s*" + _PCT
+)
+_PCT_AND = re.compile(r"\s*和\s*" + _PCT)
+_AND_AMOUNT = re.compile(r"\s*和\s*" + AMOUNT.pattern)
+_COMPARE = re.compile(r"(?:比|较|与|同比)")
+_REASON = re.compile(r"(?:主要原因(?:是|为)?|原因(?:是|为))\s*[：:]?\s*")
+_INCREASE, _DECREASE = ("增加", "增长"), ("减少", "下降", "降低")
+_CLAUSE_DELIMS = "，,：:；;。"
+_LEAD = re.compile(
+    r"^(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\d{1,2}\s*[.、．]|[A-Za-z]\s*[.．、]"
+    r"|(?:19|20)\d\d\s*年度?(?:末|期末|年初)?|其中|本年度|本部门|本单位|我单位|我局|我部门"
+    r"|及所属事业单位|及下属事业单位|（含所属部门）|\(含所属部门\)|年初部门|部门|\s)+"
+)
+_TRAIL = re.compile(
+    r"(?:(?:年初)?(?:预算|决算)数?为|年初预算数?|预算数|决算数|安排|共计|合计为|总计为"
+    r"|为|是|达到|达|约|了|各|共|涉及|\s|：|:)+$"
+)
+_FUND_QUALIFIERS = ("一般公共预算", "政府性基金", "财政拨款", "国有资本经营", "“三公”经费")
+_TOTAL_IDS = {
+    "income_total",
+    "income_current_year",
+    "expenditure_total",
+    "expenditure_current_year",
+    "carryover_begin",
+    "carryover_end",
+}
+_RESTRICTED = ("一般公共预算财政拨款", "一般公共预算", "财政拨款")
+_COMPONENT_IDS = {
+    "basic_expenditure",
+    "project_expenditure",
+    "personnel_expenditure",
+    "public_expenditure",
+    "three_public_total",
+    "overseas_travel",
+    "vehicle_total",
+    "vehicle_purchase",
+    "vehicle_operation",
+    "official_reception",
+    "organ_operating_expenses",
+    "government_procurement",
+}
+
+
+def _norm(label: str) -> str:
+    s = re.sub(r"\s+", "", label)
+    for word in ("预算", "决算", "年初", "安排"):
+        s = s.replace(word, "")
+    return s
+
+
+_LABELS: dict[str, str] = {
+    _norm(lb): ind for ind, labels in INDICATOR_LABELS.items() for lb in labels
+}
+
+
+def indicator_for(subject: str) -> str | None:
+    """Canonical id only when the subject *is* that indicator, not merely mentions it."""
+    s = _norm(re.sub(r"^(?:本部门|部门|本单位)", "", subject.strip()))
+    if not s:
+        return None
+    if s in _LABELS:
+        return _LABELS[s]
+    for qualifier in _RESTRICTED:  # "一般公共预算财政拨款基本支出" is 基本支出; totals are not
+        q = _norm(qualifier)
+        if s.startswith(q) and _LABELS.get(s[len(q) :]) in _COMPONENT_IDS:
+            return _LABELS[s[len(q) :]]
+    if s.endswith("支出") and s[:-2].endswith("费"):  # "机关运行经费支出"
+        return indicator_for(s[:-2])
+    return None
+
+
+def read_statements(
+    source: str, lines: list[Line], year: int | None = None, kind: str | None = None
+) -> list[Statement]:
+    """Every numeric statement of the narrative, in document order; never raises."""
+    try:
+        if year is None:
+            found = find_year(lines)
+            year = found[0] if found else None
+        if kind is None:
+            found_kind = find_kind(lines)
+            kind = found_kind[0] if found_kind else None
+        dept = find_department(lines)
+        ctx = _Ctx(source, year, kind, dept[0] if dept else None)
+        out: list[Statement] = []
+        for para in paragraphs(lines):
+            out.extend(_para_statements(ctx, para))
+        return out
+    except Exception:  # noqa: BLE001 - bad text must never stop the reader
+        return []
+
+
+@dataclass
+class _Ctx:
+    source: str
+    year: int | None
+    kind: str | None
+    department: str | None
+
+
+def _para_statements(ctx: _Ctx, para: Para) -> list[Statement]:
+    out: list[Statement] = []
+    previous: list[Statement] = []
+    for offset, sent in sentences(para.text):
+        found = _sentence_statements(ctx, para, offset, sent)
+        cut = 0
+        markers = list(_REASON.finditer(sent))
+        for k, rm in enumerate(markers):
+            before = [s for pos, s in found if cut <= pos < rm.start()]
+            targets = before or (previous if k == 0 else [])
+            preferred = [s for s in targets if s.kind in ("change", "rate")] or targets
+            stop = markers[k + 1].start() if k + 1 < len(markers) else len(sent)
+            reason = _reason_text(sent, rm.end(), stop, found)
+            for s in preferred:
+                if s.reason is None and reason:
+                    s.reason = reason
+            cut = rm.end()
+        stmts = [s for _, s in found]
+        out.extend(stmts)
+        previous = stmts or previous
+    return out
+
+
+def _reason_text(
+    sent: str, start: int, stop: int, found: list[tuple[int, Statement]]
+) -> str | None:
+    """From the marker to the end of the sentence, or to the clause of the next statement."""
+    end = stop
+    later = [pos for pos, _ in found if start < pos < stop]
+    if later:
+        cut = max(sent.rfind(d, start, min(later)) for d in "；;，,")
+        end = cut if cut > start else end
+    text = sent[start:end].strip().rstrip("。；;，,").strip()
+    return text or None
+
+
+def _sentence_statements(
+    ctx: _Ctx, para: Para, offset: int, sent: str
+) -> list[tuple[int, Statement]]:
+    found: list[tuple[int, Statement]] = []
+    used: list[tuple[int, int]] = []
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= x or a >= y for x, y in used)
+
+    def make(kind, pos, end, value, unit, raw, subject, **kw) -> Statement:
+        ln = para.line_at(offset + pos)
+        st = Statement(
+            kind=kind,
+            subject=subject,
+            indicator=indicator_for(subject) if subject else None,
+            value=value,
+            unit=unit,
+            raw=raw,
+            sentence=sent.strip(),
+            source=SourceRef(ctx.source, ln.number, ln.page, ln.text.strip()),
+            **kw,
+        )
+        found.append((pos, st))
+        used.append((pos, end))
+        return st
+
+    # changes: a direction word followed by an amount (and maybe "和 <amount>", a percent)
+    changes: list[tuple[re.Match, list[re.Match], list[tuple[Decimal, int]]]] = []
+    for m in CHANGE.finditer(sent):
+        am = AMOUNT.match(sent, m.end())
+        if not am:
+            continue
+        amounts = [am]
+        more = _AND_AMOUNT.match(sent, am.end())
+        if more:
+            amounts.append(AMOUNT.search(sent, am.end()))
+        tail = amounts[-1].end()
+        pcts: list[tuple[Decimal, int]] = []
+        pm = _PCT_AFTER.match(sent, tail)
+        if pm:
+            pcts.append((_dec(pm.group("pct")), pm.end()))
+            pm2 = _PCT_AND.match(sent, pm.end())
+            if pm2:
+                pcts.append((_dec(pm2.group("pct")), pm2.end()))
+        changes.append((m, amounts, pcts))
+        used.append((m.start(), max([tail] + [e for _, e in pcts])))
+
+    # plain amounts
+    for m in AMOUNT.finditer(sent):
+        if not free(m.start(), m.end()):
+            continue
+        value = _amount_value(m)
+        if value is None:
+            continue
+        prefix = _clause_prefix(sent, m.start())
+        subject = _subject(ctx, sent, m.start())
+        make(
+            "amount", m.start(), m.end(), value, m.group("unit"), m.group(0).strip(), subject,
+            period=_period(ctx, prefix),
+        )  # fmt: skip
+
+    for m, amounts, pcts in changes:
+        verb = m.group("verb")
+        direction = "increase" if verb in _INCREASE else "decrease" if verb in _DECREASE else None
+        subject = _change_subject(ctx, sent, m.start(), found)
+        for i, a in enumerate(amounts):
+            value = _amount_value(a)
+            if value is None:
+                continue
+            pct, end = pcts[i] if i < len(pcts) else (None, a.end())
+            start = _raw_start(sent, m.start()) if i == 0 else a.start()
+            if len(amounts) > 1:  # "各增加 A 元和 B 元，增长分别为 x% 和 y%"
+                end = a.end()
+            make(
+                "change", m.start() if i == 0 else a.start(), max(end, a.end()), value,
+                a.group("unit"), sent[start:end].strip(), subject, direction=direction,
+                percent=pct,
+            )  # fmt: skip
+
+    # shares and completion rates belong to the figure they follow
+    for regex, kind in ((SHARE, "share"), (RATE, "rate")):
+        for m in regex.finditer(sent):
+            if not free(m.start(), m.end()):
+                continue
+            prior = [s for p, s in sorted(found, key=lambda x: x[0]) if p < m.start()]
+            amounts = [s for s in prior if s.kind == "amount"]
+            if kind == "share" and amounts:
+                subject = amounts[-1].subject
+            elif kind == "rate" and amounts:
+                subject = amounts[0].subject
+            else:
+                subject = _subject(ctx, sent, m.start())
+            make(kind, m.start(), m.end(), _dec(m.group("pct")), "%", m.group(0).strip(), subject)
+    found.sort(key=lambda x: x[0])
+    _unqualify_totals([st for _, st in found])
+    return found
+
+
+def _unqualify_totals(stmts: list[Statement]) -> None:
+    """ "政府性基金预算财政拨款本年收入0元，本年支出0元": that 本年支出 is the fund's, not the
+    department's, so it is not the canonical total."""
+    qualified = False
+    for st in stmts:
+        if st.subject.startswith(_FUND_QUALIFIERS):
+            qualified = True
+        elif qualified and st.indicator in _TOTAL_IDS:
+            st.indicator = None
+
+
+def _raw_start(sent: str, verb_pos: int) -> int:
+    """Start the raw text of a change at its comparison ("比上年", "较2019年度决算数")."""
+    clause_start = max(sent.rfind(d, 0, verb_pos) for d in _CLAUSE_DELIMS) + 1
+    cm = _COMPARE.search(sent, clause_start, verb_pos)
+    return cm.start() if cm else verb_pos
+
+
+def _clause_start(sent: str, pos: int) -> int:
+    """Start of the clause holding ``pos``; "、" separates clauses only after a figure."""
+    start = max(sent.rfind(d, 0, pos) for d in _CLAUSE_DELIMS) + 1
+    ends = [m.end() for m in re.finditer(r"(?<=[元%])\s*、", sent[start:pos])]
+    return start + ends[-1] if ends else start
+
+
+def _clause_prefix(sent: str, pos: int) -> str:
+    return sent[_clause_start(sent, pos) : pos]
+
+
+def _clean_subject(ctx: _Ctx, text: str) -> str:
+    s = text.strip()
+    for _ in range(4):
+        before = s
+        if ctx.department and ctx.department in s:
+            s = s[s.index(ctx.department) + len(ctx.department) :]
+        s = _LEAD.sub("", s)
+        s = _TRAIL.sub("", s)
+        if s == before:
+            break
+    return s.strip()
+
+
+def _subject(ctx: _Ctx, sent: str, pos: int) -> str:
+    """The nearest label before ``pos`` in its clause (or the clause before, if empty)."""
+    clause_start = _clause_start(sent, pos)
+    subject = _clean_subject(ctx, sent[clause_start:pos])
+    if not subject and clause_start > 1:
+        prev_start = max(sent.rfind(d, 0, clause_start - 1) for d in _CLAUSE_DELIMS) + 1
+        prev = sent[prev_start : clause_start - 1]
+        if len(prev) <= 20 and not re.search(r"\d", prev):
+            subject = _clean_subject(ctx, prev)
+    return subject
+
+
+def _change_subject(ctx: _Ctx, sent: str, verb_pos: int, found) -> str:
+    """Text before the comparison word, else the subject of the figure the change follows."""
+    clause_start = _clause_start(sent, verb_pos)
+    clause = sent[clause_start:verb_pos]
+    cm = _COMPARE.search(clause)
+    own = _clean_subject(ctx, clause[: cm.start()] if cm else clause)
+    if own:
+        return own
+    earlier = [s for p, s in sorted(found, key=lambda x: x[0]) if p < verb_pos]
+    amounts = [s for s in earlier if s.kind == "amount"]
+    if amounts:
+        return amounts[-1].subject
+    return earlier[-1].subject if earlier else ""
+
+
+def _period(ctx: _Ctx, prefix: str) -> str:
+    years = [int(y) for y in re.findall(r"((?:19|20)\d\d)\s*年", prefix)]
+    if ctx.year and any(y < ctx.year for y in years) or re.search(r"上年(?!末)", prefix):
+        return "previous"
+    if ctx.kind == "final" and re.search(r"年初预算|预算数|预算为", prefix):
+        return "budget"
+    return "current"
+
+
+def _dec(text: str) -> Decimal:
+    return Decimal(text.replace(",", ""))
+
+
+def _amount_value(m: re.Match) -> Decimal | None:
+    try:
+        return to_wan(_dec(m.group("num")), m.group("unit"))
+    except (InvalidOperation, TypeError):
+        return None

@@ -1,0 +1,139 @@
+"""The shipped region table (generator/data/regions.csv) and finding a department's region.
+
+A department's name starts with its region ("保定市满城区医疗保障局" -> 满城区 130607), and the
+region code is what lets the site compare counties and look up populations. Names are not
+unique (two 普陀区: 上海市 and 舟山市), so a name that matches several regions is resolved only
+by a parent named in the same text ("上海市普陀区"); otherwise no code is given and the caller
+reports it. Guessing a code would put a department on the wrong map.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parent.parent / "data" / "regions.csv"
+_LEVEL_RANK = {"省": 1, "地级": 2, "县级": 3}
+
+
+@dataclass(frozen=True)
+class Region:
+    code: str
+    name: str
+    level: str  # "省" / "地级" / "县级"
+    parent_code: str | None
+    parent_name: str | None
+    province: str | None
+    population: int | None  # 2020 census resident population, None when unknown
+    aliases: tuple[str, ...] = ()
+    row: dict = field(default_factory=dict, compare=False, hash=False)  # every column as shipped
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.name, *self.aliases)
+
+
+@lru_cache(maxsize=4)
+def load_regions(path: str | None = None) -> tuple[Region, ...]:
+    """All region rows (grouping rows such as 省直辖县级行政区划 are skipped)."""
+    regions = []
+    with open(path or DATA, encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            level = (row.get("level") or "").strip()
+            if level not in _LEVEL_RANK:
+                continue
+            pop = (row.get("population_2020_census") or "").strip()
+            aliases = tuple(a.strip() for a in (row.get("aliases") or "").split(";") if a.strip())
+            regions.append(
+                Region(
+                    code=row["code"].strip(),
+                    name=row["name"].strip(),
+                    level=level,
+                    parent_code=(row.get("parent_code") or "").strip() or None,
+                    parent_name=(row.get("parent_name") or "").strip() or None,
+                    province=(row.get("province") or "").strip() or None,
+                    population=int(pop) if pop.isdigit() and int(pop) > 0 else None,
+                    aliases=aliases,
+                    row=dict(row),
+                )
+            )
+    return tuple(regions)
+
+
+def lookup(name_or_code: str) -> Region | None:
+    """A region by 6-digit code, or by exact name/alias when that name is unique."""
+    key = (name_or_code or "").strip()
+    if not key:
+        return None
+    regions = load_regions()
+    if key.isdigit():
+        return next((r for r in regions if r.code == key), None)
+    found = [r for r in regions if key in r.names]
+    return found[0] if len(found) == 1 else None
+
+
+def by_name(name: str) -> list[Region]:
+    """Every region called ``name`` (or with that alias)."""
+    return [r for r in load_regions() if name in r.names]
+
+
+def find_region(text: str) -> tuple[Region | None, str | None]:
+    """The most specific region named in ``text`` (a department name), or (None, why not).
+
+    Returns (region, None) when found, (None, None) when no region name occurs, and
+    (None, message) when a name is ambiguous and no parent in the text settles it.
+    """
+    text = (text or "").strip()
+    if not text:
+        return None, None
+    regions = load_regions()
+    hits: dict[str, list[tuple[int, Region, str]]] = {}
+    for r in regions:
+        for nm in r.names:
+            pos = text.find(nm)
+            if pos >= 0:
+                hits.setdefault(nm, []).append((pos, r, nm))
+    if not hits:
+        return None, None
+    # a name contained in a longer matched name at the same place is not a separate mention
+    names = sorted(hits, key=len, reverse=True)
+    kept: list[str] = []
+    for nm in names:
+        pos = hits[nm][0][0]
+        if any(
+            nm in longer and hits[longer][0][0] <= pos < hits[longer][0][0] + len(longer)
+            for longer in kept
+        ):
+            continue
+        kept.append(nm)
+    named = {r.name for nm in kept for _, r, _ in hits[nm]} | set(kept)
+    candidates: list[Region] = []
+    ambiguous: list[str] = []
+    for nm in kept:
+        group = [r for _, r, _ in hits[nm]]
+        if len(group) > 1:
+            settled = [r for r in group if (r.parent_name in named) or (r.province in named)]
+            if len(settled) == 1:
+                group = settled
+            else:
+                ambiguous.append(nm)
+                continue
+        candidates.extend(group)
+    message = None
+    if ambiguous:
+        places = "; ".join(
+            f"{r.code} {r.parent_name or r.province or ''}{r.name}"
+            for nm in ambiguous
+            for r in by_name(nm)
+        )
+        message = (
+            f"region name '{ambiguous[0]}' in '{text}' matches several regions ({places}) "
+            "and no parent region is named with it; no code was assigned for it"
+        )
+    if not candidates:
+        return None, message
+    # the ambiguous name was more specific than anything left: keep only what the text states
+    best = max(candidates, key=lambda r: _LEVEL_RANK[r.level])
+    return best, message

@@ -1,0 +1,206 @@
+"""The outline of a disclosure (parts, sections, sub-sections) and its table of contents.
+
+The 目录 matters twice: it is how a visitor navigates a long document, and it lists the tables
+the department *claims* to publish, which the checks compare with the tables actually found
+(seed 002 lists tables that are absent from its body). The 目录 block itself is not part of
+the outline: its entries would otherwise appear twice.
+"""
+
+from __future__ import annotations
+
+import re
+
+from generator.model import Line, Section, Table, TocEntry
+
+try:  # owned by the table reader; the outline works without it (table ids stay None)
+    from generator.read.table_kinds import match_title as _match_title
+except ImportError:  # pragma: no cover - until the table reader provides it
+    _match_title = None
+
+_CN = "一二三四五六七八九十"
+PART = re.compile(rf"^第[{_CN}]+部分")
+LEVEL2 = re.compile(rf"^[{_CN}]+\s*、")
+LEVEL3 = re.compile(rf"^[（(]\s*[{_CN}]+\s*[）)]")
+LEVEL4 = re.compile(r"^\d{1,2}\s*(?:[、．]|\.(?!\d))")
+TOC_TITLE = re.compile(r"^目\s*录$")
+_BULLET = re.compile(r"^[-•·●]\s*")
+_MAX_HEADING = 40
+_AMOUNT = re.compile(r"\d\s*(?:万元|亿元|元|%)")
+
+
+def heading_level(text: str) -> int | None:
+    """1 for 第一部分, 2 for 一、, 3 for （一）/(一), 4 for 1./1、; None for anything else."""
+    t = text.strip()
+    if PART.match(t):
+        return 1
+    if LEVEL2.match(t):
+        return 2
+    if LEVEL3.match(t):
+        return 3
+    if LEVEL4.match(t):
+        return 4
+    return None
+
+
+def _key(text: str) -> str:
+    """What identifies a heading across the 目录 and the body ("第一部分", "一、")."""
+    t = _BULLET.sub("", text.strip())
+    m = PART.match(t)
+    if m:
+        return m.group(0)
+    return re.sub(r"\s+", "", t)
+
+
+def toc_range(lines: list[Line]) -> tuple[int, int] | None:
+    """(first, last) line numbers of the 目录 block, or None when there is no 目录."""
+    start = None
+    for i, ln in enumerate(lines[:400]):
+        if TOC_TITLE.match(ln.text.strip()):
+            start = i
+            break
+    if start is None:
+        return None
+    seen: set[str] = set()
+    first_key: str | None = None
+    last = start
+    for ln in lines[start + 1 :]:
+        t = _BULLET.sub("", ln.text.strip())
+        if not t:
+            continue
+        if "\t" in ln.text or len(t) > 60:
+            break
+        key = _key(t)
+        numbered = heading_level(t) is not None or t.startswith("附件") or t.startswith("附表")
+        if first_key is not None and (key == first_key or (PART.match(t) and key in seen)):
+            break  # the body starts: its first heading repeats the 目录's first entry
+        if first_key is not None and PART.match(t) and not any(PART.match(k) for k in seen):
+            break  # a 目录 of sections only, then the body's first part
+        if not numbered and not (_is_table_title(t) or len(t) <= 10):
+            break
+        if first_key is None:
+            first_key = key
+        seen.add(key)
+        last = ln.number
+    return lines[start].number, last
+
+
+def _is_table_title(t: str) -> bool:
+    return t.endswith("表") and len(t) <= 40
+
+
+def read_sections(lines: list[Line]) -> tuple[list[Section], list[TocEntry]]:
+    """The section tree (without the 目录 block) and the 目录 entries."""
+    try:
+        rng = toc_range(lines)
+        return _sections(lines, rng), _toc(lines, rng)
+    except Exception:  # noqa: BLE001 - an outline is a convenience, never a reason to fail
+        return [], []
+
+
+def _toc(lines: list[Line], rng: tuple[int, int] | None) -> list[TocEntry]:
+    if rng is None:
+        return []
+    entries: list[TocEntry] = []
+    for ln in lines:
+        if ln.number <= rng[0] or ln.number > rng[1]:
+            continue
+        t = _BULLET.sub("", ln.text.strip())
+        if not t:
+            continue
+        numbered = heading_level(t) is not None or t.startswith(("附件", "附表"))
+        if entries and not numbered and not _is_table_title(t) and len(t) <= 10:
+            entries[-1].title += t  # a title wrapped onto the next line (PDF)
+            entries[-1].table_id = table_id(entries[-1].title)
+            continue
+        entries.append(TocEntry(title=t, line=ln.number, table_id=table_id(t)))
+    return entries
+
+
+def table_id(title: str) -> str | None:
+    """Standard-table id of a 目录 entry that names a table ("一、部门收支总体情况表")."""
+    if _match_title is None:
+        return None
+    t = re.sub(rf"^(?:[{_CN}]+、|\d+[.．、]\s*|[（(][{_CN}]+[）)])\s*", "", title.strip())
+    if not (t.endswith("表") or "表（" in t or "表(" in t):
+        return None
+    try:
+        return _match_title(t)
+    except Exception:  # noqa: BLE001
+        return None
+
+
+def mark_found(toc: list[TocEntry], tables: list[Table]) -> None:
+    """Set TocEntry.found for entries naming a standard table: is that table in the body?"""
+    present = {t.id for t in tables if t.id}
+    for entry in toc:
+        if entry.table_id:
+            entry.found = entry.table_id in present
+
+
+def _sections(lines: list[Line], rng: tuple[int, int] | None) -> list[Section]:
+    roots: list[Section] = []
+    stack: list[Section] = []
+    rejected: set[int] = set()  # levels whose numbered items are paragraphs (a list, not headings)
+    n = len(lines)
+    for i, ln in enumerate(lines):
+        if rng and rng[0] <= ln.number <= rng[1]:
+            continue
+        if "\t" in ln.text:
+            continue
+        if i and "\t" in lines[i - 1].text:
+            continue  # a table cell continued on the next line, not a heading
+        t = _BULLET.sub("", ln.text.strip())
+        level = heading_level(t)
+        if level is None:
+            continue
+        title = _heading_title(t, level)
+        if title is None or level in rejected:
+            rejected.add(level)
+            continue
+        rejected = {lv for lv in rejected if lv < level}
+        if level == 1 and PART.fullmatch(title):  # "第一部分" alone: its name is on the next line
+            nxt = _next_text(lines, i + 1, n)
+            if nxt is not None and heading_level(nxt) is None and len(nxt) <= _MAX_HEADING:
+                title = f"{title} {nxt}"
+        sec = Section(title=title, level=level, line=ln.number)
+        while stack and stack[-1].level >= level:
+            stack.pop()
+        (stack[-1].children if stack else roots).append(sec)
+        stack.append(sec)
+    return roots
+
+
+def _heading_title(t: str, level: int) -> str | None:
+    """The heading text, or None when the numbered line is a paragraph (a list item)."""
+    if t.endswith(("；", ";", "，")):
+        return None  # an enumerated list item
+    if len(t) <= _MAX_HEADING and not t.endswith("。"):
+        head = t
+    elif level > 1:
+        # "（一）机关运行经费支出情况。2020年度…": the heading is the first sentence
+        head = re.split(r"[。；;]", t, maxsplit=1)[0]
+        if len(head) > 24 or "，" in head:
+            return None
+    else:
+        return None
+    if _AMOUNT.search(head):
+        return None  # "（一）因公出国（境）费0.0万元": a statement, not a heading
+    body = PART.sub("", head, count=1) if level == 1 else head
+    colon = re.search(r"[：:]", body)
+    if level > 1 and colon and colon.end() < len(body.rstrip()):
+        return None  # "五、其他收入：是指…": a definition or a labelled item
+    return head
+
+
+def _next_text(lines: list[Line], start: int, n: int) -> str | None:
+    for ln in lines[start : min(n, start + 4)]:
+        if ln.text.strip():
+            return ln.text.strip() if "\t" not in ln.text else None
+    return None
+
+
+def walk(sections: list[Section]):
+    """Every section of a tree, depth first (for tests and renderers)."""
+    for s in sections:
+        yield s
+        yield from walk(s.children)

@@ -1,0 +1,115 @@
+"""Optional metadata beside a disclosure: ``2020-performance.toml`` for ``2020-performance.txt``.
+
+A document does not always say who published it, where it came from or when; a maintainer
+states those facts in a small TOML file next to it. The sidecar is trusted over the
+document's own text (the maintainer looked at the source page), so its values are applied
+last and every field it supplied is listed in ``Metadata.from_sidecar``. A wrong key or type
+is reported by name, never silently ignored: a typo would otherwise hide a real correction.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from pathlib import Path
+
+from generator.model import Problem
+
+try:  # Python 3.11+
+    import tomllib
+except ModuleNotFoundError:  # pragma: no cover - Python 3.10
+    import tomli as tomllib  # type: ignore[no-redef]
+
+KINDS = ("budget", "final", "performance")
+# key -> human description of the expected type (used in Problem messages)
+KEYS: dict[str, str] = {
+    "department": "text",
+    "region_code": "a 6-digit region code as text",
+    "year": "a whole number (e.g. 2021)",
+    "kind": "one of budget, final, performance",
+    "source_url": "text (a URL)",
+    "published": "an ISO date (2021-04-07)",
+    "population": "a whole number above 0",
+    "title": "text",
+}
+
+
+def sidecar_path(path: str | Path) -> Path:
+    """The sidecar of an input file: same folder, same stem, ``.toml``."""
+    p = Path(path)
+    return p.with_suffix(".toml")
+
+
+def read_sidecar(path: str | Path) -> tuple[dict, list[Problem]]:
+    """Read and validate the sidecar of ``path`` (the input file); absent sidecar -> {}."""
+    side = sidecar_path(path)
+    if not side.is_file():
+        return {}, []
+    name = str(side)
+    try:
+        data = tomllib.loads(side.read_bytes().decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        return {}, [_problem(name, "the sidecar file is not UTF-8 text; it was ignored")]
+    except tomllib.TOMLDecodeError as exc:
+        return {}, [_problem(name, f"the sidecar file is not valid TOML ({exc}); it was ignored")]
+    except OSError as exc:
+        return {}, [_problem(name, f"the sidecar file could not be read ({exc})")]
+    return validate(data, name)
+
+
+def validate(data: dict, name: str) -> tuple[dict, list[Problem]]:
+    """Keep the valid keys (normalised), report the others by name."""
+    out: dict = {}
+    problems: list[Problem] = []
+    for key, value in data.items():
+        if key not in KEYS:
+            known = ", ".join(KEYS)
+            problems.append(_problem(name, f"unknown key '{key}' (known keys: {known})"))
+            continue
+        ok, norm = _check(key, value)
+        if ok:
+            out[key] = norm
+        else:
+            problems.append(
+                _problem(name, f"key '{key}' has {value!r}, expected {KEYS[key]}; it was ignored")
+            )
+    return out, problems
+
+
+def _check(key: str, value: object) -> tuple[bool, object]:
+    if key in ("department", "source_url", "title"):
+        if isinstance(value, str) and value.strip():
+            return True, value.strip()
+        return False, None
+    if key == "region_code":
+        if isinstance(value, int) and not isinstance(value, bool):
+            value = str(value)
+        if isinstance(value, str) and re.fullmatch(r"\d{6}", value.strip()):
+            return True, value.strip()
+        return False, None
+    if key == "year":
+        if isinstance(value, int) and not isinstance(value, bool) and 1949 < value < 2200:
+            return True, value
+        return False, None
+    if key == "kind":
+        return (True, value) if value in KINDS else (False, None)
+    if key == "population":
+        if isinstance(value, int) and not isinstance(value, bool) and value > 0:
+            return True, value
+        return False, None
+    if key == "published":
+        if isinstance(value, _dt.datetime):
+            return True, value.date().isoformat()
+        if isinstance(value, _dt.date):
+            return True, value.isoformat()
+        if isinstance(value, str):
+            try:
+                return True, _dt.date.fromisoformat(value.strip()).isoformat()
+            except ValueError:
+                return False, None
+        return False, None
+    return False, None  # pragma: no cover - every key of KEYS is handled above
+
+
+def _problem(name: str, message: str) -> Problem:
+    return Problem(severity="warning", message=f"sidecar {name}: {message}", file=name)

@@ -1,0 +1,515 @@
+"""Blocks -> the tables a document publishes, with titles, units, headers and typed cells.
+
+A grid becomes a Table when the lines above it (or its own first row) give a title; the
+lines in between declare the unit and the department; the rows before the first row with a
+figure are its header. A table whose title is printed again on the next page is one table,
+and the 基本支出决算表's side-by-side column blocks become one list of rows, so that the
+checks and the site see each published table once, in one shape.
+"""
+
+from __future__ import annotations
+
+import re
+
+from generator.model import Cell, Line, Problem, Row, Table
+from generator.read import codes
+from generator.read.blocks import Block, Grid, GridCell, GridRow
+from generator.read.numbers import find_unit, parse_amount, split_amount, unit_word
+from generator.read.table_kinds import (
+    PERFORMANCE_KINDS,
+    marker_kind,
+    match_title,
+    normalise_title,
+)
+
+_META_PREFIX = (
+    "部门名称",
+    "公开部门",
+    "单位名称",
+    "编制单位",
+    "填报单位",
+    "部门：",
+    "单位：",
+    "单位:",
+)
+_PERIOD = re.compile(r"^[（(]?\s*\d{4}\s*年度?\s*[）)]?$")
+_MARKER = re.compile(r"^(?:公开\s*\d+\s*表|预算\s*\d+\s*表|附表\s*\d+)$")
+_EMPTY = re.compile(r"本表无数据|空表列示|本表为空|无数据|故本表无")
+_PART = re.compile(r"^第[一二三四五六七八九十\d]+部分")  # a part heading is never a table title
+_NOTE = re.compile(r"^\s*(?:注|备注|说明)\s*[:：]")
+_LEADING_ZERO_ID = re.compile(r"^0\d+$|^\d{8,}$")
+_SPACES = re.compile(r"[\s\u3000]+")
+_EXCLUDED_EXACT = {"类", "款", "项", "序号", "**", "栏次", "行次"}
+_EXCLUDED_PART = ("编码", "代码", "行次", "栏次", "行 次", "栏 次")
+MAX_HEADER_ROWS = 5
+
+
+def read_tables(source: str, blocks: list[Block]) -> list[Table]:
+    """Every table of the document, in order (problems are dropped; see read_tables_with_problems)."""
+    return read_tables_with_problems(source, blocks)[0]
+
+
+def is_title(text: str) -> bool:
+    t = _SPACES.sub("", text)
+    if not t or len(t) > 60 or t.endswith(("。", "；", "：", ":")) or _PART.match(t):
+        return False
+    return t.endswith("表") or (len(t) >= 8 and match_title(t) is not None)
+
+
+def _is_meta(text: str) -> bool:
+    t = text.strip()
+    return (
+        t.startswith(_META_PREFIX)
+        or find_unit(t) is not None
+        or unit_word(t) is not None
+        or bool(_PERIOD.match(_SPACES.sub("", t)))
+        or bool(_MARKER.match(_SPACES.sub("", t)))
+        or t.startswith("截止时间")
+    )
+
+
+class _Context:
+    def __init__(self) -> None:
+        self.title: Line | None = None
+        self.unit: str | None = None
+        self.unit_line: int | None = None
+        self.unit_missing_line: int | None = None
+        self.unit_truncated: bool = False
+        self.preamble: list[Line] = []
+        self.empty: str | None = None
+        self.marker: str | None = None
+        self.trailing: list[Line] = []  # lines before the title: belong to the previous table
+
+
+def _context(lines: list[Line]) -> _Context:
+    ctx = _Context()
+    pending_word: Line | None = None
+    k = len(lines) - 1
+    while k >= 0:
+        ln = lines[k]
+        t = ln.text.strip()
+        if not t:
+            k -= 1
+            continue
+        if _EMPTY.search(t) and len(t) < 80:
+            ctx.empty = ctx.empty or t
+            k -= 1
+            continue
+        if _is_meta(t):
+            decl = find_unit(t)
+            word = unit_word(t)
+            if word is not None and decl is None:
+                pending_word = ln
+            elif decl is not None and ctx.unit is None and ctx.unit_missing_line is None:
+                if decl.unit is None and pending_word is not None:
+                    decl = unit_word(pending_word.text)
+                if decl is not None and decl.unit is not None:
+                    ctx.unit, ctx.unit_line, ctx.unit_truncated = (
+                        decl.unit,
+                        ln.number,
+                        decl.truncated,
+                    )
+                else:
+                    ctx.unit_missing_line = ln.number
+            kind = marker_kind(t)
+            if kind:
+                ctx.marker = kind
+            ctx.preamble.insert(0, ln)
+            k -= 1
+            continue
+        if is_title(t):
+            ctx.title = ln
+            ctx.trailing = lines[:k]
+        else:
+            ctx.trailing = lines[: k + 1]
+        return ctx
+    return ctx
+
+
+def _preamble_row(row: GridRow) -> bool:
+    texts = [c.text for c in row.cells if c.text]
+    if not texts:
+        return False
+    if any(find_unit(t) is not None for t in texts):
+        return all(parse_amount(t) is None for t in texts)
+    return len(texts) == 1 and texts[0].startswith(_META_PREFIX)
+
+
+def read_tables_with_problems(
+    source: str, blocks: list[Block]
+) -> tuple[list[Table], list[Problem]]:
+    tables: list[Table] = []
+    problems: list[Problem] = []
+    pending: list[Line] = []
+    for block in blocks:
+        if isinstance(block, Line):
+            pending.append(block)
+            continue
+        ctx = _context(pending)
+        if tables:
+            _attach_trailing(tables[-1], ctx.trailing)
+        table = _build(source, block, ctx, tables, pending, problems)
+        if table is not None:
+            tables.append(table)
+        pending = []
+    if tables:
+        _attach_trailing(tables[-1], pending)
+    tables = _merge_continuations(tables)
+    return tables, problems
+
+
+def _attach_trailing(table: Table, lines: list[Line]) -> None:
+    """Notes (注：…) and empty-table statements printed under a table."""
+    for ln in lines[:6]:
+        t = ln.text.strip()
+        if not t:
+            continue
+        if _NOTE.match(t):
+            table.notes.append(t)
+        elif _EMPTY.search(t) and len(t) < 80 and table.empty_statement is None:
+            table.empty_statement = t
+        else:
+            break
+
+
+def _build(
+    source: str,
+    grid: Grid,
+    ctx: _Context,
+    tables: list[Table],
+    pending: list[Line],
+    problems: list[Problem],
+) -> Table | None:
+    rows = [r for r in grid.rows if any(c.text for c in r.cells)]
+    if not rows:
+        return None
+    title_line = ctx.title
+    first = [c for c in rows[0].cells if c.text]
+    if len(first) == 1 and is_title(first[0].text):
+        # a title printed as the grid's first row (Word export); a title line above the
+        # grid wins, and the row is then only dropped when it repeats that title
+        if title_line is None:
+            title_line = Line(first[0].line, first[0].text, first[0].page)
+            rows = rows[1:]
+        elif normalise_title(first[0].text) == normalise_title(title_line.text):
+            rows = rows[1:]
+    preamble = list(ctx.preamble)
+    unit, unit_line, truncated = ctx.unit, ctx.unit_line, ctx.unit_truncated
+    while rows and _preamble_row(rows[0]):
+        row = rows.pop(0)
+        preamble.append(Line(row.line, "\t".join(c.text for c in row.cells).strip("\t"), row.page))
+        for c in row.cells:
+            decl = find_unit(c.text)
+            if decl is not None and decl.unit and unit is None:
+                unit, unit_line, truncated = decl.unit, c.line, decl.truncated
+    if title_line is None:
+        # no title: a second grid of the table above (split by a subtitle such as 项目绩效目标)
+        between = [ln for ln in pending if ln.text.strip()]
+        if tables and len(between) <= 2 and all(len(ln.text.strip()) <= 20 for ln in between):
+            prev = tables[-1]
+            prev.rows.extend(_typed_rows(rows, [], prev.columns))
+            prev.end_line = grid.end_line
+            return None
+    title = title_line.text.strip() if title_line else ""
+    kind = match_title(title) if title else None
+    if kind is None and ctx.marker:
+        kind = ctx.marker
+    table = Table(
+        id=kind,
+        title=title,
+        line=title_line.number if title_line else grid.line,
+        page=title_line.page if title_line else grid.page,
+        unit=unit,
+        end_line=grid.end_line,
+        empty_statement=ctx.empty,
+        preamble=preamble,
+    )
+    if truncated:
+        problems.append(
+            Problem(
+                "warning",
+                f"the unit of table “{title}” is printed as “单位：万” (cut short); read as 万元",
+                source,
+                line=unit_line,
+            )
+        )
+    if ctx.unit_missing_line is not None and unit is None:
+        problems.append(
+            Problem(
+                "warning",
+                f"table “{title}” prints “单位：” without a unit; its figures are kept without one",
+                source,
+                line=ctx.unit_missing_line,
+            )
+        )
+    texts = [[c.text for c in r.cells] for r in rows]
+    blocks_at = _column_blocks(texts)
+    if blocks_at:
+        _unfold(table, rows, blocks_at)
+        return table
+    header_count = _header_count(texts)
+    table.header = [t for t in texts[:header_count]]
+    table.columns = flatten_header(table.header, max((len(t) for t in texts), default=0))
+    table.rows = _typed_rows(rows[header_count:], table.header, table.columns)
+    header_unit = any(find_unit(t) for row in table.header for t in row)
+    money_kind = kind and kind not in PERFORMANCE_KINDS and kind not in ("assets", "organization")
+    if unit is None and money_kind and not header_unit and _has_figures(table):
+        if ctx.unit_missing_line is None:
+            problems.append(
+                Problem("warning", f"table “{title}” declares no unit", source, line=table.line)
+            )
+    return table
+
+
+def _has_figures(table: Table) -> bool:
+    return any(c.value is not None for r in table.rows for c in r.cells)
+
+
+def _excluded_columns(header: list[list[str]], columns: list[str]) -> set[int]:
+    out: set[int] = set()
+    for row in header:
+        for j, text in enumerate(row):
+            t = _SPACES.sub("", text)
+            if t in _EXCLUDED_EXACT or any(p in t for p in _EXCLUDED_PART):
+                out.add(j)
+    return out
+
+
+def _column_numbers(texts: list[str]) -> bool:
+    """A row of column numbers (1 2 3 …, 栏次, 类 款 项 1 2 3) is header, not data."""
+    cells = [_SPACES.sub("", t) for t in texts if t.strip()]
+    if any(t.startswith("栏次") for t in cells):
+        return True
+    nums = [t for t in cells if t.isdigit()]
+    others = [t for t in cells if not t.isdigit()]
+    if len(nums) < 2 or any(t not in _EXCLUDED_EXACT for t in others):
+        return False
+    values = [int(t) for t in nums]
+    return values == list(range(values[0], values[0] + len(values)))
+
+
+def _is_data(texts: list[str]) -> bool:
+    if _column_numbers(texts):
+        return False
+    code, used = codes.row_code(texts)
+    if code is not None:
+        return True
+    return any(
+        parse_amount(t) is not None and not _LEADING_ZERO_ID.match(t.strip()) for t in texts if t
+    )
+
+
+def _header_count(texts: list[list[str]]) -> int:
+    for k, row in enumerate(texts):
+        if _is_data(row):
+            return k if k <= MAX_HEADER_ROWS else 0
+    return 0
+
+
+def flatten_header(header: list[list[str]], width: int) -> list[str]:
+    """One name per column: the header texts above it, top-down, spanning cells filled right.
+
+    A header cell spans to the right over empty cells as long as some lower header row names a
+    sub-column there (基本支出 over 小计 | 人员经费 | 公用经费); rows of column numbers do not
+    count as names.
+    """
+    named = [list(row) + [""] * (width - len(row)) for row in header if not _column_numbers(row)]
+    filled: list[list[str]] = []
+    for r, row in enumerate(named):
+        out = []
+        carry = ""
+        for j, text in enumerate(row):
+            if text:
+                carry = text
+                out.append(text)
+            elif carry and any(lower[j] for lower in named[r + 1 :]):
+                out.append(carry)
+            else:
+                carry = ""
+                out.append("")
+        filled.append(out)
+    columns = []
+    for j in range(width):
+        parts: list[str] = []
+        for row in filled:
+            t = _SPACES.sub("", row[j])
+            if t and t != "**" and not t.isdigit() and t not in parts:
+                parts.append(t)
+        columns.append("/".join(parts))
+    return columns
+
+
+def _typed_rows(rows: list[GridRow], header: list[list[str]], columns: list[str]) -> list[Row]:
+    excluded = _excluded_columns(header, columns)
+    out = []
+    for r in rows:
+        texts = [c.text for c in r.cells]
+        code, used = codes.row_code(texts)
+        label = ""
+        if code is not None and len(used) == 1:
+            _, name = codes.split_name(texts[used[0]])
+            if name != texts[used[0]].strip():
+                label = _SPACES.sub("", name)
+        cells = []
+        for j, c in enumerate(r.cells):
+            value = None
+            text = c.text
+            if j not in excluded and j not in used and not _LEADING_ZERO_ID.match(text.strip()):
+                value = parse_amount(text)
+            if code is None and j < 3 and not label:
+                c_code, name = codes.split_name(text)
+                if c_code is not None and name:
+                    code, used, label = c_code, [j], name
+            cells.append(Cell(text=text, value=value, line=c.line, page=c.page))
+        if not label:
+            for j, c in enumerate(cells):
+                t = c.text.strip()
+                if t and j not in used and c.value is None and not _LEADING_ZERO_ID.match(t):
+                    if j in excluded and t.isdigit():
+                        continue
+                    label = _SPACES.sub("", t) if len(t) < 40 else t
+                    break
+        out.append(Row(cells=cells, line=r.line, page=r.page, code=code, label=label))
+    return out
+
+
+# --- side-by-side column blocks (基本支出决算表: 人员经费 | 公用经费 | 资本性支出) ---------
+
+_BLOCK_HEAD = ("科目编码", "科目名称", "金额")
+
+
+def _column_blocks(texts: list[list[str]]) -> list[int]:
+    """Start columns of repeated 科目编码|科目名称|金额 header groups (two or more), else []."""
+    for row in texts[:4]:
+        norm = [_SPACES.sub("", t) for t in row]
+        starts = [j for j in range(len(norm) - 2) if tuple(norm[j : j + 3]) == _BLOCK_HEAD]
+        if len(starts) >= 2:
+            return starts
+    return []
+
+
+def _unfold(table: Table, rows: list[GridRow], starts: list[int]) -> None:
+    texts = [[c.text for c in r.cells] for r in rows]
+    head_idx = next(
+        k
+        for k, row in enumerate(texts)
+        if [
+            j
+            for j in range(len(row) - 2)
+            if tuple(_SPACES.sub("", t) for t in row[j : j + 3]) == _BLOCK_HEAD
+        ]
+        == starts
+    )
+    groups_row = texts[head_idx - 1] if head_idx > 0 else []
+    groups = []
+    last = ""
+    for s in starts:
+        g = groups_row[s].strip() if s < len(groups_row) else ""
+        last = g or last
+        groups.append(last)
+    table.header = texts[: head_idx + 1]
+    table.columns = ["科目编码", "科目名称", "金额", "类别"]
+    out: list[Row] = []
+    per_block: list[list[Row]] = [[] for _ in starts]
+    totals: list[Row] = []
+    for r in rows[head_idx + 1 :]:
+        cells = r.cells
+        joined = "".join(c.text for c in cells)
+        if "合计" in _SPACES.sub("", joined):
+            totals.extend(_total_rows(r, groups, starts))
+            continue
+        for b, s in enumerate(starts):
+            part = cells[s : s + 3]
+            while len(part) < 3:
+                part.append(GridCell("", r.line, r.page))
+            code_text, name, amount = (p.text for p in part)
+            if not code_text and not name and not amount:
+                continue
+            code = codes.parse_code(code_text)
+            line = part[0].line
+            row_cells = [
+                Cell(code_text, None, part[0].line, part[0].page),
+                Cell(name, None, part[1].line, part[1].page),
+                Cell(amount, parse_amount(amount), part[2].line, part[2].page),
+                Cell(groups[b], None, line, part[0].page),
+            ]
+            per_block[b].append(
+                Row(cells=row_cells, line=line, page=r.page, code=code, label=_SPACES.sub("", name))
+            )
+    for block_rows in per_block:
+        out.extend(block_rows)
+    out.extend(totals)
+    table.rows = out
+
+
+def _total_rows(r: GridRow, groups: list[str], starts: list[int]) -> list[Row]:
+    """'人员经费合计 ⇥ ⇥ 1292095.92 ⇥ 公用经费合计 127989.14' -> one row per printed total."""
+    out = []
+    label_cell: GridCell | None = None
+    label = ""
+    for c in r.cells:
+        t = c.text.strip()
+        if not t:
+            continue
+        value, _ = split_amount(t)
+        if value is None:
+            m = re.match(r"^(.*?合\s*计)\s*([-\d,.]+)$", t)
+            if m and parse_amount(m[2]) is not None:
+                out.append(_total_row(_SPACES.sub("", m[1]), m[2], c, groups, starts))
+                label_cell = None
+                continue
+            label_cell, label = c, _SPACES.sub("", t)
+            continue
+        if label_cell is not None:
+            out.append(_total_row(label, t, c, groups, starts))
+            label_cell = None
+    return out
+
+
+def _total_row(
+    label: str, amount: str, cell: GridCell, groups: list[str], starts: list[int]
+) -> Row:
+    group = next((g for g in groups if g and label.startswith(g)), "")
+    cells = [
+        Cell("", None, cell.line, cell.page),
+        Cell(label, None, cell.line, cell.page),
+        Cell(amount, parse_amount(amount), cell.line, cell.page),
+        Cell(group, None, cell.line, cell.page),
+    ]
+    return Row(cells=cells, line=cell.line, page=cell.page, code=None, label=label)
+
+
+# --- a table continued on the next page -----------------------------------------------
+
+
+def _merge_continuations(tables: list[Table]) -> list[Table]:
+    out: list[Table] = []
+    for t in tables:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and t.id is not None
+            and t.id == prev.id
+            and t.id not in PERFORMANCE_KINDS
+            and normalise_title(t.title) == normalise_title(prev.title)
+            and (not t.header or not prev.header or t.header == prev.header)
+        ):
+            rows = t.rows
+            if not t.header:  # the repeated header was read as rows: drop it
+                k = 0
+                while (
+                    k < len(rows)
+                    and k < len(prev.header)
+                    and [c.text for c in rows[k].cells] == prev.header[k]
+                ):
+                    k += 1
+                rows = rows[k:]
+            prev.rows.extend(rows)
+            prev.parts.append(t.line)
+            prev.end_line = t.end_line
+            prev.notes.extend(t.notes)
+            if prev.empty_statement is None:
+                prev.empty_statement = t.empty_statement
+            continue
+        out.append(t)
+    return out

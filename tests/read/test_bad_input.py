@@ -1,0 +1,65 @@
+import os
+from pathlib import Path
+
+from conftest import seed_path
+
+from generator.read import read_file
+
+
+def _errors(doc):
+    return [p for p in doc.problems if p.severity == "error"]
+
+
+def test_empty_file(tmp_path):
+    p = tmp_path / "empty.txt"
+    p.write_bytes(b"")
+    doc = read_file(p)
+    assert doc.failed and "empty" in _errors(doc)[0].message
+    assert _errors(doc)[0].file == str(p)
+
+
+def test_random_bytes(tmp_path):
+    p = tmp_path / "random.txt"
+    p.write_bytes(os.urandom(4096) + bytes(range(256)))
+    doc = read_file(p)
+    assert doc.failed and doc.tables == [] and doc.indicators == {}
+
+
+def test_binary_with_nul(tmp_path):
+    p = tmp_path / "image.txt"
+    p.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + b"\x00" * 100)
+    assert read_file(p).failed
+
+
+def test_missing_file(tmp_path):
+    doc = read_file(tmp_path / "nope.txt")
+    assert doc.failed and "cannot be read" in _errors(doc)[0].message
+
+
+def test_unrecognised_text(tmp_path):
+    p = tmp_path / "notes.txt"
+    p.write_text("shopping list\neggs\nmilk\n", encoding="utf-8")
+    doc = read_file(p)
+    assert doc.failed
+    assert any("does not look like a budget disclosure" in e.message for e in _errors(doc))
+
+
+def test_seed_cut_in_half_reads_partially_with_a_warning(tmp_path):
+    data = Path(seed_path("004")).read_bytes()
+    cut = data[: len(data) // 2]
+    if cut.decode("utf-8", errors="ignore").encode() == cut:
+        cut = cut[:-1] + b"\xe5"  # make sure a character is cut in half
+    p = tmp_path / "cut.txt"
+    p.write_bytes(cut)
+    doc = read_file(p)
+    assert not doc.failed
+    assert any("truncated" in w.message for w in doc.problems if w.severity == "warning")
+    # the tables before the cut are all there, with the same figures
+    assert doc.indicators["income_total"].source.line == 139
+
+
+def test_pdf_that_is_not_a_pdf(tmp_path):
+    p = tmp_path / "broken.pdf"
+    p.write_bytes(b"%PDF-1.4\n% truncated")
+    doc = read_file(p)
+    assert doc.format == "pdf" and doc.failed
