@@ -52,6 +52,7 @@ def _config() -> dict[str, Any]:
     return {
         "font": FONT,
         "view": {"stroke": None},
+        "autosize": {"type": "fit-x", "contains": "padding"},
         "axis": {
             "labelFont": FONT,
             "titleFont": FONT,
@@ -84,7 +85,11 @@ def templates() -> dict[str, dict[str, Any]]:
     bar_chart = alt.layer(
         bars.mark_bar(color=ACCENT, height={"band": 0.7}),
         bars.mark_text(align="left", dx=4, color=INK, fontSize=12).encode(text="text:N"),
-    ).properties(width="container", height={"step": 30})
+    ).properties(
+        width="container",
+        height={"step": 30},
+        padding={"left": 4, "top": 4, "bottom": 4, "right": 72},
+    )
 
     share = (
         base.mark_bar(height={"band": 0.8})
@@ -140,6 +145,7 @@ def templates() -> dict[str, dict[str, Any]]:
     }.items():
         spec = chart.configure(**_config()).to_dict()
         spec.pop("datasets", None)
+        spec["autosize"] = {"type": "fit-x", "contains": "padding"}
         out[kind] = spec
     from generator.metrics_charts import chart_templates  # peers and time series of metrics
 

@@ -240,4 +240,4 @@ def open_data(site: Site, reg: Registry) -> None:
     reg.add(
         Page("data/datapackage.json", produce=lambda: datapackage(site), deps={}, sitemap=False)
     )
-    reg.add(Page("data/", "data.html", {}, deps, "开放数据"))
+    reg.add(Page("data/", "data.html", {}, {}, "开放数据"))

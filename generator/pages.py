@@ -20,6 +20,10 @@ def _h(*parts: object) -> str:
     return hashlib.sha256(json.dumps(parts, default=str, sort_keys=True).encode()).hexdigest()[:16]
 
 
+def _names(site: Site) -> list[tuple[str, str, str | None]]:
+    return [(d.id, d.name, d.region_name) for d in site.sorted_departments()]
+
+
 def doc_deps(docs) -> dict[str, str]:
     return {f"input:{d.rel}": d.document.sha256 for d in docs}
 
@@ -56,7 +60,7 @@ def home(site: Site, reg: Registry) -> None:
 
 @page_provider("indexes")
 def indexes(site: Site, reg: Registry) -> None:
-    deps = all_deps(site)
+    deps = {"structure": site.structure_hash(), "names": _h(_names(site))}
     by_region = defaultdict(list)
     for d in site.sorted_departments():
         by_region[d.region_code or "x"].append(d)
@@ -195,7 +199,11 @@ def indicators(site: Site, reg: Registry) -> None:
 @page_provider("glossary")
 def glossary(site: Site, reg: Registry) -> None:
     terms = site.glossary()
-    reg.add(Page("glossary/", "glossary.html", {"terms": terms}, all_deps(site), "名词解释"))
+    shown = {
+        t: [(e.definition, e.source.line, d.path, d.document.metadata.department) for e, d in v]
+        for t, v in terms.items()
+    }
+    reg.add(Page("glossary/", "glossary.html", {"terms": terms}, {"terms": _h(shown)}, "名词解释"))
 
 
 @page_provider("markdown_pages")

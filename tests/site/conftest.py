@@ -1,0 +1,18 @@
+"""One site build per test session (into a tmp dir, under a project base path)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.site.helpers import build_into
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory):
+    mp = pytest.MonkeyPatch()
+    mp.delenv("SITE_BASE_PATH", raising=False)
+    mp.delenv("SITE_BASE_URL", raising=False)
+    tmp = tmp_path_factory.mktemp("site")
+    cfg, _builder, result = build_into(tmp)
+    yield cfg.output_path, result
+    mp.undo()

@@ -1,0 +1,54 @@
+"""Editing one disclosure rebuilds only the pages built from it (what `serve` relies on)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from generator.build import Builder
+from generator.config import parse_config
+from generator.serve import watched_paths
+from tests.site.helpers import ROOT, fixture_reader
+
+
+def _setup(tmp: Path):
+    content = tmp / "content"
+    shutil.copytree(ROOT / "content", content)
+    cfg = parse_config(
+        f'output_dir = "out"\ncontent_dir = "content"\ncache_dir = "{(ROOT / ".cache").as_posix()}"\n',
+        tmp,
+    )
+    return cfg, content
+
+
+def test_editing_a_disclosure_rebuilds_only_its_pages(tmp_path):
+    cfg, content = _setup(tmp_path)
+    builder = Builder(cfg, quiet=True, reader=fixture_reader)
+    first = builder.build()
+    huaxian = cfg.output_path / "d/410526-ybj/2024/index.html"
+    before = huaxian.stat().st_mtime_ns
+    target = next(content.glob("disclosures/130607-*/*/2021-budget.txt"))
+    target.write_text(target.read_text(encoding="utf-8") + "\n补充说明\n", encoding="utf-8")
+    second = builder.build()
+    assert 0 < second.rendered < first.rendered / 2
+    assert huaxian.stat().st_mtime_ns == before  # not rewritten
+    source = next(cfg.output_path.glob("d/130607-*/2021/budget/index.html"))
+    assert "补充说明" in source.read_text(encoding="utf-8")
+
+
+def test_removed_disclosure_removes_its_pages(tmp_path):
+    cfg, content = _setup(tmp_path)
+    builder = Builder(cfg, quiet=True, reader=fixture_reader)
+    builder.build()
+    gone = next(cfg.output_path.glob("d/130607-*/2021/index.html"))
+    for f in content.glob("disclosures/130607-*/*/2021-budget.txt"):
+        f.unlink()
+    result = builder.build()
+    assert result.removed > 0 and not gone.exists()
+
+
+def test_serve_never_watches_the_output(tmp_path):
+    cfg, _ = _setup(tmp_path)
+    paths = watched_paths(cfg, str(tmp_path / "site.toml"))
+    assert str(cfg.output_path) not in paths
+    assert any(p.endswith("templates") for p in paths) and any(p.endswith("content") for p in paths)
