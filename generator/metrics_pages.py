@@ -54,7 +54,7 @@ def _inputs(mv) -> list[dict[str, Any]]:
     return out
 
 
-def _metric_rows(dy: DepartmentYear) -> list[dict[str, Any]]:
+def _metric_rows(dy: DepartmentYear, metrics: Metrics) -> list[dict[str, Any]]:
     rows = []
     for mid, mv in dy.metrics.items():
         doc = METRIC_DOCS[mid]
@@ -70,7 +70,7 @@ def _metric_rows(dy: DepartmentYear) -> list[dict[str, Any]]:
                 "note": mv.note,
                 "findings": mv.findings,
                 "rank_path": ranking_path(mid, dy.year, dy.kind)
-                if dy.year is not None and dy.kind
+                if (mid, dy.year, dy.kind) in metrics.rankings
                 else "",
             }
         )
@@ -173,7 +173,7 @@ def department_year_panels(
                 "key": dy.key,
                 "kind": dy.kind,
                 "kind_zh": fmt.kind_zh(dy.kind),
-                "metrics": _metric_rows(dy),
+                "metrics": _metric_rows(dy, metrics),
                 "population": f"{dy.population:,} 人" if dy.population else "未知",
                 "population_source": dy.population_source,
                 "group": dy.peer_group,

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from seed_docs import all_seeds
 
 from generator.metrics import compute
+from tests.metrics.seed_docs import all_seeds
 
 
 @pytest.fixture
@@ -20,9 +20,8 @@ def metrics(seeds):
 
 def seed_reader(path: str):
     """The build's reader, answering with the hand-built seed documents (by source path)."""
-    from seed_docs import all_seeds
-
     from generator.build import text_only_reader
+    from tests.metrics.seed_docs import all_seeds
 
     for doc in all_seeds():
         if doc.source == path:

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from decimal import Decimal as D
 
-from seed_docs import F000, F001, F002, F004, all_seeds, doc_000, doc_002
-
 from generator.metrics import compute, department_year_key
+from tests.metrics.seed_docs import F000, F001, F002, F004, all_seeds, doc_000, doc_002
 
 
 def _dy(metrics, source):
