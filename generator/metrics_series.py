@@ -22,6 +22,9 @@ BASIS_ZH = {
 }
 
 
+_PARTIAL = ("财政拨款", "一般公共预算", "政府性基金", "国有资本")  # sub-totals, not 支出总计
+
+
 def _is_total_change(st: Statement) -> bool:
     """A narrative change of 支出总计 (also printed as 收、支总计 / 总收支 / 支出预算总额)."""
     if st.kind != "change" or st.period != "current":
@@ -31,7 +34,39 @@ def _is_total_change(st: Statement) -> bool:
     if st.indicator is not None:
         return False
     s = st.subject
+    if any(w in s for w in _PARTIAL):
+        return False
     return "支" in s and any(w in s for w in ("总计", "总收支", "总额"))
+
+
+def _stated_total_change(doc: Document, no_carryover: bool) -> tuple[Statement | None, str]:
+    """The document's own change of 支出总计, or (None, why not) — never a guess.
+
+    A joint subject (收、支总计) stated with two different amounts is ambiguous and skipped.
+    A change of 本年支出合计 stands in only when the document has no carry-over (then the two
+    figures are the same), and the note says so.
+    """
+    changes = [s for s in doc.statements if s.kind == "change" and s.period == "current"]
+    direct = [s for s in changes if s.indicator == "expenditure_total"]
+    if direct:
+        return direct[0], ""
+    joint = [s for s in changes if _is_total_change(s)]
+    if joint:
+        same = [
+            s
+            for s in joint
+            if s.subject == joint[0].subject and s.source.line == joint[0].source.line
+        ]
+        if len({_signed(s) for s in same}) == 1:
+            return joint[0], ""
+    current = [s for s in changes if s.indicator == "expenditure_current_year"]
+    if current and no_carryover:
+        return current[0], "文件说明的是本年支出合计的增减；本文件没有结转，支出合计即支出总计"
+    if current:
+        return None, (
+            f"文件只说明了本年支出合计比上年增减 {current[0].raw}，支出总计含结转，不能代替"
+        )
+    return None, ""
 
 
 def _signed(st: Statement) -> Decimal:
@@ -53,7 +88,9 @@ def change(
 ) -> tuple[Change, MetricValue, MetricValue]:
     """Change of 支出总计 against last year, same kind; the two yoy metrics from it."""
     cur = dy.figures["expenditure_total"]
-    stated = next((s for s in doc.statements if _is_total_change(s)), None)
+    carry = [dy.figures.get(k) for k in ("carryover_begin", "carryover_end")]
+    no_carryover = not any(c is not None and c.numeric and c.value != 0 for c in carry)
+    stated, stated_note = _stated_total_change(doc, no_carryover)
     inputs: list[Input] = list(cur.inputs)
     prev_value: Decimal | None = None
     amount: Decimal | None = None
@@ -116,7 +153,11 @@ def change(
         reason_source=stated.source if stated is not None and reason else None,
         flagged=flagged,
     )
-    note = BASIS_ZH[basis]
+    note = "；".join(x for x in (BASIS_ZH[basis], stated_note) if x)
+    if basis == "none" and stated_note:
+        note = ch.basis_zh = f"没有可用的上年支出总计：{stated_note}"
+    elif stated_note and stated is not None:
+        ch.basis_zh = note
     findings = list(cur.findings)
     if amount is None:
         status = cur.status if cur.status in ("not_applicable", "unreadable") else "not_disclosed"

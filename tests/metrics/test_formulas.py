@@ -5,7 +5,18 @@ from __future__ import annotations
 from decimal import Decimal as D
 
 from generator.metrics import compute, department_year_key
-from tests.metrics.seed_docs import F000, F001, F002, F004, all_seeds, doc_000, doc_002
+from generator.model import SourceRef, Statement
+from tests.metrics.seed_docs import (
+    F000,
+    F001,
+    F002,
+    F004,
+    all_seeds,
+    doc_000,
+    doc_001,
+    doc_002,
+    doc_004,
+)
 
 
 def _dy(metrics, source):
@@ -129,3 +140,48 @@ def test_population_from_sidecar_and_site_config():
 
 def test_every_seed_yields_a_department_year():
     assert len(compute(all_seeds()).department_years) == 5
+
+
+def _change(file, subject, indicator, value, line, raw):
+    return Statement(
+        kind="change",
+        subject=subject,
+        indicator=indicator,
+        value=D(value),
+        unit="元",
+        raw=raw,
+        sentence=raw,
+        source=SourceRef(file, line),
+        direction="increase",
+    )
+
+
+def test_current_year_change_does_not_stand_in_when_there_is_carryover():
+    doc = doc_004()
+    doc.statements = [
+        # line 371: 支出合计增加 2,081,029.34 元; line 383: 财政拨款收、支总计各增加 … 和 …
+        _change(
+            F004, "支出合计", "expenditure_current_year", "208.102934", 371, "增加 2,081,029.34 元"
+        ),
+        _change(F004, "财政拨款收、支总计", None, "290.389656", 383, "增加 2,903,896.56 元"),
+        _change(F004, "财政拨款收、支总计", None, "208.102934", 383, "2,081,029.34 元"),
+    ]
+    dy = compute([doc]).department_years[department_year_key(doc)]
+    assert dy.change.basis == "none"
+    assert "支出总计含结转，不能代替" in dy.change.basis_zh
+    assert dy.metrics["yoy_expenditure_total"].status == "not_disclosed"
+
+
+def test_ambiguous_joint_change_is_skipped_and_current_year_used_without_carryover():
+    doc = doc_001()
+    doc.statements = [
+        _change(F001, "收、支总计", None, "6683.89", 85, "收增加 6683.89 万元"),
+        _change(F001, "收、支总计", None, "6000", 85, "支增加 6000 万元"),  # made ambiguous
+        _change(
+            F001, "本年支出合计", "expenditure_current_year", "6683.89", 93, "增加 6683.89 万元"
+        ),
+    ]
+    dy = compute([doc]).department_years[department_year_key(doc)]
+    assert dy.change.basis == "stated_change"
+    assert dy.change.amount == D("6683.89")
+    assert "支出合计即支出总计" in dy.change.basis_zh
