@@ -45,7 +45,9 @@ class RuleDoc:
     """The documentation of a rule; the methodology page is generated from these."""
 
     id: str
-    family: str  # "identities", "cross_table", "narrative", "completeness", "text", "cross_document"
+    family: (
+        str  # "identities", "cross_table", "narrative", "completeness", "text", "cross_document"
+    )
     title_zh: str
     title_en: str
     explanation_zh: str
