@@ -51,7 +51,9 @@ def main() -> int:
         for f in files:
             read_file(f)
         one_pass = time.perf_counter() - t
-        print(f"{name}: {len(files)} files, sum of best {total * 1000:.1f} ms, one pass {one_pass * 1000:.1f} ms")
+        print(
+            f"{name}: {len(files)} files, sum of best {total * 1000:.1f} ms, one pass {one_pass * 1000:.1f} ms"
+        )
     return 0
 
 

@@ -153,6 +153,8 @@ def _last_line(rows: list[list[GridCell]]) -> int:
 
 
 def _looks_like_value(text: str) -> bool:
+    if text.strip().isdigit() and len(text.strip()) >= 8:
+        return False  # a project or unit code, not a figure
     if parse_amount(text) is not None:
         return True
     t = text.strip()
@@ -184,12 +186,16 @@ def _join_wrapped(prev: GridRow, cells: list[GridCell]) -> bool:
     filled = [(k, c) for k, c in enumerate(cells) if c.text]
     if not filled or any(_looks_like_value(c.text) for _, c in filled):
         return False
+    # a wrap carries a few tails; a complete row after a page break fills as many cells
+    prev_filled = sum(1 for c in prev.cells if c.text)
+    if prev_filled < 2 or len(filled) > prev_filled // 2:
+        return False
     targets: list[tuple[int, GridCell]] = []
     for k, c in filled:
         target = None
         for kk in (k, k + 1, k - 1):
             if 0 <= kk < len(prev.cells) and prev.cells[kk].text:
-                if not _looks_like_value(prev.cells[kk].text) or kk == k:
+                if not _looks_like_value(prev.cells[kk].text):
                     target = kk
                     break
         if target is None or any(t == target for t, _ in targets):

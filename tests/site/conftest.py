@@ -16,3 +16,15 @@ def built_site(tmp_path_factory):
     cfg, _builder, result = build_into(tmp)
     yield cfg.output_path, result
     mp.undo()
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory):
+    """The site built by the real reader (generator.read), as `make site` builds it."""
+    from generator.build import Builder
+    from tests.site.helpers import make_config
+
+    tmp = tmp_path_factory.mktemp("real")
+    cfg = make_config(tmp)
+    result = Builder(cfg, quiet=True).build()
+    return cfg.output_path, result

@@ -15,7 +15,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from tests.site.helpers import BASE_PATH, build_into
+from tests.site.helpers import BASE_PATH, ROOT, build_into
 
 DY = "d/410526-ybj/2024/index.html"
 
@@ -148,8 +148,9 @@ class _Links(HTMLParser):
                 self.refs.append(a[key])
 
 
-def test_every_internal_link_resolves(built_site):
-    site, _ = built_site
+@pytest.mark.parametrize("which", ["built_site", "real_site"])
+def test_every_internal_link_resolves(which, request):
+    site, _ = request.getfixturevalue(which)
     pages = {}
     for path in site.rglob("*.html"):
         parser = _Links()
@@ -214,7 +215,8 @@ def test_rebuild_touches_only_what_changed(tmp_path):
 
 def test_build_command_runs(tmp_path):
     (tmp_path / "site.toml").write_text(
-        f'output_dir = "out"\ncontent_dir = "{(Path(__file__).resolve().parents[2] / "content").as_posix()}"\n',
+        f'output_dir = "out"\ncontent_dir = "{(ROOT / "content").as_posix()}"\n'
+        f'cache_dir = "{(ROOT / ".cache").as_posix()}"\n',
         encoding="utf-8",
     )
     done = subprocess.run(
@@ -241,3 +243,12 @@ def test_markdown_pages_do_not_render_raw_html(built_site):
 
     assert "<script>" not in markdown("<script>alert(1)</script>")
     assert re.search(r"<h1>关于本站</h1>", read(built_site[0], "about/index.html"))
+
+
+def test_real_reader_build_reads_every_seed(real_site):
+    site, result = real_site
+    assert result.inputs == 5 and result.failed == 0
+    html = read(site, DY)
+    assert "23,278.10" in html and "#L223" in html
+    frictionless = pytest.importorskip("frictionless")
+    assert frictionless.validate(str(site / "data/datapackage.json")).valid
