@@ -40,6 +40,7 @@ def chart_templates() -> dict[str, dict[str, Any]]:
                 color=alt.Color(
                     "series:N",
                     title=None,
+                    legend=None,  # the caption note says what red and the dashed rule mean
                     scale=alt.Scale(domain=[ME, PEER], range=[ACCENT, MUTED]),
                 ),
                 tooltip=tooltip,
@@ -94,7 +95,13 @@ def peer_chart(
     if median is not None:
         rows.append(ChartRow(MEDIAN, median, median_text, MEDIAN))
     kind = "metric_peers_pct" if unit == "ratio" else "metric_peers_num"
-    return Chart(kind=kind, id=cid, title=title, rows=rows, unit=_unit_zh(unit))
+    notes = []
+    if any(me for *_, me, _ in bars):
+        notes.append("红色为本部门")
+    if median is not None:
+        notes.append("虚线为同类中位数")
+    note = "；".join(notes) + ("。" if notes else "")
+    return Chart(kind=kind, id=cid, title=title, rows=rows, unit=_unit_zh(unit), note=note)
 
 
 def series_chart(cid: str, title: str, unit: str, points: Sequence[tuple[int, str, Decimal, str]]):

@@ -45,7 +45,7 @@ def test_change_with_reason_and_lonely_year(built_site):
 def test_plain_sentence_when_neither_peers_nor_last_year(built_site):
     out, _ = built_site
     html = _page(out, "d/130304-ybj/2020")
-    assert "本站既没有与本部门可比的同类部门，也没有本部门的上年数据" in html
+    assert "本站既没有与本部门可比的同类部门，也没有可用的本部门上年支出总计" in html
     assert "不适用" in html
 
 
