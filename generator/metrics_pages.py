@@ -192,8 +192,6 @@ def department_series(metrics: Metrics | None, department_id: str) -> list[dict[
     if metrics is None:
         return []
     per = metrics.series.get(department_id, {})
-    if len({p.year for pts in per.values() for p in pts}) < 2:
-        return []
     blocks = []
     for mid in SERIES_METRICS:
         pts = per.get(mid, [])
@@ -291,6 +289,20 @@ def ranking_pages(metrics: Metrics) -> list[dict[str, Any]]:
             }
         )
     return pages
+
+
+def rankings_index(metrics: Metrics) -> list[dict[str, Any]]:
+    """Every ranking page, grouped by metric, for the rankings index."""
+    out = []
+    for mid, doc in METRIC_DOCS.items():
+        links = [
+            {"path": ranking_path(m, y, k), "label": f"{y}年{fmt.kind_zh(k)}"}
+            for m, y, k in sorted(metrics.rankings, key=lambda t: (t[0], -t[1], t[2]))
+            if m == mid
+        ]
+        if links:
+            out.append({"id": mid, "name": doc.name_zh, "formula": doc.formula_zh, "links": links})
+    return out
 
 
 def methodology() -> dict[str, Any]:

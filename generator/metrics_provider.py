@@ -19,6 +19,7 @@ from generator.metrics_pages import (
     dy_path,
     methodology,
     ranking_pages,
+    rankings_index,
 )
 from generator.pages import _h
 from generator.site import Page, Registry, Site, page_provider
@@ -55,7 +56,25 @@ def metrics_pages(site: Site, reg: Registry) -> None:
     # the rankings whose numbers changed.
     for ctx in ranking_pages(metrics):
         reg.add(Page(ctx["path"], "metrics/ranking.html", ctx, {"metrics": _h(ctx)}, ctx["title"]))
-    reg.add(Page(COMPARE_PAGE, "metrics/compare.html", {}, {}, "对比部门年度"))
+    index = rankings_index(metrics)
+    reg.add(
+        Page(
+            "rankings/",
+            "metrics/rankings.html",
+            {"metrics_index": index},
+            {"metrics": _h(index)},
+            "指标排名",
+        )
+    )
+    reg.add(
+        Page(
+            COMPARE_PAGE,
+            "metrics/compare.html",
+            {"metrics_index": index},
+            {"metrics": _h(index)},
+            "对比部门年度",
+        )
+    )
     data = compare_json(site)
     reg.add(
         Page(COMPARE_JSON, produce=lambda: data, deps={"metrics": _h(data.decode())}, sitemap=False)

@@ -102,3 +102,39 @@ def test_compare_json_lists_both_2021_budgets(built_site):
     assert {"130607-ybj-2021-budget", "419001-ybj-2021-budget"} <= set(data["items"])
     assert data["items"]["130607-ybj-2021-budget"]["url"] == "/d/130607-ybj/2021/#metrics-budget"
     assert data["metric_order"] == list(METRIC_DOCS)
+
+
+def test_department_page_time_series(built_site):
+    out, _ = built_site
+    html = _page(out, "d/130607-ybj")
+    assert 'id="series"' in html and "基本支出占比" in html
+    assert "只收录了本部门一个年度" in html
+
+
+def test_time_series_over_two_years_has_a_chart():
+    from generator.metrics import compute, department_id
+    from generator.metrics_pages import department_series
+    from tests.metrics.seed_docs import doc_000
+
+    cur, prev = doc_000(), doc_000()
+    prev.source = prev.source.replace("2021", "2020")
+    prev.metadata.year = 2020
+    prev.indicators["basic_expenditure"].value = D("507.44")  # 553.99 − 46.55 (line 55)
+    metrics = compute([cur, prev])
+    blocks = {b["id"]: b for b in department_series(metrics, department_id(cur))}
+    basic = blocks["basic_share"]
+    assert [r["year"] for r in basic["rows"]] == [2020, 2021]
+    assert basic["chart"] is not None and basic["chart"].kind == "metric_series_pct"
+    assert [r.value for r in basic["chart"].rows] == [
+        D("507.44") / D("7119.13"),
+        D("553.99") / D("7119.13"),
+    ]
+    assert blocks["per_capita_expenditure"]["chart"] is None  # population unknown: no points
+    assert {r["text"] for r in blocks["per_capita_expenditure"]["rows"]} == {"未知（人口未知）"}
+
+
+def test_rankings_index_lists_pages(built_site):
+    out, _ = built_site
+    html = _page(out, "rankings")
+    assert "rankings/basic_share/2021-budget/" in html
+    assert "rankings/execution_rate/2021-budget/" not in html  # budgets have no execution rate
