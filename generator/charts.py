@@ -147,6 +147,10 @@ def templates() -> dict[str, dict[str, Any]]:
         spec.pop("datasets", None)
         spec["autosize"] = {"type": "fit-x", "contains": "padding"}
         out[kind] = spec
+    from generator.metrics_charts import chart_templates  # peers and time series of metrics
+
+    for kind, spec in chart_templates().items():
+        out[kind] = {**spec, "config": _config()}
     return out
 
 

@@ -61,6 +61,15 @@ def indicator_rows(site: Site, dys: list[DepartmentYear]) -> list[list[Any]]:
     return rows
 
 
+def metric_rows(site: Site) -> list[list[Any]]:
+    """Derived metrics (generator.metrics) beside the canonical rows, same columns."""
+    if site.metrics is None:
+        return []
+    from generator.metrics import metric_rows as rows_of
+
+    return [[r[f] for f in INDICATOR_FIELDS] for r in rows_of(site.metrics)]
+
+
 def finding_rows(site: Site, dys: list[DepartmentYear]) -> list[list[Any]]:
     rows = []
     for dy in dys:
@@ -212,7 +221,7 @@ def open_data(site: Site, reg: Registry) -> None:
     reg.add(
         Page(
             "data/indicators.csv",
-            produce=lambda: _csv(INDICATOR_FIELDS, indicator_rows(site, dys)),
+            produce=lambda: _csv(INDICATOR_FIELDS, indicator_rows(site, dys) + metric_rows(site)),
             deps=deps,
             sitemap=False,
         )

@@ -307,6 +307,7 @@ def build_site(
 
 
 def register_pages(site: Site) -> Registry:
+    import generator.metrics_provider  # noqa: F401  (metrics panels, rankings, compare page)
     import generator.pages  # noqa: F401  (registers the built-in providers)
 
     registry = Registry()
