@@ -14,6 +14,7 @@ that changed and re-renders only the pages that were built from it.
 from __future__ import annotations
 
 import csv
+import hashlib
 import json
 import os
 import shutil
@@ -218,17 +219,15 @@ class Builder:
         out.mkdir(parents=True, exist_ok=True)
         manifest_path = self.config.cache_path / "manifest.json"
         old = _load_json(manifest_path) if (out / "index.html").exists() else {}
-        glob = {
-            "templates": render.tree_hash(render.TEMPLATES),
-            "static": render.tree_hash(render.STATIC),
-            "config": _h(repr(self.config)),
-        }
+        # the generator's own code is an input too: a new version re-renders everything
+        glob = {"config": _h(repr(self.config)), "code": _code_hash()}
         env = render.environment(site)
+        template_hash = render.TemplateHashes(env)
         new: dict[str, Any] = {}
         rendered = written = 0
         pages = list(registry)
         for n, page in enumerate(pages, start=1):
-            fp = _h(glob, page.deps)
+            fp = _h(glob, page.deps, template_hash(page.template), self._static_hash(page))
             new[page.path] = {"fingerprint": fp, "inputs": sorted(page.deps)}
             target = out / output_file(page.path)
             if old.get(page.path, {}).get("fingerprint") != fp or not target.exists():
@@ -250,6 +249,19 @@ class Builder:
         manifest_path.parent.mkdir(parents=True, exist_ok=True)
         manifest_path.write_text(json.dumps(new, indent=0, sort_keys=True), encoding="utf-8")
         return rendered, written, removed
+
+    @staticmethod
+    def _static_hash(page: Page) -> str:
+        """A copied static file depends on its own bytes."""
+        if page.template is None and page.path.startswith("static/"):
+            source = render.STATIC / page.path[len("static/") :]
+            if source.is_file():
+                return hashlib.sha256(source.read_bytes()).hexdigest()[:16]
+        return ""
+
+
+def _code_hash() -> str:
+    return render.tree_hash(Path(__file__).resolve().parent)
 
 
 def outcome(inp: Input, doc: Document, site) -> dict[str, Any]:
@@ -281,6 +293,12 @@ def _load_json(path: Path) -> dict[str, Any]:
         return {}
 
 
+def _vl_version() -> str:
+    import vl_convert
+
+    return vl_convert.__version__
+
+
 def vega_bundle(cache: Path) -> bytes:
     """vega + vega-lite + vega-embed as one local script (no CDN), generated once per version."""
     import vl_convert
@@ -304,7 +322,7 @@ def add_static_pages(cfg: SiteConfig, registry: Registry) -> None:
         Page(
             "static/vega.js",
             produce=lambda: vega_bundle(cfg.cache_path),
-            deps={"vega": "bundle"},
+            deps={"vega": _vl_version()},
             sitemap=False,
         )
     )

@@ -11,7 +11,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, select_autoescape
+from jinja2 import Environment, FileSystemLoader, meta, select_autoescape
 from markdown_it import MarkdownIt
 from markupsafe import Markup
 
@@ -32,6 +32,35 @@ def tree_hash(folder: Path) -> str:
         h.update(path.relative_to(folder).as_posix().encode())
         h.update(hashlib.sha256(path.read_bytes()).digest())
     return h.hexdigest()[:16]
+
+
+class TemplateHashes:
+    """Hash of a template and everything it extends, includes or imports, so that editing
+    one template re-renders only the pages that use it."""
+
+    def __init__(self, env: Environment):
+        self.env = env
+        self._cache: dict[str, str] = {}
+
+    def _refs(self, name: str) -> set[str]:
+        source = self.env.loader.get_source(self.env, name)[0]
+        return {r for r in meta.find_referenced_templates(self.env.parse(source)) if r}
+
+    def __call__(self, name: str | None) -> str:
+        if name is None:
+            return ""
+        if name not in self._cache:
+            seen, todo = set(), [name]
+            while todo:
+                current = todo.pop()
+                if current not in seen:
+                    seen.add(current)
+                    todo.extend(self._refs(current))
+            h = hashlib.sha256()
+            for ref in sorted(seen):
+                h.update(ref.encode() + b"\0" + (TEMPLATES / ref).read_bytes())
+            self._cache[name] = h.hexdigest()[:16]
+        return self._cache[name]
 
 
 def markdown(text: str) -> Markup:

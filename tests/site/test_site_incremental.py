@@ -52,3 +52,23 @@ def test_serve_never_watches_the_output(tmp_path):
     paths = watched_paths(cfg, str(tmp_path / "site.toml"))
     assert str(cfg.output_path) not in paths
     assert any(p.endswith("templates") for p in paths) and any(p.endswith("content") for p in paths)
+
+
+def test_editing_a_template_rerenders_only_pages_using_it(tmp_path, monkeypatch):
+    import generator.render as render
+
+    templates = tmp_path / "templates"
+    shutil.copytree(render.TEMPLATES, templates)
+    monkeypatch.setattr(render, "TEMPLATES", templates)
+    cfg, _ = _setup(tmp_path)
+    builder = Builder(cfg, quiet=True, reader=fixture_reader)
+    builder.build()
+    (templates / "glossary.html").write_text(
+        (templates / "glossary.html")
+        .read_text(encoding="utf-8")
+        .replace("名词解释</h1>", "名词释义</h1>"),
+        encoding="utf-8",
+    )
+    result = builder.build()
+    assert result.rendered == 1 and result.written == 1
+    assert "名词释义" in (cfg.output_path / "glossary/index.html").read_text(encoding="utf-8")
