@@ -63,6 +63,22 @@ class TemplateHashes:
         return self._cache[name]
 
 
+def diff_marks(text: str, base: str) -> Markup:
+    """The text with the parts that differ from ``base`` in <mark>, everything escaped."""
+    from difflib import SequenceMatcher
+
+    if not base or text == base:
+        return Markup.escape(text)
+    out = []
+    for op, _a1, _a2, b1, b2 in SequenceMatcher(None, base, text, autojunk=False).get_opcodes():
+        part = Markup.escape(text[b1:b2])
+        if op == "equal":
+            out.append(part)
+        elif part:
+            out.append(Markup("<mark>") + part + Markup("</mark>"))
+    return Markup("").join(out)
+
+
 def markdown(text: str) -> Markup:
     """Project pages are Markdown with raw HTML disabled: authors cannot inject markup."""
     return Markup(MarkdownIt("commonmark", {"html": False}).render(text))
@@ -96,6 +112,7 @@ def environment(site: Site) -> Environment:
     env.filters.update(
         money=_money,
         markdown=markdown,
+        diff_marks=diff_marks,
         as_ref=lambda d: SourceRef(file=d["file"], line=d["line"]),
         indicator_url=lambda i: links.url(Links.indicator(i)),
         term_url=lambda t: links.url("glossary/") + "#" + term_id(t),

@@ -54,3 +54,10 @@ def test_findings_panel_shows_both_sides_with_source_links():
 def test_peers_partial_without_peers_or_metrics():
     html = _env().get_template("partials/peers.html").render(peers=[], metrics=None)
     assert "暂无同类型" in html and "尚未计算" in html
+
+
+def test_glossary_marks_differing_wording_and_escapes():
+    from generator.render import diff_marks
+
+    html = str(diff_marks("是指<b>人员支出和公用支出。", "是指人员经费和公用经费。"))
+    assert "&lt;b&gt;" in html and "<mark>" in html and html.startswith("是指")
