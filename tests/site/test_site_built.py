@@ -158,6 +158,9 @@ def test_every_internal_link_resolves(which, request):
         parser.feed(path.read_text(encoding="utf-8"))
         pages[path] = parser
     broken = []
+    for path in pages:
+        text = path.read_text(encoding="utf-8")
+        assert '<html lang="zh-CN">' in text, f"{path} is not marked as Chinese"
     for path, parser in pages.items():
         for ref in parser.refs:
             parts = urlsplit(ref)

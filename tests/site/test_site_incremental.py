@@ -72,3 +72,16 @@ def test_editing_a_template_rerenders_only_pages_using_it(tmp_path, monkeypatch)
     result = builder.build()
     assert result.rendered == 1 and result.written == 1
     assert "名词释义" in (cfg.output_path / "glossary/index.html").read_text(encoding="utf-8")
+
+
+def test_bad_input_never_stops_the_build(tmp_path):
+    cfg, content = _setup(tmp_path)
+    broken = content / "disclosures/410526-滑县/滑县医疗保障局/2023-budget.pdf"
+    broken.write_bytes(b"%PDF-1.4 this is not really a PDF \x00\xff")
+    empty = content / "disclosures/410526-滑县/滑县医疗保障局/2022-final.txt"
+    empty.write_bytes(b"\xff\xfe\x00garbage")
+    result = Builder(cfg, quiet=True).build()  # the real reader
+    assert result.inputs == 7 and (cfg.output_path / "index.html").exists()
+    report = (cfg.output_path / "report.json").read_text(encoding="utf-8")
+    assert "2023-budget.pdf" in report and "2022-final.txt" in report
+    assert result.failed + result.with_problems >= 2
