@@ -116,8 +116,11 @@ class Builder:
         self.progress = Progress(quiet)
         self.reader = reader or default_reader()
         self._read_cache: dict[tuple[str, str, str | None], Document] = {}
-        self._redacted: dict[int, Document] = {}
+        self._redacted: dict[tuple[Any, ...], Document] = {}
         self.errors: list[str] = []  # pages that could not be rendered (template bugs)
+        self._last_key: tuple[Any, ...] | None = None
+        self._findings: list[Any] | None = None
+        self._metrics: Any = None
 
     # -- stages -----------------------------------------------------------------------------
     def read(self, inputs: list[Input]) -> list[tuple[Input, Document]]:
@@ -186,11 +189,15 @@ class Builder:
         items = self.read(inputs)
         t = lap("read", t)
         documents = [d for _, d in items]
-        findings = self.check(documents)
-        t = lap("check", t)
-        metrics = self.metrics(documents, findings)
-        t = lap("metrics", t)
-        redacted = [(inp, self._redact(doc)) for inp, doc in items]
+        key = (tuple((i.rel, i.sha256, i.sidecar_sha256) for i, _ in items), repr(self.config))
+        if key != self._last_key:  # unchanged documents: the findings and metrics still hold
+            self._findings = self.check(documents)
+            t = lap("check", t)
+            self._metrics = self.metrics(documents, self._findings)
+            t = lap("metrics", t)
+            self._last_key = key
+        findings, metrics = self._findings, self._metrics
+        redacted = [(inp, self._redact(inp, doc)) for inp, doc in items]
         site = build_site(cfg, redacted, find_pages(cfg.content_path), findings, metrics)
         site.outcomes = [outcome(inp, doc, site) for inp, doc in items]
         registry = register_pages(site)
@@ -208,9 +215,10 @@ class Builder:
         res.timings = clock
         return res
 
-    def _redact(self, doc: Document) -> Document:
-        key = id(doc)
+    def _redact(self, inp: Input, doc: Document) -> Document:
+        key = (inp.rel, inp.sha256, inp.sidecar_sha256, repr(self.config.privacy))
         if key not in self._redacted:
+            self._redacted = {k: v for k, v in self._redacted.items() if k[0] != inp.rel}
             self._redacted[key] = redact(doc, self.config.privacy)
         return self._redacted[key]
 

@@ -57,21 +57,22 @@ def redact_text(text: str, names: set[str], privacy: PrivacyConfig) -> str:
 SKIP_FIELDS = {"source", "file", "sha256", "encoding", "format", "kind", "id", "table_id"}
 
 
-def _walk(obj: Any, fix: Callable[[str], str]) -> Any:
-    """Redact every string in a model object, whatever field (or new field) holds it."""
+def _copy(obj: Any, fix: Callable[[str], str]) -> Any:
+    """A copy of a model object with every string redacted, whatever field holds it."""
     if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        new = copy.copy(obj)
         for f in dataclasses.fields(obj):
-            if f.name in SKIP_FIELDS and isinstance(getattr(obj, f.name), str):
-                continue
-            setattr(obj, f.name, _walk(getattr(obj, f.name), fix))
-        return obj
+            value = getattr(obj, f.name)
+            if not (f.name in SKIP_FIELDS and isinstance(value, str)):
+                object.__setattr__(new, f.name, _copy(value, fix))
+        return new
     if isinstance(obj, str):
-        return fix(obj)
+        return fix(obj) if obj else obj
     if isinstance(obj, list):
-        return [_walk(v, fix) for v in obj]
+        return [_copy(v, fix) for v in obj]
     if isinstance(obj, dict):
-        return {k: _walk(v, fix) for k, v in obj.items()}
-    return obj
+        return {k: _copy(v, fix) for k, v in obj.items()}
+    return obj  # numbers, Decimals, None: immutable
 
 
 def redact(document: Document, privacy: PrivacyConfig) -> Document:
@@ -79,8 +80,7 @@ def redact(document: Document, privacy: PrivacyConfig) -> Document:
     if privacy.show_contact_names and privacy.show_phone_numbers:
         return document
     names = _names_in(document)
-    doc = copy.deepcopy(document)
-    _walk(doc, lambda text: redact_text(text, names, privacy) if text else text)
+    doc = _copy(document, lambda text: redact_text(text, names, privacy))
     if not privacy.show_phone_numbers:
         for table in doc.tables:
             for row in table.rows:
