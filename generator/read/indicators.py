@@ -10,8 +10,7 @@ order, that prints it; narrative readings are kept beside it so the checks can c
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from decimal import Decimal
+from collections.abc import Callable, Iterable
 
 from generator.model import Cell, Reading, Row, SourceRef, Statement, Table
 from generator.read.numbers import to_wan
@@ -65,7 +64,12 @@ def collect(
     statements: list[Statement],
     units: list[str] | None = None,
 ) -> tuple[dict[str, Reading], list[Reading]]:
-    """(preferred current reading per id, every reading in document order)."""
+    """(preferred current reading per id, every reading in document order).
+
+    ``units`` (the document's declared units) is accepted for the interface but not used to
+    fill in a table's missing unit: a table that declares none gives no reading, because
+    guessing 元 against 万元 would be wrong by a factor of 10,000.
+    """
     readings: list[Reading] = []
     for table in sorted(tables, key=lambda t: t.line):
         readings.extend(table_readings(source, table))
@@ -350,12 +354,26 @@ def _total_id(label: str) -> str | None:
     return "three_public_total" if canonical_label(label) in _TOTAL_WORDS else None
 
 
+_CAR_CHILDREN = {
+    "购置费": "vehicle_purchase",
+    "运行费": "vehicle_operation",
+    "运行维护费": "vehicle_operation",
+}
+
+
 def _column_id(name: str) -> str | None:
-    parts = [p for p in name.split("/") if p]
+    """Indicator of a three-public column from its header path, most specific part first.
+
+    '公务用车购置及运行费/购置费' is the car purchase column: a short child name is read
+    together with its 公务用车 parent. A 机关运行经费 column printed in the same table is read too.
+    """
+    parts = [canonical_label(p) for p in name.split("/") if p]
     for k in range(len(parts) - 1, -1, -1):
         part = parts[k]
-        if canonical_label(part) == "小计":
+        if part == "小计":
             continue
+        if part in _CAR_CHILDREN and k > 0 and parts[k - 1].startswith("公务用车"):
+            return _CAR_CHILDREN[part]
         ind = label_id(part, THREE_PUBLIC) or _total_id(part)
         if ind == "vehicle_total" and k < len(parts) - 1:
             # 公务用车购置及运行费 / 购置费 | 运行费: the short sub-column names one part of it
@@ -363,8 +381,8 @@ def _column_id(name: str) -> str | None:
             return _VEHICLE_PARTS.get(sub, ind)
         if ind:
             return ind
-        if k == len(parts) - 1:
-            continue
+        if part.startswith("机关运行经费") and k == 0:
+            return "organ_operating_expenses"
     return None
 
 
@@ -400,6 +418,31 @@ def _column_periods(table: Table) -> dict[int, str]:
     return out
 
 
+def _single_total(ind: str, names: tuple[str, ...]) -> Callable[[str, Table], list[Reading]]:
+    """Reader of a table whose 合计 row states one indicator (机关运行经费, 政府采购)."""
+
+    def read(source: str, table: Table) -> list[Reading]:
+        row = _total_row(table)
+        if row is None:
+            return []
+        cols = [
+            j
+            for j, col in enumerate(table.columns)
+            if any(n in col.split("/")[-1] or col.split("/")[-1] == n for n in names)
+        ]
+        cells = [
+            row.cells[j] for j in cols if j < len(row.cells) and row.cells[j].value is not None
+        ]
+        if not cols:
+            cells = [c for c in row.cells if c.value is not None]
+            if len(cells) != 1:
+                return []  # which column is the total is not printed: read nothing
+        r = _reading(source, table, ind, row, cells[0]) if cells else None
+        return [r] if r else []
+
+    return read
+
+
 _READERS = {
     "income_expenditure_summary": _summary,
     "fiscal_summary": _fiscal_summary,
@@ -407,6 +450,6 @@ _READERS = {
     "general_budget_basic": _basic,
     "three_public": _three_public,
     "government_fund": _government_fund,
+    "organ_operating": _single_total("organ_operating_expenses", ("机关运行经费",)),
+    "procurement": _single_total("government_procurement", ("总计", "采购金额", "合计")),
 }
-
-__all__ = ["collect", "table_readings", "canonical_label", "label_id", "Decimal"]

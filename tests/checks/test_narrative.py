@@ -161,3 +161,20 @@ def test_parts_cannot_exceed_their_total():
         run_checks([document(lines=bad, year=2021)]), "narrative.parts_exceed_total", "error"
     )
     assert len(got) == 1 and len(got[0].evidence) == 3
+
+
+def test_increase_with_a_negative_number_is_contradictory():
+    text = ["公务用车运行经费6万元，比上年增加-1.5万元。"]
+    got = rules_fired(run_checks([document(lines=text)]), "narrative.change_consistent", "error")
+    assert len(got) == 1 and "-1.5" in got[0].message
+    table_cell = ["增减金额为-1.5万元。"]
+    assert not rules_fired(run_checks([document(lines=table_cell)]), "narrative.change_consistent")
+
+
+def test_another_years_figure_is_not_compared_with_this_years_table():
+    lines = [
+        "2019年度一般公共预算财政拨款基本支出900,000.00元。",
+        "2020年度基本支出1,420,085.06元。",
+    ]
+    found = run_checks([document(basic_table(), lines=lines, kind="final", year=2020)])
+    assert not rules_fired(found, "narrative.amount_matches_table")

@@ -64,7 +64,9 @@ def _text(c, x: float, top: float, text: str, size: float = 11, right: bool = Fa
     (c.drawRightString if right else c.drawString)(x, y, text)
 
 
-def _ruled(c, xs: list[float], top: float, rows: list[list[str]], white_backgrounds=False):
+def _ruled(
+    c, xs: list[float], top: float, rows: list[list[str]], white_backgrounds=False, open_top=False
+):
     height = 20
     bottom = top + height * len(rows)
     if white_backgrounds:
@@ -76,7 +78,7 @@ def _ruled(c, xs: list[float], top: float, rows: list[list[str]], white_backgrou
             c.rect(xs[0] + 1, y, 120 - xs[0] - 1, height - 2, fill=1, stroke=0)
             c.rect(120, y, xs[-1] - 121, height - 2, fill=1, stroke=0)
         c.setFillColorRGB(0, 0, 0)
-    for r in range(len(rows) + 1):
+    for r in range(1 if open_top else 0, len(rows) + 1):
         y = HEIGHT - (top + r * height)
         c.line(xs[0], y, xs[-1], y)
     for x in xs:
@@ -315,6 +317,25 @@ def test_rotated_text_is_reported(tmp_path):
     assert [ln.text for ln in lines] == [TITLE]
     assert [(p.severity, p.page) for p in problems] == [("warning", 1)]
     assert "sideways" in problems[0].message
+
+
+def test_row_cut_by_the_page_break_joins_its_table(tmp_path):
+    # Word prints no rule above a row that continues a table on a new page, so the table
+    # finder starts one row too low; the column rules still run through that row
+    _font()
+    path = tmp_path / "cut.pdf"
+    c = canvas.Canvas(str(path), pagesize=(595, HEIGHT))
+    _text(c, 60, 560, "三、一般公共预算支出表")
+    _ruled(c, CONT_X, 600, [CONT_HEADER] + CONT_ROWS[:ROWS_ON_PAGE_1])
+    c.showPage()
+    _ruled(c, CONT_X, 60, CONT_ROWS[ROWS_ON_PAGE_1:], open_top=True)
+    c.showPage()
+    c.save()
+    _lines, blocks, _pages, problems = read_pdf(path)
+    assert problems == []
+    [grid] = _grids(blocks)
+    assert _texts(grid) == [CONT_HEADER] + CONT_ROWS
+    assert grid.rows[1 + ROWS_ON_PAGE_1].page == 2
 
 
 # --- bad input: a plain-words Problem naming the file, never an exception ---------------

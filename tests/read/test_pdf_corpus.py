@@ -166,8 +166,12 @@ def test_shanghai_final_three_public_actual_and_budget(final):
     assert _value(final, "official_reception") == (Decimal("0.39"), 17)
     assert _value(final, "overseas_travel") == (Decimal("0.00"), 17)
     assert _value(final, "vehicle_total") == (Decimal("0.00"), 17)
-    budgeted = [r for r in final.readings if r.id == "three_public_total" and r.period == "budget"]
-    assert [r.value for r in budgeted] == [Decimal("2.85")]
+    budgeted = [
+        (r.value, r.source.page)
+        for r in final.readings
+        if r.id == "three_public_total" and r.period == "budget" and r.origin == "table"
+    ]
+    assert budgeted == [(Decimal("2.85"), 17)]
 
 
 @pytest.mark.shared
@@ -240,3 +244,41 @@ def test_jiangsu_summary_continued_over_a_page_without_title(jiangsu):
     assert row.page == 12
     assert "23,513.11" in [c.text for c in row.cells]
     assert "公共安全支出" in "".join(c.text for c in row.cells)
+
+
+# --- the same tables read without their rules (the fallback for unruled templates) -------
+
+
+def _page_grids(shared_dir, name: str, page: int):
+    import pdfplumber
+
+    from generator.read.pdf_page import read_page
+
+    with pdfplumber.open(shared_dir / "pdf" / name) as pdf:
+        layout = read_page(pdf.pages[page - 1], tables="words")
+    grids = []
+    for grid in layout.grids:  # without the columns that stay empty (as read_pdf drops them)
+        used = [k for k in range(len(grid.columns)) if any(row[k].text for row in grid.rows)]
+        grids.append([[row[k].text for k in used] for row in grid.rows])
+    return grids
+
+
+@pytest.mark.shared
+def test_shanghai_budget_summary_by_word_positions_keeps_empty_cells(shared_dir):
+    # p9 without its rules: the amount of 三、社会保障和就业支出 must not slide left into the
+    # empty 预算数 cell of "2. 政府性基金"
+    [grid] = _page_grids(shared_dir, SHANGHAI_BUDGET, 9)
+    assert ["2. 政府性基金", "", "三、社会保障和就业支出", "3,808,085.00"] in grid
+    assert ["一、财政拨款收入", "371,514,655.00", "一、一般公共服务支出", "21,601,733.00"] in grid
+    # 收入总计 prints below six blank ruled rows and still belongs to the table
+    assert grid[-1] == ["收入总计", "371,514,655.00", "支出总计", "371,514,655.00"]
+
+
+@pytest.mark.shared
+def test_shanghai_final_summary_by_word_positions(shared_dir):
+    # p7 without its rules: items with no figure keep their row, figures their column
+    [grid] = _page_grids(shared_dir, SHANGHAI_FINAL, 7)
+    assert ["", "", "十二、农林水支出", ""] in grid
+    assert ["", "", "十八、自然资源海洋气象等支出", "4461.67"] in grid
+    assert ["年初结转和结余", "112.88", "年末结转和结余", "100.00"] in grid
+    assert grid[-1] == ["总计", "9859.38", "总计", "9859.38"]
