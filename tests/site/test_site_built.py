@@ -5,18 +5,16 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
-import posixpath
 import re
 import subprocess
 import sys
 from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
 
 import pytest
 
 from generator.build import Builder
-from tests.site.helpers import BASE_PATH, ROOT, build_into, make_config
+from tests.site.helpers import BASE_PATH, ROOT, broken_links, build_into, make_config
 
 DY = "d/410526-ybj/2024/index.html"
 
@@ -152,38 +150,7 @@ class _Links(HTMLParser):
 @pytest.mark.parametrize("which", ["built_site", "real_site"])
 def test_every_internal_link_resolves(which, request):
     site, _ = request.getfixturevalue(which)
-    pages = {}
-    for path in site.rglob("*.html"):
-        parser = _Links()
-        parser.feed(path.read_text(encoding="utf-8"))
-        pages[path] = parser
-    broken = []
-    for path in pages:
-        text = path.read_text(encoding="utf-8")
-        assert '<html lang="zh-CN">' in text, f"{path} is not marked as Chinese"
-    for path, parser in pages.items():
-        for ref in parser.refs:
-            parts = urlsplit(ref)
-            if parts.scheme in ("http", "https", "data", "mailto") or parts.netloc:
-                continue
-            if not parts.path:
-                target = path
-            else:
-                if parts.path.startswith("/"):
-                    assert parts.path.startswith(BASE_PATH), f"{path}: link {ref} bypasses url()"
-                    rel = unquote(parts.path[len(BASE_PATH) :])
-                else:  # relative links written in Markdown pages
-                    here = path.parent.relative_to(site).as_posix()
-                    rel = posixpath.normpath(posixpath.join(here, unquote(parts.path)))
-                    rel = "" if rel == "." else rel + ("/" if parts.path.endswith("/") else "")
-                    assert not rel.startswith(".."), f"{path}: {ref} leaves the site"
-                target = site / (rel + "index.html" if rel == "" or rel.endswith("/") else rel)
-            if not target.exists():
-                broken.append(f"{path.relative_to(site)} -> {ref}")
-            elif parts.fragment and target.suffix == ".html":
-                ids = pages[target].ids if target in pages else set()
-                if parts.fragment not in ids:
-                    broken.append(f"{path.relative_to(site)} -> {ref} (no anchor)")
+    broken = broken_links(site)
     assert not broken, "\n".join(broken[:20])
 
 

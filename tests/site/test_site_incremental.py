@@ -8,7 +8,7 @@ from pathlib import Path
 from generator.build import Builder
 from generator.config import parse_config
 from generator.serve import watched_paths
-from tests.site.helpers import ROOT, fixture_reader
+from tests.site.helpers import ROOT, broken_links, fixture_reader
 
 
 def _setup(tmp: Path):
@@ -85,3 +85,19 @@ def test_bad_input_never_stops_the_build(tmp_path):
     report = (cfg.output_path / "report.json").read_text(encoding="utf-8")
     assert "2023-budget.pdf" in report and "2022-final.txt" in report
     assert result.failed + result.with_problems >= 2
+
+
+def test_a_published_pdf_gets_a_source_page_with_page_anchors(tmp_path, shared_dir):
+    cfg, content = _setup(tmp_path)
+    folder = content / "disclosures/310107-普陀区/上海市普陀区商务委员会"
+    folder.mkdir(parents=True)
+    shutil.copy(
+        shared_dir / "pdf/shanghai-putuo-shangwuwei-2025-budget.pdf", folder / "2025-budget.pdf"
+    )
+    result = Builder(cfg, quiet=True).build()
+    assert result.inputs == 6
+    pages = list(cfg.output_path.glob("d/310107-*/2025/budget/index.html"))
+    assert len(pages) == 1
+    html = pages[0].read_text(encoding="utf-8")
+    assert 'id="P1"' in html and 'id="P2"' in html and 'id="L1"' in html
+    assert not broken_links(cfg.output_path, "/")
