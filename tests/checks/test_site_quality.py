@@ -60,3 +60,56 @@ def test_department_year_panel_links_rules(site_dir):
         'href="/methodology/#rule-narrative.amount_matches_table"' in html
         or "#rule-narrative.amount_matches_table" in html
     )
+
+
+def test_quality_and_methodology_links_resolve(site_dir):
+    from tests.site.helpers import broken_links
+
+    bad = [
+        b for b in broken_links(site_dir) if "quality" in b or "methodology" in b or "#rule-" in b
+    ]
+    assert not bad, bad[:10]
+
+
+@pytest.mark.browser
+def test_quality_filter_in_a_browser(site_dir, chromium):
+    import functools
+    import http.server
+    import threading
+
+    from playwright.sync_api import sync_playwright
+
+    from tests.site.helpers import BASE_PATH
+    from tests.site.test_site_browser import ARGS, _Handler
+
+    httpd = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(_Handler, site=site_dir)
+    )
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=chromium, args=ARGS, timeout=30000)
+            page = browser.new_page()
+            errors = []
+            page.on("pageerror", lambda e: errors.append(str(e)))
+            page.goto(
+                f"http://127.0.0.1:{httpd.server_address[1]}{BASE_PATH}quality/", wait_until="load"
+            )
+            items = page.locator("ul.all-findings > li.finding")
+            total = items.count()
+            page.select_option("select[name=severity]", "error")
+            visible = page.locator("ul.all-findings > li.finding:not([hidden])")
+            errors_shown = visible.count()
+            assert 0 < errors_shown < total
+            assert all(
+                s == "error"
+                for s in visible.evaluate_all("els => els.map(e => e.dataset.severity)")
+            )
+            page.select_option("select[name=year]", "2020")
+            assert 0 < visible.count() <= errors_shown  # 固原 2020's errors
+            assert "severity=error" in page.url and "year=2020" in page.url
+            assert not errors
+            browser.close()
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
