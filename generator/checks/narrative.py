@@ -136,8 +136,8 @@ def _whole_for(doc, figs, p: Paragraph, part: Amount, of: str, parts: set[int]) 
     "narrative.share_recomputed",
     title_zh="“占…%”按说明中的金额重新计算",
     title_en="Stated shares recomputed from the stated amounts",
-    explanation_zh="对“X万元，占Y%”的句子，用该句（或段首）的总额重新计算比例。考虑两个金额各自的四舍五入区间：在区间内为一致；相差不超过百分比末位一个单位（常见于凑成100%）为提示；相差不到1个百分点为警告；更大为错误。",
-    explanation_en="For 'X 万元, 占 Y%' the share is recomputed against the sentence's (or paragraph's) leading total, using the rounding interval of both amounts. Within the interval it agrees; off by at most one unit of the last printed digit (typical when shares are forced to sum to 100) is info; under one percentage point is a warning; more is an error.",
+    explanation_zh="对“X万元，占Y%”的句子，用该句（或段首）的总额重新计算比例。考虑两个金额各自的四舍五入区间：在区间内为一致；相差不超过百分比末位一个单位（常见于凑成100%）为提示；相差不到1个百分点为警告；更大为错误。同一总额的各部分占比相加超过100%（超出各自的舍入范围）也是错误。",
+    explanation_en="For 'X 万元, 占 Y%' the share is recomputed against the sentence's (or paragraph's) leading total, using the rounding interval of both amounts. Within the interval it agrees; off by at most one unit of the last printed digit (typical when shares are forced to sum to 100) is info; under one percentage point is a warning; more is an error. Shares of one whole adding up to more than 100% (beyond their rounding) are an error too.",
     severity="error",
 )
 def share_recomputed(doc: Document):
@@ -149,12 +149,14 @@ def share_recomputed(doc: Document):
             if part is not None and m.start() - part.end <= 4:
                 shares.append((m, part))
         parts = {part.start for _, part in shares}
+        groups: dict[tuple, list] = {}
         for m, part in shares:
             whole = _whole_for(doc, figs, p, part, m.group("of"), parts)
             if whole is None or whole.wan == 0:
                 continue
             pct = Decimal(m.group("pct"))
             half = ulp(decimals(m.group("pct"))) / 2
+            groups.setdefault((whole.line, whole.raw), []).append((m, part, pct, half))
             lo, hi = share_interval(part, whole)
             if lo - half <= pct <= hi + half:
                 continue
@@ -198,6 +200,7 @@ def share_recomputed(doc: Document):
                     exact,
                     pct - exact,
                 )
+        yield from _shares_over_hundred(doc, p, groups)
 
 
 NEGATIVE_CHANGE = re.compile(
@@ -217,6 +220,37 @@ def _change_evidence(doc, c) -> list[Evidence]:
         )
     )
     return ev
+
+
+def _shares_over_hundred(doc: Document, p: Paragraph, groups: dict[tuple, list]):
+    """Shares of one whole cannot add up to more than 100% (beyond their rounding)."""
+    for items in groups.values():
+        if len(items) < 2:
+            continue
+        total = sum((pct for _, _, pct, _ in items), Decimal(0))
+        slack = sum((half for _, _, _, half in items), Decimal(0))
+        if total > 100 + slack:
+            ev = [
+                Evidence(
+                    label="所称比例",
+                    source=ref(doc, p.line_at(m.start())),
+                    value=pct,
+                    unit="%",
+                    raw=m.group(0),
+                )
+                for m, _, pct, _ in items
+            ]
+            msg = f"说明中同一总额的各部分占比相加为{fmt(total, 2)}%，超过100%。"
+            yield finding(
+                "narrative.share_recomputed",
+                "error",
+                msg,
+                doc,
+                ev,
+                "failed",
+                Decimal(100),
+                total - 100,
+            )
 
 
 @rule(

@@ -78,7 +78,8 @@ def test_share_recomputed():
         "2024 年支出合计 23278.10 万元，其中：基本支出 797.18 万元，占 13.42%；项目支出 22480.92 万元，占 96.58%。"
     ]
     err = rules_fired(run_checks([document(lines=bad)]), "narrative.share_recomputed", "error")
-    assert len(err) == 1 and "3.42%" in err[0].message
+    assert len([f for f in err if "应为3.42%" in f.message]) == 1
+    assert len([f for f in err if "超过100%" in f.message]) == 1
 
 
 def test_share_forced_to_hundred_is_rounding():
@@ -178,3 +179,15 @@ def test_another_years_figure_is_not_compared_with_this_years_table():
     ]
     found = run_checks([document(basic_table(), lines=lines, kind="final", year=2020)])
     assert not rules_fired(found, "narrative.amount_matches_table")
+
+
+def test_shares_of_one_whole_cannot_exceed_hundred():
+    ok = [
+        "支出合计 100.00 万元，其中：基本支出 40.00 万元，占 40.00%；项目支出 60.00 万元，占 60.00%。"
+    ]
+    assert not rules_fired(run_checks([document(lines=ok)]), "narrative.share_recomputed")
+    bad = [
+        "支出合计 100.00 万元，其中：基本支出 40.00 万元，占 40.00%；项目支出 60.00 万元，占 70.00%。"
+    ]
+    got = rules_fired(run_checks([document(lines=bad)]), "narrative.share_recomputed", "error")
+    assert any("110.00%" in f.message for f in got)

@@ -338,6 +338,29 @@ def test_row_cut_by_the_page_break_joins_its_table(tmp_path):
     assert grid.rows[1 + ROWS_ON_PAGE_1].page == 2
 
 
+def test_running_header_between_table_parts_does_not_split_the_table(tmp_path):
+    _font()
+    path = tmp_path / "running.pdf"
+    c = canvas.Canvas(str(path), pagesize=(595, HEIGHT))
+    parts = [CONT_ROWS[:ROWS_ON_PAGE_1], CONT_ROWS[ROWS_ON_PAGE_1:], []]
+    for number, rows in enumerate(parts, 1):
+        _text(c, 200, 30, TITLE, size=9)  # running header on every page
+        if number == 1:
+            _text(c, 60, 560, "三、一般公共预算支出表")
+            _ruled(c, CONT_X, 600, [CONT_HEADER] + rows)
+        elif rows:
+            _ruled(c, CONT_X, 60, rows)
+        else:
+            _text(c, 60, 60, "以上为一般公共预算支出情况。")
+        _text(c, 280, 815, f"第 {number} 页", size=9)
+        c.showPage()
+    c.save()
+    lines, blocks, _pages, _problems = read_pdf(path)
+    [grid] = _grids(blocks)
+    assert _texts(grid) == [CONT_HEADER] + CONT_ROWS
+    assert [ln.page for ln in lines if ln.text == TITLE] == [1, 2, 3]  # still lines
+
+
 # --- bad input: a plain-words Problem naming the file, never an exception ---------------
 
 
