@@ -1,0 +1,65 @@
+"""The checks stage: findings where a disclosure contradicts its tables, its narrative, or
+last year's document.
+
+``run_checks`` applies every registered rule to each Document, then the corpus rules to all
+Documents together, and returns findings in a deterministic order. ``RULES`` documents each
+rule in Chinese and English; the methodology page is generated from it.
+"""
+
+from __future__ import annotations
+
+from generator.checks import (  # noqa: F401  (importing registers the rules)
+    completeness,
+    cross_document,
+    cross_table,
+    identities,
+    narrative,
+    text,
+)
+from generator.checks.model import Evidence, Finding, RuleDoc
+from generator.checks.registry import REGISTRY
+from generator.model import Document
+
+RULES: list[RuleDoc] = [REGISTRY[k].doc for k in sorted(REGISTRY)]
+
+_SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+
+
+def _key(f: Finding):
+    first = f.evidence[0].source.line if f.evidence else 0
+    return (f.document, _SEVERITY_ORDER.get(f.severity, 3), f.rule, first, f.message)
+
+
+def run_checks(documents: list[Document]) -> list[Finding]:
+    """Every finding for these documents; a rule that breaks is reported, never raised."""
+    findings: list[Finding] = []
+    for reg in (REGISTRY[k] for k in sorted(REGISTRY)):
+        if reg.scope == "corpus":
+            findings.extend(_safely(reg, documents, None))
+            continue
+        for doc in documents:
+            findings.extend(_safely(reg, doc, doc))
+    unique: dict[tuple, Finding] = {}
+    for f in findings:
+        k = (f.rule, f.document, f.message, tuple((e.source.line, e.raw) for e in f.evidence))
+        unique.setdefault(k, f)
+    return sorted(unique.values(), key=_key)
+
+
+def _safely(reg, arg, doc: Document | None) -> list[Finding]:
+    try:
+        return list(reg.func(arg) or [])
+    except Exception as exc:  # a broken rule must not stop the build; say so instead
+        source = doc.source if doc is not None else ""
+        return [
+            Finding(
+                rule=reg.doc.id,
+                severity="info",
+                message=f"未检查：规则执行出错（{type(exc).__name__}: {exc}）。",
+                document=source,
+                status="not_checked",
+            )
+        ]
+
+
+__all__ = ["RULES", "Evidence", "Finding", "RuleDoc", "run_checks"]

@@ -1,0 +1,385 @@
+"""``python -m generator build``: the named stages, in order, each with one job.
+
+    read     every disclosure -> Document (bad input gives Problems, never stops the build)
+    check    generator.checks.run_checks(documents) -> findings (skipped if not installed)
+    metrics  generator.metrics.compute(...) (skipped if not installed)
+    site     redact personal data, place documents, register pages (phase 1)
+    render   render pages whose inputs changed (phase 2)
+    write    write files whose bytes changed, remove files no page produces any more
+
+A ``Builder`` keeps its caches between builds, so ``serve`` re-reads only the disclosure
+that changed and re-renders only the pages that were built from it.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+import os
+import shutil
+import sys
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from generator import feeds, render
+from generator.config import ConfigError, SiteConfig, load_config
+from generator.content import Input, find_disclosures, find_pages
+from generator.links import output_file
+from generator.model import Document, Line, Metadata, Problem
+from generator.pages import _h
+from generator.privacy import redact
+from generator.site import Page, Registry, build_site, register_pages
+
+STAGES = ("read", "check", "metrics", "site", "render", "write")
+Reader = Callable[[str], Document]
+
+
+@contextmanager
+def _cwd(path: Path) -> Iterator[None]:
+    """Readers get content-relative paths so SourceRefs (and output) never hold a local path."""
+    old = os.getcwd()
+    os.chdir(path)
+    try:
+        yield
+    finally:
+        os.chdir(old)
+
+
+def default_reader() -> Reader:
+    try:
+        from generator.read import read_file
+
+        return read_file
+    except ImportError:
+        return text_only_reader
+
+
+def text_only_reader(path: str) -> Document:
+    """Stand-in until the reader package is installed: the text, and a warning saying so."""
+    import hashlib
+
+    data = Path(path).read_bytes()
+    problems = [Problem("warning", "本次构建未安装文件解析模块，只显示原文文本。", path)]
+    text = data.decode("utf-8", errors="replace") if path.endswith(".txt") else ""
+    lines = [Line(i, t) for i, t in enumerate(text.split("\n"), start=1)]
+    return Document(
+        source=path,
+        format="pdf" if path.endswith(".pdf") else "text",
+        sha256=hashlib.sha256(data).hexdigest(),
+        metadata=Metadata(),
+        lines=lines,
+        problems=problems,
+    )
+
+
+@dataclass
+class BuildResult:
+    inputs: int = 0
+    failed: int = 0
+    with_problems: int = 0
+    pages: int = 0
+    rendered: int = 0
+    written: int = 0
+    removed: int = 0
+    findings: int | None = None
+    seconds: float = 0.0
+    timings: dict[str, float] = field(default_factory=dict)
+
+
+class Progress:
+    """A plain-text progress bar on stderr; silent with --quiet."""
+
+    def __init__(self, quiet: bool):
+        self.quiet = quiet
+        self.tty = sys.stderr.isatty()
+
+    def stage(self, name: str, done: int, total: int) -> None:
+        if self.quiet or not self.tty and done not in (total,):
+            return
+        width = 30
+        filled = width * done // max(total, 1)
+        end = "\n" if done >= total else ""
+        sys.stderr.write(
+            f"\r{name:<8} [{'#' * filled}{'.' * (width - filled)}] {done}/{total}{end}"
+        )
+        sys.stderr.flush()
+
+
+class Builder:
+    def __init__(self, config: SiteConfig, quiet: bool = True, reader: Reader | None = None):
+        self.config = config
+        self.progress = Progress(quiet)
+        self.reader = reader or default_reader()
+        self._read_cache: dict[tuple[str, str, str | None], Document] = {}
+        self._redacted: dict[tuple[Any, ...], Document] = {}
+        self.errors: list[str] = []  # pages that could not be rendered (template bugs)
+        self._last_key: tuple[Any, ...] | None = None
+        self._findings: list[Any] | None = None
+        self._metrics: Any = None
+
+    # -- stages -----------------------------------------------------------------------------
+    def read(self, inputs: list[Input]) -> list[tuple[Input, Document]]:
+        out = []
+        for n, inp in enumerate(inputs, start=1):
+            key = (inp.rel, inp.sha256, inp.sidecar_sha256)
+            doc = self._read_cache.get(key)
+            if doc is None:
+                doc = self._read_one(inp)
+                self._read_cache = {k: v for k, v in self._read_cache.items() if k[0] != inp.rel}
+                self._read_cache[key] = doc
+            out.append((inp, doc))
+            self.progress.stage("read", n, len(inputs))
+        return out
+
+    def _read_one(self, inp: Input) -> Document:
+        rel = inp.path.relative_to(self.config.content_path).as_posix()
+        try:
+            with _cwd(self.config.content_path):
+                return self.reader(rel)
+        except Exception as exc:  # the reader promises not to raise; a bug must not stop the site
+            doc = text_only_reader(str(inp.path))
+            doc.source = rel
+            doc.problems = [Problem("error", f"读取失败（{type(exc).__name__}: {exc}）", rel)]
+            return doc
+
+    @staticmethod
+    def check(documents: list[Document]) -> list[Any] | None:
+        try:
+            from generator.checks import run_checks
+        except ImportError:
+            return None
+        try:
+            return list(run_checks(documents))
+        except Exception as exc:  # noqa: BLE001
+            print(
+                f"warning: checks failed ({type(exc).__name__}: {exc}); the site says so",
+                file=sys.stderr,
+            )
+            return None
+
+    def metrics(self, documents: list[Document], findings: list[Any] | None) -> Any:
+        try:
+            from generator.metrics import compute
+        except ImportError:
+            return None
+        try:
+            return compute(documents, findings or [], load_regions(), self.config)
+        except Exception as exc:  # noqa: BLE001
+            print(f"warning: metrics failed ({type(exc).__name__}: {exc})", file=sys.stderr)
+            return None
+
+    # -- the whole build ----------------------------------------------------------------------
+    def build(self) -> BuildResult:
+        self.errors = []
+        t0 = time.perf_counter()
+        res, cfg, clock = BuildResult(), self.config, {}
+
+        def lap(name: str, start: float) -> float:
+            now = time.perf_counter()
+            clock[name] = round(now - start, 4)
+            return now
+
+        t = t0
+        inputs = find_disclosures(cfg.content_path)
+        items = self.read(inputs)
+        t = lap("read", t)
+        documents = [d for _, d in items]
+        key = (tuple((i.rel, i.sha256, i.sidecar_sha256) for i, _ in items), repr(self.config))
+        if key != self._last_key:  # unchanged documents: the findings and metrics still hold
+            self._findings = self.check(documents)
+            t = lap("check", t)
+            self._metrics = self.metrics(documents, self._findings)
+            t = lap("metrics", t)
+            self._last_key = key
+        findings, metrics = self._findings, self._metrics
+        redacted = [(inp, self._redact(inp, doc)) for inp, doc in items]
+        site = build_site(cfg, redacted, find_pages(cfg.content_path), findings, metrics)
+        site.outcomes = [outcome(inp, doc, site) for inp, doc in items]
+        registry = register_pages(site)
+        add_static_pages(cfg, registry)
+        feeds.finish(site, registry)
+        t = lap("site", t)
+        res.rendered, res.written, res.removed = self.render_and_write(site, registry)
+        lap("render+write", t)
+        res.inputs = len(inputs)
+        res.failed = sum(o["status"] == "failed" for o in site.outcomes)
+        res.with_problems = sum(o["status"] == "problems" for o in site.outcomes)
+        res.pages = len(registry)
+        res.findings = None if findings is None else len(findings)
+        res.seconds = time.perf_counter() - t0
+        res.timings = clock
+        return res
+
+    def _redact(self, inp: Input, doc: Document) -> Document:
+        key = (inp.rel, inp.sha256, inp.sidecar_sha256, repr(self.config.privacy))
+        if key not in self._redacted:
+            self._redacted = {k: v for k, v in self._redacted.items() if k[0] != inp.rel}
+            self._redacted[key] = redact(doc, self.config.privacy)
+        return self._redacted[key]
+
+    def render_and_write(self, site, registry: Registry) -> tuple[int, int, int]:
+        out = self.config.output_path
+        out.mkdir(parents=True, exist_ok=True)
+        manifest_path = self.config.cache_path / "manifest.json"
+        old = _load_json(manifest_path) if (out / "index.html").exists() else {}
+        # the generator's own code is an input too: a new version re-renders everything
+        glob = {"config": _h(repr(self.config)), "code": _code_hash()}
+        env = render.environment(site)
+        template_hash = render.TemplateHashes(env)
+        new: dict[str, Any] = {}
+        rendered = written = 0
+        pages = list(registry)
+        for n, page in enumerate(pages, start=1):
+            fp = _h(glob, page.deps, template_hash(page.template), self._static_hash(page))
+            new[page.path] = {"fingerprint": fp, "inputs": sorted(page.deps)}
+            target = out / output_file(page.path)
+            if old.get(page.path, {}).get("fingerprint") != fp or not target.exists():
+                try:
+                    data = render.render(env, page)
+                except Exception as exc:  # a template bug: report the page, build the others
+                    self.errors.append(f"{page.path}: {type(exc).__name__}: {exc}")
+                    new.pop(page.path)
+                    continue
+                rendered += 1
+                written += render.write_if_changed(out, page.path, data)
+            self.progress.stage("render", n, len(pages))
+        removed = 0
+        for path in sorted(set(old) - set(new)):
+            stale = out / output_file(path)
+            if stale.is_file():
+                stale.unlink()
+                removed += 1
+        manifest_path.parent.mkdir(parents=True, exist_ok=True)
+        manifest_path.write_text(json.dumps(new, indent=0, sort_keys=True), encoding="utf-8")
+        return rendered, written, removed
+
+    @staticmethod
+    def _static_hash(page: Page) -> str:
+        """A copied static file depends on its own bytes."""
+        if page.template is None and page.path.startswith("static/"):
+            source = render.STATIC / page.path[len("static/") :]
+            if source.is_file():
+                return hashlib.sha256(source.read_bytes()).hexdigest()[:16]
+        return ""
+
+
+def _code_hash() -> str:
+    return render.tree_hash(Path(__file__).resolve().parent)
+
+
+def outcome(inp: Input, doc: Document, site) -> dict[str, Any]:
+    status = "failed" if doc.failed else ("problems" if doc.problems else "ok")
+    sdoc = site.doc_for(inp.rel)
+    return {
+        "file": inp.rel,
+        "sha256": inp.sha256,
+        "status": status,
+        "page": sdoc.path.rsplit("/", 2)[0] + "/"
+        if sdoc and status != "failed"
+        else (sdoc.path if sdoc else None),
+        "problems": [
+            {"severity": p.severity, "message": p.message, "line": p.line, "page": p.page}
+            for p in doc.problems
+        ],
+    }
+
+
+def load_regions() -> list[dict[str, str]]:
+    with open(Path(__file__).parent / "data" / "regions.csv", encoding="utf-8") as fh:
+        return list(csv.DictReader(fh))
+
+
+def _load_json(path: Path) -> dict[str, Any]:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+def _vl_version() -> str:
+    import vl_convert
+
+    return vl_convert.__version__
+
+
+def vega_bundle(cache: Path) -> bytes:
+    """vega + vega-lite + vega-embed as one local script (no CDN), generated once per version."""
+    import vl_convert
+
+    target = cache / f"vega-bundle-{vl_convert.__version__}.js"
+    if not target.exists():
+        cache.mkdir(parents=True, exist_ok=True)
+        tmp = target.with_suffix(".tmp")
+        tmp.write_text(vl_convert.javascript_bundle(), encoding="utf-8")
+        tmp.replace(target)
+    return target.read_bytes()
+
+
+def add_static_pages(cfg: SiteConfig, registry: Registry) -> None:
+    from generator.charts import templates_js
+
+    for path in sorted(p for p in render.STATIC.rglob("*") if p.is_file()):
+        rel = "static/" + path.relative_to(render.STATIC).as_posix()
+        registry.add(Page(rel, produce=lambda p=path: p.read_bytes(), deps={}, sitemap=False))
+    registry.add(
+        Page(
+            "static/vega.js",
+            produce=lambda: vega_bundle(cfg.cache_path),
+            deps={"vega": _vl_version()},
+            sitemap=False,
+        )
+    )
+    registry.add(
+        Page(
+            "static/charts.js",
+            produce=lambda: templates_js().encode("utf-8"),
+            deps={"charts": "templates"},
+            sitemap=False,
+        )
+    )
+
+
+def summary(res: BuildResult) -> str:
+    checks = "未运行" if res.findings is None else f"{res.findings} 条发现"
+    return (
+        f"inputs read: {res.inputs} ({res.failed} failed, {res.with_problems} with problems) · "
+        f"pages: {res.pages} ({res.rendered} rendered, {res.written} written, {res.removed} removed) · "
+        f"checks: {checks} · time: {res.seconds:.2f}s"
+    )
+
+
+def run_build(config_path: str, quiet: bool = False) -> int:
+    try:
+        cfg = load_config(config_path)
+    except ConfigError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    builder = Builder(cfg, quiet=quiet)
+    res = builder.build()
+    for error in builder.errors:
+        print(f"error: page not rendered: {error}", file=sys.stderr)
+    if not quiet:
+        print(summary(res), file=sys.stderr)
+        print(
+            f"site written to {cfg.output_path}; report: {cfg.output_path / 'report' / 'index.html'}",
+            file=sys.stderr,
+        )
+    return 1 if builder.errors else 0
+
+
+def run_clean(config_path: str) -> int:
+    try:
+        cfg = load_config(config_path)
+    except ConfigError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    for folder in (cfg.output_path, cfg.cache_path):
+        if folder.is_dir() and folder != cfg.root.resolve():
+            shutil.rmtree(folder)
+            print(f"removed {folder}", file=sys.stderr)
+    return 0

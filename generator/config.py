@@ -1,0 +1,205 @@
+"""Typed ``site.toml``: one dataclass, every key documented, a bad key reported by name and line.
+
+A misspelt key silently ignored is a setting the user believes is on (think
+``show_phone_number = true``); so unknown keys and wrong types are errors, not warnings.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+try:
+    import tomllib
+except ModuleNotFoundError:  # Python 3.10
+    import tomli as tomllib  # type: ignore[no-redef]
+
+
+class ConfigError(Exception):
+    """A site.toml problem, said in plain words with the key (and line when known)."""
+
+
+def _doc(text: str, **kw: Any) -> Any:
+    return field(metadata={"doc": text}, **kw)
+
+
+@dataclass
+class PrivacyConfig:
+    show_contact_names: bool = _doc(
+        "Show officials' names found in project tables (项目负责人/联系人). Off by default: "
+        "the names are personal data and add nothing to the budget figures.",
+        default=False,
+    )
+    show_phone_numbers: bool = _doc(
+        "Show phone numbers found in project tables and document text. Off by default.",
+        default=False,
+    )
+
+
+@dataclass
+class SiteConfig:
+    title: str = _doc(
+        "Site name shown in every page header and in the feed.", default="预算公开数据"
+    )
+    description: str = _doc(
+        "One sentence under the title on the home page and in the feed.",
+        default="读懂政府部门的预算、决算和绩效目标：每个数字都链接到原文所在的行。",
+    )
+    base_url: str = _doc(
+        "Absolute origin of the published site, used for sitemap and feed links "
+        "(overridden by the SITE_BASE_URL environment variable).",
+        default="http://127.0.0.1:8000",
+    )
+    base_path: str = _doc(
+        "Path the site is served under: '/' or a GitHub Pages project path such as "
+        "'/budget-site/' (overridden by SITE_BASE_PATH). Every internal link goes through it.",
+        default="/",
+    )
+    output_dir: str = _doc("Folder the site is written to, relative to site.toml.", default="_site")
+    content_dir: str = _doc(
+        "Folder holding disclosures/ and pages/, relative to site.toml.", default="content"
+    )
+    cache_dir: str = _doc(
+        "Folder for build caches (the chart library bundle, the dependency manifest).",
+        default=".cache",
+    )
+    language: str = _doc(
+        "Value of <html lang>; the interface is written in Chinese.", default="zh-CN"
+    )
+    sitemap_chunk_size: int = _doc(
+        "URLs per sitemap file under the sitemap index (the protocol allows at most 50,000).",
+        default=50000,
+    )
+    feed_entries: int = _doc("How many disclosures the Atom feed lists, newest first.", default=50)
+    privacy: PrivacyConfig = _doc(
+        "[privacy] table: switches for personal data printed in disclosures.",
+        default_factory=PrivacyConfig,
+    )
+    populations: dict[str, int] = _doc(
+        "[populations] table: region code (6 digits) = resident population; overrides the "
+        "shipped census figures for per-person amounts.",
+        default_factory=dict,
+    )
+    root: Path = field(default=Path("."), metadata={"internal": True})
+
+    @property
+    def output_path(self) -> Path:
+        return (self.root / self.output_dir).resolve()
+
+    @property
+    def content_path(self) -> Path:
+        return (self.root / self.content_dir).resolve()
+
+    @property
+    def cache_path(self) -> Path:
+        return (self.root / self.cache_dir).resolve()
+
+
+def documented_keys() -> dict[str, str]:
+    """Every settable key (dotted for tables) with its documentation; README and tests use it."""
+    out: dict[str, str] = {}
+    for f in dataclasses.fields(SiteConfig):
+        if f.metadata.get("internal"):
+            continue
+        out[f.name] = f.metadata.get("doc", "")
+        if f.name == "privacy":
+            for g in dataclasses.fields(PrivacyConfig):
+                out[f"privacy.{g.name}"] = g.metadata.get("doc", "")
+    return out
+
+
+def _line_of(text: str, key: str) -> int | None:
+    pattern = re.compile(
+        rf"^\s*(\"{re.escape(key)}\"|'{re.escape(key)}'|{re.escape(key)})\s*=", re.M
+    )
+    m = pattern.search(text)
+    if m is None:
+        m = re.compile(rf"^\s*\[{re.escape(key)}\]", re.M).search(text)
+    return text.count("\n", 0, m.start()) + 1 if m else None
+
+
+def _where(text: str, key: str) -> str:
+    line = _line_of(text, key.split(".")[-1])
+    return f"'{key}'" + (f" (line {line})" if line else "")
+
+
+def _check_type(value: Any, expected: type, key: str, text: str) -> Any:
+    ok = isinstance(value, expected) and not (expected is int and isinstance(value, bool))
+    if not ok:
+        raise ConfigError(
+            f"site.toml: {_where(text, key)} must be {expected.__name__}, "
+            f"got {type(value).__name__} {value!r}"
+        )
+    return value
+
+
+def _privacy(raw: Any, text: str) -> PrivacyConfig:
+    if not isinstance(raw, dict):
+        raise ConfigError(f"site.toml: {_where(text, 'privacy')} must be a table [privacy]")
+    known = {f.name: f for f in dataclasses.fields(PrivacyConfig)}
+    kwargs = {}
+    for key, value in raw.items():
+        if key not in known:
+            raise ConfigError(
+                f"site.toml: unknown key {_where(text, 'privacy.' + key)} in [privacy]"
+            )
+        kwargs[key] = _check_type(value, bool, f"privacy.{key}", text)
+    return PrivacyConfig(**kwargs)
+
+
+def _populations(raw: Any, text: str) -> dict[str, int]:
+    if not isinstance(raw, dict):
+        raise ConfigError(f"site.toml: {_where(text, 'populations')} must be a table [populations]")
+    out = {}
+    for code, value in raw.items():
+        if not re.fullmatch(r"\d{6}", code):
+            raise ConfigError(
+                f"site.toml: {_where(text, code)} in [populations] is not a 6-digit region code"
+            )
+        _check_type(value, int, f"populations.{code}", text)
+        if value <= 0:
+            raise ConfigError(f"site.toml: {_where(text, code)} population must be positive")
+        out[code] = value
+    return out
+
+
+def parse_config(text: str, root: Path) -> SiteConfig:
+    try:
+        raw = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"site.toml is not valid TOML: {exc}") from None
+    fields = {f.name: f for f in dataclasses.fields(SiteConfig) if not f.metadata.get("internal")}
+    kwargs: dict[str, Any] = {}
+    for key, value in raw.items():
+        if key not in fields:
+            hint = [k for k in fields if k.replace("_", "") == key.replace("_", "").lower()]
+            extra = f"; did you mean '{hint[0]}'?" if hint else ""
+            raise ConfigError(f"site.toml: unknown key {_where(text, key)}{extra}")
+        if key == "privacy":
+            kwargs[key] = _privacy(value, text)
+        elif key == "populations":
+            kwargs[key] = _populations(value, text)
+        else:
+            kwargs[key] = _check_type(value, type(fields[key].default), key, text)
+    cfg = SiteConfig(root=root, **kwargs)
+    cfg.base_url = os.environ.get("SITE_BASE_URL", cfg.base_url).rstrip("/")
+    cfg.base_path = _normalise_base_path(os.environ.get("SITE_BASE_PATH", cfg.base_path))
+    if cfg.sitemap_chunk_size < 1 or cfg.sitemap_chunk_size > 50000:
+        raise ConfigError(f"site.toml: {_where(text, 'sitemap_chunk_size')} must be 1..50000")
+    return cfg
+
+
+def _normalise_base_path(value: str) -> str:
+    value = "/" + value.strip("/") + "/"
+    return "/" if value == "//" else value
+
+
+def load_config(path: str | Path) -> SiteConfig:
+    """Read site.toml; a missing file gives the defaults (a fresh checkout still builds)."""
+    path = Path(path)
+    text = path.read_text(encoding="utf-8") if path.exists() else ""
+    return parse_config(text, path.resolve().parent)

@@ -1,0 +1,101 @@
+"""Find the inputs: disclosures (with their sidecars) and the Markdown pages.
+
+The folder layout ``disclosures/<region>/<department>/<year>-<kind>.txt|.pdf`` is a hint,
+not the truth: the reader's metadata wins, the path only fills what a document never says.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+DISCLOSURE_SUFFIXES = (".txt", ".pdf")
+KINDS = ("budget", "final", "performance")
+_NAME = re.compile(r"^(?P<year>\d{4})-(?P<kind>[a-z]+)(?:-.*)?$")
+_REGION = re.compile(r"^(?P<code>\d{6})(?:-(?P<name>.+))?$")
+
+
+@dataclass
+class Input:
+    """One disclosure file and what its path says about it."""
+
+    path: Path  # absolute
+    rel: str  # content-relative, POSIX: "disclosures/410526-滑县/滑县医疗保障局/2024-budget.txt"
+    sha256: str
+    sidecar: Path | None = None
+    sidecar_sha256: str | None = None
+    region_code: str | None = None
+    region_name: str | None = None
+    department: str | None = None
+    year: int | None = None
+    kind: str | None = None
+
+
+@dataclass
+class MarkdownPage:
+    slug: str  # file stem, ASCII expected: "about"
+    path: Path
+    rel: str
+    text: str
+    sha256: str
+
+
+def sha256_file(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def find_disclosures(content_dir: Path) -> list[Input]:
+    """Every disclosure under content/disclosures, sorted by path so builds are deterministic."""
+    root = content_dir / "disclosures"
+    if not root.is_dir():
+        return []
+    found = []
+    for path in sorted(root.rglob("*")):
+        if path.suffix.lower() not in DISCLOSURE_SUFFIXES or not path.is_file():
+            continue
+        found.append(_describe(path, content_dir))
+    return found
+
+
+def _describe(path: Path, content_dir: Path) -> Input:
+    rel = path.relative_to(content_dir).as_posix()
+    sidecar = path.with_suffix(".toml")
+    item = Input(path=path.resolve(), rel=rel, sha256=sha256_file(path))
+    if sidecar.is_file():
+        item.sidecar = sidecar.resolve()
+        item.sidecar_sha256 = sha256_file(sidecar)
+    parts = path.relative_to(content_dir / "disclosures").parts
+    m = _NAME.match(path.stem)
+    if m:
+        item.year = int(m["year"])
+        item.kind = m["kind"] if m["kind"] in KINDS else None
+    if len(parts) >= 3:
+        item.department = parts[-2]
+        r = _REGION.match(parts[-3])
+        if r:
+            item.region_code = r["code"]
+            item.region_name = r["name"]
+        else:
+            item.region_name = parts[-3]
+    return item
+
+
+def find_pages(content_dir: Path) -> list[MarkdownPage]:
+    root = content_dir / "pages"
+    if not root.is_dir():
+        return []
+    pages = []
+    for path in sorted(root.glob("*.md")):
+        data = path.read_bytes()
+        pages.append(
+            MarkdownPage(
+                slug=path.stem,
+                path=path.resolve(),
+                rel=path.relative_to(content_dir).as_posix(),
+                text=data.decode("utf-8", errors="replace"),
+                sha256=hashlib.sha256(data).hexdigest(),
+            )
+        )
+    return pages

@@ -1,0 +1,237 @@
+"""What a department-year page shows: headline figures and chart data, from Documents only.
+
+Each figure keeps the Reading it came from, so every number on the page links to its line.
+Sums are only made where the document prints no subtotal (functional classes built from
+项-level rows), and the chart says so.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from dataclasses import dataclass
+from decimal import Decimal
+
+from generator.charts import Chart, ChartRow, functional_names, indicator_name, money
+from generator.model import Reading, Row, Table
+from generator.site import DepartmentYear, Site, SourceDoc
+
+HEADLINE = [
+    "income_total",
+    "expenditure_total",
+    "basic_expenditure",
+    "project_expenditure",
+    "three_public_total",
+]
+THREE_PUBLIC = [
+    "three_public_total",
+    "overseas_travel",
+    "vehicle_total",
+    "vehicle_purchase",
+    "vehicle_operation",
+    "official_reception",
+]
+EXPENDITURE_TABLES = ("expenditure", "general_budget_expenditure", "fiscal_expenditure")
+TOTAL_COLUMNS = ("合计", "本年支出合计", "总计", "小计", "支出合计")
+TIMELINE = ["income_total", "expenditure_total", "basic_expenditure", "project_expenditure"]
+
+
+@dataclass
+class Figure:
+    indicator: str
+    reading: Reading
+    doc: SourceDoc
+    href: str | None
+    others: list[Reading]  # other readings of the same indicator (e.g. the narrative's)
+
+    @property
+    def agreeing(self) -> list[Reading]:
+        return [r for r in self.others if r.value == self.reading.value]
+
+    @property
+    def differing(self) -> list[Reading]:
+        return [r for r in self.others if r.value != self.reading.value]
+
+
+def headline(site: Site, doc: SourceDoc) -> list[Figure]:
+    out = []
+    for ind in HEADLINE:
+        reading = doc.document.indicators.get(ind)
+        if reading is None:
+            continue
+        others = [
+            r
+            for r in doc.document.readings
+            if r.id == ind
+            and r.period == reading.period
+            and r is not reading
+            and (r.source.line != reading.source.line or r.origin != reading.origin)
+        ]
+        out.append(Figure(ind, reading, doc, site.source_url(reading.source), others))
+    return out
+
+
+def _row(site: Site, doc: SourceDoc, label: str, reading: Reading, series: str = "") -> ChartRow:
+    return ChartRow(
+        label, reading.value, money(reading.value), series, site.source_url(reading.source)
+    )
+
+
+def _indicator_chart(site, doc, cid, kind, title, ids) -> Chart | None:
+    rows = [
+        _row(site, doc, indicator_name(i), doc.document.indicators[i])
+        for i in ids
+        if i in doc.document.indicators
+    ]
+    if kind == "share":
+        if len(rows) < 2:
+            return None
+        for r in rows:  # the legend is the only label of a stacked bar: give it the figure
+            r.label = f"{r.label} {r.text}"
+    return Chart(kind, cid, title, rows) if rows else None
+
+
+def _to_wan(value: Decimal, unit: str | None) -> Decimal:
+    return value / Decimal(10000) if unit == "元" else value
+
+
+def _total_index(table: Table) -> int | None:
+    for i, name in enumerate(table.columns):
+        if name.strip() in TOTAL_COLUMNS:
+            return i
+    return None
+
+
+def _row_total(table: Table, row: Row) -> Decimal | None:
+    idx = _total_index(table)
+    if idx is not None and idx < len(row.cells):
+        return row.cells[idx].value
+    for cell in row.cells:
+        if cell.value is not None and cell.text.strip() not in (row.code.raw if row.code else "",):
+            return cell.value
+    return None
+
+
+def functional_chart(site: Site, doc: SourceDoc) -> Chart | None:
+    names = functional_names()
+    for table in doc.document.tables:
+        if table.id not in EXPENDITURE_TABLES:
+            continue
+        rows = [r for r in table.rows if r.code and r.code.scheme == "functional"]
+        if not rows:
+            continue
+        class_rows = [r for r in rows if r.code.section is None]
+        summed = not class_rows
+        totals: OrderedDict[str, tuple[Decimal, int]] = OrderedDict()
+        for r in class_rows or rows:
+            value = _row_total(table, r)
+            if value is None:
+                continue
+            prev = totals.get(r.code.class_, (Decimal(0), r.line))
+            totals[r.code.class_] = (prev[0] + _to_wan(value, table.unit), prev[1])
+        if not totals:
+            continue
+        chart_rows = [
+            ChartRow(
+                f"{code} {names.get(code, '')}".strip(),
+                value,
+                money(value),
+                href=site.source_url(_ref(doc, line)),
+            )
+            for code, (value, line) in sorted(totals.items(), key=lambda kv: -kv[1][0])
+        ]
+        note = f"来源：{table.title}（第 {table.line} 行起）。"
+        if summed:
+            note += "表中未列“类”级小计，此处按项级科目相加。"
+        return Chart("bars", "functional", "按支出功能分类（类）", chart_rows, note)
+    return None
+
+
+def _ref(doc: SourceDoc, line: int):
+    from generator.model import SourceRef
+
+    return SourceRef(file=doc.rel, line=line)
+
+
+def three_public_chart(site: Site, doc: SourceDoc) -> Chart | None:
+    rows = []
+    previous = {r.id: r for r in doc.document.readings if r.period == "previous"}
+    for ind in THREE_PUBLIC:
+        cur = doc.document.indicators.get(ind)
+        if cur is not None:
+            rows.append(_row(site, doc, indicator_name(ind), cur, f"{doc.year} 年"))
+        if ind in previous:
+            rows.append(_row(site, doc, indicator_name(ind), previous[ind], f"{doc.year - 1} 年"))
+    if not rows:
+        return None
+    note = "" if previous else "文件未列出上年数，仅显示本年。"
+    return Chart("compare", "three_public", "“三公”经费", rows, note)
+
+
+def projects_chart(site: Site, doc: SourceDoc) -> Chart | None:
+    projects = [p for p in doc.document.projects if p.amount is not None]
+    if not projects:
+        return None
+    rows = [
+        ChartRow(p.name, p.amount, money(p.amount), href=site.source_url(p.source))
+        for p in sorted(projects, key=lambda p: -p.amount)
+    ]
+    return Chart("bars", "projects", "项目支出（按金额）", rows)
+
+
+def charts_for(site: Site, doc: SourceDoc) -> list[Chart]:
+    k = doc.kind or "doc"
+    found = [
+        _indicator_chart(
+            site,
+            doc,
+            "income",
+            "bars",
+            "收入来源",
+            ["general_public_budget", "government_fund", "carryover_begin"],
+        ),
+        _indicator_chart(
+            site,
+            doc,
+            "basic_project",
+            "share",
+            "基本支出与项目支出",
+            ["basic_expenditure", "project_expenditure"],
+        ),
+        _indicator_chart(
+            site,
+            doc,
+            "personnel_public",
+            "share",
+            "人员经费与公用经费",
+            ["personnel_expenditure", "public_expenditure"],
+        ),
+        functional_chart(site, doc),
+        three_public_chart(site, doc),
+        projects_chart(site, doc),
+    ]
+    charts = [c for c in found if c is not None]
+    for c in charts:
+        c.id = f"{k}-{c.id}"
+    return charts
+
+
+def timeline_chart(site: Site, dys: list[DepartmentYear]) -> Chart | None:
+    rows = []
+    for ind in TIMELINE:
+        for dy in dys:
+            found = dy.reading(ind)
+            if found is None:
+                continue
+            reading, doc = found
+            rows.append(
+                ChartRow(
+                    str(dy.year),
+                    reading.value,
+                    money(reading.value),
+                    f"{indicator_name(ind)}（{doc.kind_zh}）",
+                    site.source_url(reading.source),
+                )
+            )
+    if not rows:
+        return None
+    return Chart("timeline", "timeline", "历年主要数字", rows)

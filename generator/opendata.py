@@ -1,0 +1,245 @@
+"""Open data: CSV/JSON downloads and a Frictionless data package describing them.
+
+Values are written with the Decimal's own digits (``format(value, "f")``): 142.008506, never
+142.00850600000001. CSVs carry a UTF-8 BOM so that Excel opens the Chinese names correctly.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from decimal import Decimal
+from typing import Any
+
+from generator.model import CANONICAL_INDICATORS, to_jsonable
+from generator.site import DepartmentYear, Page, Registry, Site, page_provider
+
+INDICATOR_FIELDS = [
+    "department_id",
+    "department",
+    "region_code",
+    "year",
+    "kind",
+    "indicator",
+    "value",
+    "unit",
+    "source",
+]
+FINDING_FIELDS = ["department_id", "year", "kind", "rule", "severity", "message", "sources"]
+
+
+def _csv(fields: list[str], rows: list[list[Any]]) -> bytes:
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(fields)
+    for row in rows:
+        w.writerow(
+            ["" if v is None else (format(v, "f") if isinstance(v, Decimal) else v) for v in row]
+        )
+    return ("\ufeff" + buf.getvalue()).encode("utf-8")
+
+
+def indicator_rows(site: Site, dys: list[DepartmentYear]) -> list[list[Any]]:
+    rows = []
+    for dy in dys:
+        for doc in dy.docs:
+            for ind, reading in sorted(doc.document.indicators.items()):
+                rows.append(
+                    [
+                        dy.department.id,
+                        dy.department.name,
+                        dy.department.region_code or "",
+                        dy.year,
+                        doc.kind or "",
+                        ind,
+                        reading.value,
+                        "万元",
+                        f"{doc.rel}#L{reading.source.line}",
+                    ]
+                )
+    return rows
+
+
+def metric_rows(site: Site) -> list[list[Any]]:
+    """Derived metrics (generator.metrics) beside the canonical rows, same columns."""
+    if site.metrics is None:
+        return []
+    from generator.metrics import metric_rows as rows_of
+
+    return [[r[f] for f in INDICATOR_FIELDS] for r in rows_of(site.metrics)]
+
+
+def finding_rows(site: Site, dys: list[DepartmentYear]) -> list[list[Any]]:
+    rows = []
+    for dy in dys:
+        for f in dy.findings or []:
+            doc = site.doc_for(f.document)
+            sources = " ".join(sorted({site.source_label(e.source) for e in f.evidence}))
+            rows.append(
+                [
+                    dy.department.id,
+                    dy.year,
+                    doc.kind if doc else "",
+                    f.rule,
+                    f.severity,
+                    f.message,
+                    sources,
+                ]
+            )
+    return rows
+
+
+def department_year_csv(site: Site, dy: DepartmentYear) -> bytes:
+    return _csv(INDICATOR_FIELDS, indicator_rows(site, [dy]))
+
+
+def _doc_json(site: Site, sdoc) -> dict[str, Any]:
+    data = to_jsonable(sdoc.document)
+    data.pop("lines", None)  # the source page has the text; the download stays small
+    data["source"] = sdoc.rel
+    data["department_id"] = sdoc.dept_id
+    return data
+
+
+def department_year_json(site: Site, dy: DepartmentYear) -> bytes:
+    out = {
+        "department_id": dy.department.id,
+        "department": dy.department.name,
+        "year": dy.year,
+        "documents": [_doc_json(site, d) for d in dy.docs],
+        "findings": None if dy.findings is None else to_jsonable(dy.findings),
+    }
+    return (
+        json.dumps(out, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
+    ).encode("utf-8")
+
+
+def disclosures(site: Site) -> bytes:
+    items = []
+    for d in site.docs:
+        m = d.document.metadata
+        items.append(
+            {
+                "department_id": d.dept_id,
+                "department": d.document.metadata.department,
+                "region_code": m.region_code,
+                "region_name": m.region_name,
+                "year": d.year,
+                "kind": d.kind,
+                "file": d.rel,
+                "sha256": d.document.sha256,
+                "format": d.document.format,
+                "source_url": m.source_url,
+                "published": m.published,
+                "page": site.links.absolute(d.path),
+                "problems": len(d.document.problems),
+            }
+        )
+    return (json.dumps(items, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")
+
+
+def _field(name: str, type_: str, description: str, **extra: Any) -> dict[str, Any]:
+    return {"name": name, "type": type_, "description": description, **extra}
+
+
+def datapackage(site: Site) -> bytes:
+    ind_fields = [
+        _field("department_id", "string", "Stable department id: region code + type slug"),
+        _field("department", "string", "Department name as published"),
+        _field("region_code", "string", "GB/T 2260 region code (6 digits)"),
+        _field("year", "integer", "Budget year"),
+        _field(
+            "kind",
+            "string",
+            "budget, final or performance",
+            constraints={"enum": ["budget", "final", "performance", ""]},
+        ),
+        _field(
+            "indicator", "string", "Indicator id; canonical ids: " + ", ".join(CANONICAL_INDICATORS)
+        ),
+        _field("value", "number", "Value in 万元 (10,000 yuan), full precision as published"),
+        _field("unit", "string", "Always 万元"),
+        _field("source", "string", "Input file and line: file#Lline"),
+    ]
+    find_fields = [
+        _field("department_id", "string", "Stable department id"),
+        _field("year", "integer", "Budget year"),
+        _field("kind", "string", "Kind of the document the finding is about"),
+        _field("rule", "string", "Check rule id (see the methodology page)"),
+        _field("severity", "string", "error, warning or info"),
+        _field("message", "string", "The finding in plain Chinese"),
+        _field("sources", "string", "Space-separated file#Lline of every figure involved"),
+    ]
+    csv_dialect = {"header": True, "delimiter": ","}
+    pkg = {
+        "name": "budget-site-data",
+        "title": site.config.title,
+        "description": "Figures read from Chinese department budget disclosures, with source lines.",
+        "licenses": [
+            {
+                "name": "CC-BY-4.0",
+                "title": "Creative Commons Attribution 4.0",
+                "path": "https://creativecommons.org/licenses/by/4.0/",
+            }
+        ],
+        "resources": [
+            {
+                "name": "indicators",
+                "path": "indicators.csv",
+                "format": "csv",
+                "mediatype": "text/csv",
+                "encoding": "utf-8-sig",
+                "dialect": csv_dialect,
+                "schema": {"fields": ind_fields},
+            },
+            {
+                "name": "findings",
+                "path": "findings.csv",
+                "format": "csv",
+                "mediatype": "text/csv",
+                "encoding": "utf-8-sig",
+                "dialect": csv_dialect,
+                "schema": {"fields": find_fields},
+            },
+            {
+                "name": "disclosures",
+                "path": "disclosures.json",
+                "format": "json",
+                "mediatype": "application/json",
+                "encoding": "utf-8",
+            },
+        ],
+    }
+    return (json.dumps(pkg, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+
+
+@page_provider("open_data")
+def open_data(site: Site, reg: Registry) -> None:
+    from generator.pages import all_deps
+
+    deps = all_deps(site)
+    dys = site.department_years
+    reg.add(
+        Page(
+            "data/indicators.csv",
+            produce=lambda: _csv(INDICATOR_FIELDS, indicator_rows(site, dys) + metric_rows(site)),
+            deps=deps,
+            sitemap=False,
+        )
+    )
+    reg.add(
+        Page(
+            "data/findings.csv",
+            produce=lambda: _csv(FINDING_FIELDS, finding_rows(site, dys)),
+            deps=deps,
+            sitemap=False,
+        )
+    )
+    reg.add(
+        Page("data/disclosures.json", produce=lambda: disclosures(site), deps=deps, sitemap=False)
+    )
+    reg.add(
+        Page("data/datapackage.json", produce=lambda: datapackage(site), deps={}, sitemap=False)
+    )
+    reg.add(Page("data/", "data.html", {}, {}, "开放数据"))

@@ -1,0 +1,117 @@
+"""A real browser (Debian's headless Chromium via Playwright) on the built site."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from tests.site.helpers import BASE_PATH
+
+pytestmark = pytest.mark.browser
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+class _Handler(http.server.SimpleHTTPRequestHandler):
+    """Serves the built site under BASE_PATH, as GitHub Pages would serve a project site."""
+
+    timeout = 10
+
+    def __init__(self, *a, site: Path, **kw):
+        self.site = site
+        super().__init__(*a, directory=str(site), **kw)
+
+    def translate_path(self, path: str) -> str:
+        path = urlsplit(path).path
+        if not path.startswith(BASE_PATH):
+            return str(self.site / "__outside__")
+        return super().translate_path("/" + path[len(BASE_PATH) :])
+
+    def log_message(self, *args):  # keep test output clean
+        pass
+
+
+@pytest.fixture(scope="module")
+def server(built_site):
+    site, _ = built_site
+    handler = functools.partial(_Handler, site=site)
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+@pytest.fixture(scope="module")
+def browser(chromium):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=chromium, args=ARGS, timeout=30000)
+        yield b
+        b.close()
+
+
+def _open(browser, server, path):
+    page = browser.new_page(viewport={"width": 1200, "height": 900})
+    errors, outside = [], []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on("request", lambda r: outside.append(r.url) if not r.url.startswith(server) else None)
+    page.goto(server + BASE_PATH + path, wait_until="load", timeout=20000)
+    return page, errors, outside
+
+
+def test_every_department_year_page_draws_its_charts(built_site, server, browser):
+    site, _ = built_site
+    pages = sorted(
+        p.parent.relative_to(site).as_posix() + "/" for p in site.glob("d/*/*/index.html")
+    )
+    assert pages
+    drawn = 0
+    for path in pages:
+        page, errors, outside = _open(browser, server, path)
+        expected = page.locator("figure.chart").count()
+        page.wait_for_function(
+            "n => document.querySelectorAll('figure.chart .chart-box svg').length === n",
+            arg=expected,
+            timeout=15000,
+        )
+        drawn += expected
+        assert not errors, f"{path}: {errors}"
+        assert not outside, f"{path}: requests left the local server: {outside}"
+        page.close()
+    assert drawn >= 6  # the 滑县 2024 page alone has six charts
+
+
+def test_a_figure_link_lands_on_its_highlighted_line(server, browser):
+    page, errors, _ = _open(browser, server, "d/410526-ybj/2024/")
+    page.locator(".headline .amount").first.click()
+    page.wait_for_url("**/budget/#L223")
+    bg = page.eval_on_selector("#L223", "e => getComputedStyle(e).backgroundColor")
+    assert bg == "rgb(255, 243, 176)"
+    assert not errors
+
+
+def test_sortable_table(server, browser):
+    page, errors, _ = _open(browser, server, "indicators/income_total/")
+    amounts = page.locator("tbody td.num")
+    before = amounts.all_inner_texts()
+    page.locator("thead th.num button.sort").click()
+    ascending = amounts.all_inner_texts()
+    values = [float(t.replace(",", "")) for t in ascending]
+    assert values == sorted(values) and sorted(before) == sorted(ascending)
+    assert not errors

@@ -1,0 +1,68 @@
+from pathlib import Path
+
+import pytest
+
+from generator.config import ConfigError, SiteConfig, documented_keys, load_config, parse_config
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_repository_site_toml_loads():
+    cfg = load_config(ROOT / "site.toml")
+    assert cfg.privacy.show_contact_names is False
+    assert cfg.privacy.show_phone_numbers is False
+    assert cfg.base_path.startswith("/") and cfg.base_path.endswith("/")
+
+
+def test_unknown_key_is_named_with_its_line():
+    with pytest.raises(ConfigError) as err:
+        parse_config('title = "x"\nbase_pth = "/a/"\n', Path("."))
+    assert "'base_pth'" in str(err.value) and "line 2" in str(err.value)
+
+
+def test_misspelt_privacy_switch_is_an_error():
+    with pytest.raises(ConfigError, match="privacy.show_phone_number"):
+        parse_config("[privacy]\nshow_phone_number = true\n", Path("."))
+
+
+def test_wrong_type_is_an_error():
+    with pytest.raises(ConfigError, match="'sitemap_chunk_size'.*int"):
+        parse_config('sitemap_chunk_size = "10"\n', Path("."))
+    with pytest.raises(ConfigError, match="show_contact_names"):
+        parse_config('[privacy]\nshow_contact_names = "yes"\n', Path("."))
+
+
+def test_populations_need_region_codes():
+    cfg = parse_config("[populations]\n410526 = 1330000\n", Path("."))
+    assert cfg.populations == {"410526": 1330000}
+    with pytest.raises(ConfigError, match="6-digit"):
+        parse_config('[populations]\n"滑县" = 1\n', Path("."))
+
+
+def test_base_path_is_normalised_and_env_overrides(monkeypatch):
+    assert parse_config('base_path = "budget-site"\n', Path(".")).base_path == "/budget-site/"
+    monkeypatch.setenv("SITE_BASE_PATH", "/repo")
+    assert parse_config("", Path(".")).base_path == "/repo/"
+
+
+def test_every_key_is_documented_in_code_and_readme():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    keys = documented_keys()
+    assert set(keys) >= {
+        "title",
+        "base_url",
+        "base_path",
+        "output_dir",
+        "language",
+        "privacy.show_contact_names",
+        "privacy.show_phone_numbers",
+        "populations",
+    }
+    for key, doc in keys.items():
+        assert len(doc) > 20, f"{key} lacks documentation"
+        assert f"`{key}`" in readme, f"README.md does not document site.toml key {key}"
+
+
+def test_defaults_are_safe():
+    cfg = SiteConfig()
+    assert cfg.language == "zh-CN" and cfg.sitemap_chunk_size <= 50000

@@ -1,0 +1,66 @@
+from decimal import Decimal
+
+from generator.config import PrivacyConfig
+from generator.ids import department_id, department_type_of
+from generator.links import Links, output_file
+from generator.privacy import redact
+from generator.site import Page, Registry
+from tests.site.fixtures.documents import guyuan_2020, huaxian_2024
+
+
+def test_fixture_figures_sit_on_the_cited_lines():
+    for doc in (huaxian_2024(), guyuan_2020()):
+        for r in doc.readings:
+            printed = r.source.text.replace(",", "").replace(" ", "")
+            assert (
+                r.raw.replace(",", "").replace(" ", "").replace("万元", "").replace("元", "")
+                in printed
+            )
+        for e in doc.glossary:
+            assert e.term in e.source.text
+
+
+def test_department_ids_are_stable_ascii():
+    assert department_id("410526", "医疗保障局", "滑县医疗保障局") == "410526-ybj"
+    assert department_type_of("秦皇岛市北戴河区医疗保障局") == "医疗保障局"
+    unknown = department_id("410526", None, "滑县某某中心")
+    assert unknown == department_id("410526", None, "滑县某某中心")
+    assert unknown.isascii() and unknown.startswith("410526-d")
+    assert department_id(None, "医疗保障局", "x").startswith("x-")
+
+
+def test_links_respect_base_path():
+    assert Links("/budget-site/").url("d/a/2024/") == "/budget-site/d/a/2024/"
+    assert Links("/").url("") == "/"
+    assert output_file("d/a/") == "d/a/index.html" and output_file("feed.xml") == "feed.xml"
+
+
+def test_registry_refuses_duplicate_paths():
+    reg = Registry()
+    reg.add(Page("a/"))
+    try:
+        reg.add(Page("a/"))
+    except ValueError as exc:
+        assert "a/" in str(exc)
+    else:
+        raise AssertionError("duplicate page accepted")
+
+
+def test_contacts_and_phones_hidden_by_default():
+    doc = huaxian_2024()
+    doc.projects[0].contacts = ["项目负责人：牛亚楠", "联系电话：03916636556"]
+    doc.lines[0].text = "项目负责人\t牛亚楠\t联系人\t牛亚楠"
+    doc.lines[1].text = "联系电话\t6639889"
+    hidden = redact(doc, PrivacyConfig())
+    text = "\n".join(ln.text for ln in hidden.lines[:2]) + "".join(hidden.projects[0].contacts)
+    assert "牛亚楠" not in text and "03916636556" not in text and "6639889" not in text
+    assert doc.projects[0].contacts[0] == "项目负责人：牛亚楠"  # the original is untouched
+    shown = redact(doc, PrivacyConfig(show_contact_names=True, show_phone_numbers=True))
+    assert "牛亚楠" in shown.projects[0].contacts[0]
+
+
+def test_redaction_keeps_amounts():
+    doc = guyuan_2020()
+    hidden = redact(doc, PrivacyConfig())
+    assert hidden.lines[135].text == doc.lines[135].text  # 4300085.06 is money, not a phone
+    assert hidden.indicators["income_total"].value == Decimal("430.714456")
