@@ -27,6 +27,34 @@ def _best(path: Path, repeat: int) -> tuple[float, object]:
     return best, doc
 
 
+def _stages(files: list[Path], repeat: int) -> None:
+    """Best-of-N time of each reader stage over all files, to see where the time goes."""
+    from generator.read import layout, source, tables
+    from generator.read.document import build_document
+
+    def best(fn) -> float:
+        times = []
+        for _ in range(repeat):
+            t = time.perf_counter()
+            fn()
+            times.append(time.perf_counter() - t)
+        return min(times)
+
+    data = [(str(f), f.read_bytes()) for f in files]
+    decoded = [(p, source.to_lines(source.decode(b, p)[0])) for p, b in data]
+    blocked = [(p, ls, layout.to_blocks(ls)) for p, ls in decoded]
+    stages = {
+        "decode+clean lines": lambda: [source.to_lines(source.decode(b, p)[0]) for p, b in data],
+        "layout (blocks)": lambda: [layout.to_blocks(ls) for _, ls in decoded],
+        "tables": lambda: [tables.read_tables(p, bs) for p, _, bs in blocked],
+        "document (all parts)": lambda: [
+            build_document(p, "text", "", "utf-8", None, ls, bs, [], {}) for p, ls, bs in blocked
+        ],
+    }
+    for name, fn in stages.items():
+        print(f"  stage {name:22} {best(fn) * 1000:8.1f} ms for {len(files)} files")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--repeat", type=int, default=5)
@@ -38,6 +66,7 @@ def main() -> int:
     pdf_dir = ROOT.parent / "shared" / "pdf"
     if pdf_dir.is_dir():
         groups.append(("pdfs", sorted(pdf_dir.glob("*.pdf"))))
+    _stages(groups[0][1], args.repeat)
     for name, files in groups:
         total = 0.0
         for f in files:

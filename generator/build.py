@@ -14,6 +14,7 @@ that changed and re-renders only the pages that were built from it.
 from __future__ import annotations
 
 import csv
+import hashlib
 import json
 import os
 import shutil
@@ -115,7 +116,11 @@ class Builder:
         self.progress = Progress(quiet)
         self.reader = reader or default_reader()
         self._read_cache: dict[tuple[str, str, str | None], Document] = {}
-        self._redacted: dict[int, Document] = {}
+        self._redacted: dict[tuple[Any, ...], Document] = {}
+        self.errors: list[str] = []  # pages that could not be rendered (template bugs)
+        self._last_key: tuple[Any, ...] | None = None
+        self._findings: list[Any] | None = None
+        self._metrics: Any = None
 
     # -- stages -----------------------------------------------------------------------------
     def read(self, inputs: list[Input]) -> list[tuple[Input, Document]]:
@@ -170,6 +175,7 @@ class Builder:
 
     # -- the whole build ----------------------------------------------------------------------
     def build(self) -> BuildResult:
+        self.errors = []
         t0 = time.perf_counter()
         res, cfg, clock = BuildResult(), self.config, {}
 
@@ -183,11 +189,15 @@ class Builder:
         items = self.read(inputs)
         t = lap("read", t)
         documents = [d for _, d in items]
-        findings = self.check(documents)
-        t = lap("check", t)
-        metrics = self.metrics(documents, findings)
-        t = lap("metrics", t)
-        redacted = [(inp, self._redact(doc)) for inp, doc in items]
+        key = (tuple((i.rel, i.sha256, i.sidecar_sha256) for i, _ in items), repr(self.config))
+        if key != self._last_key:  # unchanged documents: the findings and metrics still hold
+            self._findings = self.check(documents)
+            t = lap("check", t)
+            self._metrics = self.metrics(documents, self._findings)
+            t = lap("metrics", t)
+            self._last_key = key
+        findings, metrics = self._findings, self._metrics
+        redacted = [(inp, self._redact(inp, doc)) for inp, doc in items]
         site = build_site(cfg, redacted, find_pages(cfg.content_path), findings, metrics)
         site.outcomes = [outcome(inp, doc, site) for inp, doc in items]
         registry = register_pages(site)
@@ -205,9 +215,10 @@ class Builder:
         res.timings = clock
         return res
 
-    def _redact(self, doc: Document) -> Document:
-        key = id(doc)
+    def _redact(self, inp: Input, doc: Document) -> Document:
+        key = (inp.rel, inp.sha256, inp.sidecar_sha256, repr(self.config.privacy))
         if key not in self._redacted:
+            self._redacted = {k: v for k, v in self._redacted.items() if k[0] != inp.rel}
             self._redacted[key] = redact(doc, self.config.privacy)
         return self._redacted[key]
 
@@ -216,21 +227,24 @@ class Builder:
         out.mkdir(parents=True, exist_ok=True)
         manifest_path = self.config.cache_path / "manifest.json"
         old = _load_json(manifest_path) if (out / "index.html").exists() else {}
-        glob = {
-            "templates": render.tree_hash(render.TEMPLATES),
-            "static": render.tree_hash(render.STATIC),
-            "config": _h(repr(self.config)),
-        }
+        # the generator's own code is an input too: a new version re-renders everything
+        glob = {"config": _h(repr(self.config)), "code": _code_hash()}
         env = render.environment(site)
+        template_hash = render.TemplateHashes(env)
         new: dict[str, Any] = {}
         rendered = written = 0
         pages = list(registry)
         for n, page in enumerate(pages, start=1):
-            fp = _h(glob, page.deps)
+            fp = _h(glob, page.deps, template_hash(page.template), self._static_hash(page))
             new[page.path] = {"fingerprint": fp, "inputs": sorted(page.deps)}
             target = out / output_file(page.path)
             if old.get(page.path, {}).get("fingerprint") != fp or not target.exists():
-                data = render.render(env, page)
+                try:
+                    data = render.render(env, page)
+                except Exception as exc:  # a template bug: report the page, build the others
+                    self.errors.append(f"{page.path}: {type(exc).__name__}: {exc}")
+                    new.pop(page.path)
+                    continue
                 rendered += 1
                 written += render.write_if_changed(out, page.path, data)
             self.progress.stage("render", n, len(pages))
@@ -243,6 +257,19 @@ class Builder:
         manifest_path.parent.mkdir(parents=True, exist_ok=True)
         manifest_path.write_text(json.dumps(new, indent=0, sort_keys=True), encoding="utf-8")
         return rendered, written, removed
+
+    @staticmethod
+    def _static_hash(page: Page) -> str:
+        """A copied static file depends on its own bytes."""
+        if page.template is None and page.path.startswith("static/"):
+            source = render.STATIC / page.path[len("static/") :]
+            if source.is_file():
+                return hashlib.sha256(source.read_bytes()).hexdigest()[:16]
+        return ""
+
+
+def _code_hash() -> str:
+    return render.tree_hash(Path(__file__).resolve().parent)
 
 
 def outcome(inp: Input, doc: Document, site) -> dict[str, Any]:
@@ -274,6 +301,12 @@ def _load_json(path: Path) -> dict[str, Any]:
         return {}
 
 
+def _vl_version() -> str:
+    import vl_convert
+
+    return vl_convert.__version__
+
+
 def vega_bundle(cache: Path) -> bytes:
     """vega + vega-lite + vega-embed as one local script (no CDN), generated once per version."""
     import vl_convert
@@ -297,7 +330,7 @@ def add_static_pages(cfg: SiteConfig, registry: Registry) -> None:
         Page(
             "static/vega.js",
             produce=lambda: vega_bundle(cfg.cache_path),
-            deps={"vega": "bundle"},
+            deps={"vega": _vl_version()},
             sitemap=False,
         )
     )
@@ -326,14 +359,17 @@ def run_build(config_path: str, quiet: bool = False) -> int:
     except ConfigError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    res = Builder(cfg, quiet=quiet).build()
+    builder = Builder(cfg, quiet=quiet)
+    res = builder.build()
+    for error in builder.errors:
+        print(f"error: page not rendered: {error}", file=sys.stderr)
     if not quiet:
         print(summary(res), file=sys.stderr)
         print(
             f"site written to {cfg.output_path}; report: {cfg.output_path / 'report' / 'index.html'}",
             file=sys.stderr,
         )
-    return 0
+    return 1 if builder.errors else 0
 
 
 def run_clean(config_path: str) -> int:

@@ -65,7 +65,13 @@ def _config() -> dict[str, Any]:
             "titleFontSize": 12,
             "labelLimit": 260,
         },
-        "legend": {"labelFont": FONT, "titleFont": FONT, "orient": "top"},
+        "legend": {
+            "labelFont": FONT,
+            "titleFont": FONT,
+            "orient": "top",
+            "labelFontSize": 13,
+            "symbolType": "square",
+        },
     }
 
 
@@ -108,18 +114,23 @@ def templates() -> dict[str, dict[str, Any]]:
         .properties(width="container", height=56)
     )
 
-    compare = (
-        base.mark_bar()
-        .encode(
-            y=alt.Y("label:N", sort=None, title=None),
-            yOffset=alt.YOffset("series:N", sort=None),
-            x=alt.X("value:Q", title="万元"),
+    compare_base = base.encode(
+        y=alt.Y("label:N", sort=None, title=None),
+        yOffset=alt.YOffset("series:N", sort=None),
+        x=alt.X("value:Q", title="万元"),
+        tooltip=[*tooltip, alt.Tooltip("series:N", title="年度")],
+    )
+    compare = alt.layer(
+        compare_base.mark_bar().encode(
             color=alt.Color(
                 "series:N", sort=None, title=None, scale=alt.Scale(range=[ACCENT, MUTED])
-            ),
-            tooltip=[*tooltip, alt.Tooltip("series:N", title="年度")],
-        )
-        .properties(width="container", height={"step": 18})
+            )
+        ),
+        compare_base.mark_text(align="left", dx=4, color=INK, fontSize=11).encode(text="text:N"),
+    ).properties(
+        width="container",
+        height={"step": 18},
+        padding={"left": 4, "top": 4, "bottom": 4, "right": 56},
     )
 
     timeline = (
@@ -181,8 +192,12 @@ def money(value: Decimal | None) -> str:
     """万元 with thousands separators and every published digit, never rounded."""
     if value is None:
         return ""
-    text = format(value, ",f")
-    return text
+    exponent = value.as_tuple().exponent
+    if isinstance(exponent, int) and exponent < -2:
+        # 0.00 元 / 10,000 is Decimal("0.000000"): drop zeros the division added, never digits
+        stripped = value.normalize()
+        value = stripped if stripped.as_tuple().exponent <= -2 else value.quantize(Decimal("0.01"))
+    return format(value, ",f")
 
 
 def indicator_name(indicator: str) -> str:

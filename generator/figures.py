@@ -43,6 +43,14 @@ class Figure:
     href: str | None
     others: list[Reading]  # other readings of the same indicator (e.g. the narrative's)
 
+    @property
+    def agreeing(self) -> list[Reading]:
+        return [r for r in self.others if r.value == self.reading.value]
+
+    @property
+    def differing(self) -> list[Reading]:
+        return [r for r in self.others if r.value != self.reading.value]
+
 
 def headline(site: Site, doc: SourceDoc) -> list[Figure]:
     out = []
@@ -74,8 +82,11 @@ def _indicator_chart(site, doc, cid, kind, title, ids) -> Chart | None:
         for i in ids
         if i in doc.document.indicators
     ]
-    if len(rows) < 2 and kind == "share":
-        return None
+    if kind == "share":
+        if len(rows) < 2:
+            return None
+        for r in rows:  # the legend is the only label of a stacked bar: give it the figure
+            r.label = f"{r.label} {r.text}"
     return Chart(kind, cid, title, rows) if rows else None
 
 

@@ -110,7 +110,9 @@ def department_year_json(site: Site, dy: DepartmentYear) -> bytes:
         "documents": [_doc_json(site, d) for d in dy.docs],
         "findings": None if dy.findings is None else to_jsonable(dy.findings),
     }
-    return (json.dumps(out, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")
+    return (
+        json.dumps(out, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
+    ).encode("utf-8")
 
 
 def disclosures(site: Site) -> bytes:

@@ -47,12 +47,19 @@ def home(site: Site, reg: Registry) -> None:
     for d in site.sorted_departments():
         regions[(d.region_code or "", d.region_name or "未知地区")].append(d)
     years = sorted({dy.year for dy in site.department_years}, reverse=True)
+    shown = [
+        (d.latest.key, i, found[0].value, found[0].source.line)
+        for d in site.sorted_departments()
+        for i in ("income_total", "expenditure_total", "three_public_total")
+        if (found := d.latest.reading(i))
+    ]
+    deps = {"structure": site.structure_hash(), "shown": _h(shown, _names(site))}
     reg.add(
         Page(
             "",
             "home.html",
             {"departments": site.sorted_departments(), "years": years, "regions": dict(regions)},
-            all_deps(site),
+            deps,
             site.config.title,
         )
     )
@@ -175,22 +182,46 @@ def department_years(site: Site, reg: Registry) -> None:
 
 @page_provider("indicators")
 def indicators(site: Site, reg: Registry) -> None:
-    deps = all_deps(site)
     ids = site.indicator_ids()
-    counts = {i: len(site.indicator_rows(i)) for i in ids}
-    reg.add(Page("indicators/", "indicators.html", {"ids": ids, "counts": counts}, deps, "指标"))
+    rows = {i: site.indicator_rows(i) for i in ids}
+    counts = {i: len(rows[i]) for i in ids}
+    glossary = _h(sorted({e.term for d in site.docs for e in d.document.glossary}))
+    reg.add(
+        Page(
+            "indicators/",
+            "indicators.html",
+            {"ids": ids, "counts": counts},
+            {"counts": _h(counts), "glossary": glossary},
+            "指标",
+        )
+    )
     for i in ids:
+        shown = [
+            (
+                dy.key,
+                dy.department.name,
+                dy.department.region_name,
+                d.kind,
+                d.path,
+                r.value,
+                r.raw,
+                r.unit,
+                r.source.line,
+                r.source.page,
+            )
+            for dy, d, r in rows[i]
+        ]
         reg.add(
             Page(
                 Links.indicator(i),
                 "indicator.html",
                 {
                     "indicator": i,
-                    "rows": site.indicator_rows(i),
+                    "rows": rows[i],
                     "ids": ids,
                     "canonical": i in CANONICAL_INDICATORS,
                 },
-                deps,
+                {"rows": _h(shown), "ids": _h(ids), "glossary": glossary},
                 CANONICAL_INDICATORS.get(i, i),
             )
         )

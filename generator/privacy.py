@@ -8,7 +8,10 @@ happens once, on a copy of each Document, so no page, download or feed can leak 
 from __future__ import annotations
 
 import copy
+import dataclasses
 import re
+from collections.abc import Callable
+from typing import Any
 
 from generator.config import PrivacyConfig
 from generator.model import Document
@@ -51,33 +54,46 @@ def redact_text(text: str, names: set[str], privacy: PrivacyConfig) -> str:
     return text
 
 
+SKIP_FIELDS = {"source", "file", "sha256", "encoding", "format", "kind", "id", "table_id"}
+
+
+def _copy(obj: Any, fix: Callable[[str], str]) -> Any:
+    """A copy of a model object with every string redacted, whatever field holds it."""
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        new = copy.copy(obj)
+        for f in dataclasses.fields(obj):
+            value = getattr(obj, f.name)
+            if not (f.name in SKIP_FIELDS and isinstance(value, str)):
+                object.__setattr__(new, f.name, _copy(value, fix))
+        return new
+    if isinstance(obj, str):
+        return fix(obj) if obj else obj
+    if isinstance(obj, list):
+        return [_copy(v, fix) for v in obj]
+    if isinstance(obj, dict):
+        return {k: _copy(v, fix) for k, v in obj.items()}
+    return obj  # numbers, Decimals, None: immutable
+
+
 def redact(document: Document, privacy: PrivacyConfig) -> Document:
     """A copy of the document with hidden personal data; the original is left untouched."""
     if privacy.show_contact_names and privacy.show_phone_numbers:
         return document
     names = _names_in(document)
-    doc = copy.deepcopy(document)
-
-    def fix(text: str) -> str:
-        return redact_text(text, names, privacy) if text else text
-
-    for line in doc.lines:
-        line.text = fix(line.text)
-    for table in doc.tables:
-        table.title = fix(table.title)
-        table.notes = [fix(n) for n in table.notes]
-        for row in table.rows:
-            row.label = fix(row.label)
-            for cell in row.cells:
-                cell.text = fix(cell.text)
-    for project in doc.projects:
-        project.contacts = [fix(c) for c in project.contacts]
-        project.unit_org = fix(project.unit_org) if project.unit_org else project.unit_org
-        if project.source:
-            project.source.text = fix(project.source.text)
-    for reading in doc.readings + list(doc.indicators.values()):
-        reading.source.text = fix(reading.source.text)
-    for st in doc.statements:
-        st.sentence = fix(st.sentence)
-        st.source.text = fix(st.source.text)
+    doc = _copy(document, lambda text: redact_text(text, names, privacy))
+    if not privacy.show_phone_numbers:
+        for table in doc.tables:
+            for row in table.rows:
+                _mask_labelled_phones(row.cells)
     return doc
+
+
+def _mask_labelled_phones(cells: list[Any]) -> None:
+    """A number in the cell after 联系电话 is a phone number, not an amount: drop its value too."""
+    labelled = False
+    for cell in cells:
+        text = cell.text.strip()
+        if labelled and (STRONG_PHONE.fullmatch(text) or WEAK_PHONE.fullmatch(text)):
+            cell.text, cell.value = PHONE_MASK, None
+        if any(lbl in text for lbl in PHONE_LABELS):
+            labelled = True

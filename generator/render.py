@@ -11,7 +11,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, select_autoescape
+from jinja2 import Environment, FileSystemLoader, meta, select_autoescape
 from markdown_it import MarkdownIt
 from markupsafe import Markup
 
@@ -32,6 +32,51 @@ def tree_hash(folder: Path) -> str:
         h.update(path.relative_to(folder).as_posix().encode())
         h.update(hashlib.sha256(path.read_bytes()).digest())
     return h.hexdigest()[:16]
+
+
+class TemplateHashes:
+    """Hash of a template and everything it extends, includes or imports, so that editing
+    one template re-renders only the pages that use it."""
+
+    def __init__(self, env: Environment):
+        self.env = env
+        self._cache: dict[str, str] = {}
+
+    def _refs(self, name: str) -> set[str]:
+        source = self.env.loader.get_source(self.env, name)[0]
+        return {r for r in meta.find_referenced_templates(self.env.parse(source)) if r}
+
+    def __call__(self, name: str | None) -> str:
+        if name is None:
+            return ""
+        if name not in self._cache:
+            seen, todo = set(), [name]
+            while todo:
+                current = todo.pop()
+                if current not in seen:
+                    seen.add(current)
+                    todo.extend(self._refs(current))
+            h = hashlib.sha256()
+            for ref in sorted(seen):
+                h.update(ref.encode() + b"\0" + (TEMPLATES / ref).read_bytes())
+            self._cache[name] = h.hexdigest()[:16]
+        return self._cache[name]
+
+
+def diff_marks(text: str, base: str) -> Markup:
+    """The text with the parts that differ from ``base`` in <mark>, everything escaped."""
+    from difflib import SequenceMatcher
+
+    if not base or text == base:
+        return Markup.escape(text)
+    out = []
+    for op, _a1, _a2, b1, b2 in SequenceMatcher(None, base, text, autojunk=False).get_opcodes():
+        part = Markup.escape(text[b1:b2])
+        if op == "equal":
+            out.append(part)
+        elif part:
+            out.append(Markup("<mark>") + part + Markup("</mark>"))
+    return Markup("").join(out)
 
 
 def markdown(text: str) -> Markup:
@@ -67,6 +112,7 @@ def environment(site: Site) -> Environment:
     env.filters.update(
         money=_money,
         markdown=markdown,
+        diff_marks=diff_marks,
         as_ref=lambda d: SourceRef(file=d["file"], line=d["line"]),
         indicator_url=lambda i: links.url(Links.indicator(i)),
         term_url=lambda t: links.url("glossary/") + "#" + term_id(t),

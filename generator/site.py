@@ -309,6 +309,7 @@ def build_site(
 def register_pages(site: Site) -> Registry:
     import generator.metrics_provider  # noqa: F401  (metrics panels, rankings, compare page)
     import generator.pages  # noqa: F401  (registers the built-in providers)
+    import generator.quality_pages  # noqa: F401  (data-quality page, rule list on methodology)
 
     registry = Registry()
     for _name, provider in PROVIDERS:

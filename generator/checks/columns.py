@@ -8,6 +8,7 @@ roles say so, and the rule reports "unverifiable" instead of a false error.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from generator.checks.tableview import norm, value_columns
@@ -86,3 +87,45 @@ def _group_column(names: list[str], word: str) -> int | None:
         if word in parts[0] and (len(parts) == 1 or parts[-1] in ("小计", "合计", word)):
             return j
     return next((j for j, n in enumerate(names) if word in n), None)
+
+
+_YEAR = re.compile(r"(20\d\d)")
+
+
+def change_columns(table: Table) -> tuple[int, int, int] | None:
+    """(previous-year column, current-year column, change column) of a comparison table."""
+    values = set(value_columns(table))
+    change = next(
+        (
+            j
+            for j in values
+            if any(w in table.columns[j] for w in ("增减", "增加额", "变动额"))
+            and "率" not in table.columns[j]
+            and "%" not in table.columns[j]
+        ),
+        None,
+    )
+    years = [
+        (int(m.group(1)), j)
+        for j in values
+        if j < len(table.columns)
+        for m in [_YEAR.search(table.columns[j])]
+        if m
+    ]
+    if change is None or len({y for y, _ in years}) != 2 or len(years) != 2:
+        return None
+    (_, prev), (_, cur) = sorted(years)
+    return prev, cur, change
+
+
+def distinct_columns(table: Table, cols: list[int]) -> list[int]:
+    """Columns whose figures differ from every earlier one: a 项目支出/小计 column repeated by
+    its only sub-column (特定目标类) would otherwise give the same finding twice."""
+    seen: set[tuple] = set()
+    out = []
+    for j in cols:
+        values = tuple(r.cells[j].value if j < len(r.cells) else None for r in table.rows)
+        if values not in seen:
+            seen.add(values)
+            out.append(j)
+    return out

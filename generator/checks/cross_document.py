@@ -12,8 +12,8 @@ import re
 
 from generator.checks.cross_table import evidence_of, show, wan_ulp
 from generator.checks.evidence import finding
-from generator.checks.figures import Figure, document_figures
-from generator.checks.narrative import COMPLETION, amount_evidence, table_figure
+from generator.checks.figures import Figure, amount_evidence, document_figures, table_figure
+from generator.checks.narrative import COMPLETION
 from generator.checks.registry import rule
 from generator.checks.sentences import changes, indicator_of_label, paragraphs
 from generator.checks.tolerance import fmt
@@ -30,14 +30,20 @@ def department_key(doc: Document) -> tuple[str, str] | None:
     return name, doc.metadata.region_code or ""
 
 
-def find(documents: list[Document], doc: Document, year: int, kind: str) -> Document | None:
-    key = department_key(doc)
+def corpus_index(documents: list[Document]) -> dict[tuple, Document]:
+    """(department key, year, kind) -> document, built once per corpus rule run."""
+    table: dict[tuple, Document] = {}
     for other in documents:
-        if other is doc or other.metadata.kind != kind or other.metadata.year != year:
-            continue
-        if department_key(other) == key:
-            return other
-    return None
+        key = department_key(other)
+        if key is not None:
+            table.setdefault((key, other.metadata.year, other.metadata.kind), other)
+    return table
+
+
+def find(index: dict[tuple, Document], doc: Document, year: int, kind: str) -> Document | None:
+    key = department_key(doc)
+    found = index.get((key, year, kind)) if key is not None else None
+    return found if found is not doc else None
 
 
 def _figure(doc: Document, ind: str, label: str) -> Figure | None:
@@ -62,6 +68,7 @@ def _narrative_amount(doc: Document, ind: str):
     scope="corpus",
 )
 def previous_year(documents: list[Document]):
+    index = corpus_index(documents)
     for doc in documents:
         if doc.metadata.kind not in ("budget", "final") or not doc.metadata.year:
             continue
@@ -70,7 +77,7 @@ def previous_year(documents: list[Document]):
         stated = [(c, ind) for c, ind in stated if ind]
         if not stated:
             continue
-        prev = find(documents, doc, doc.metadata.year - 1, doc.metadata.kind)
+        prev = find(index, doc, doc.metadata.year - 1, doc.metadata.kind)
         if prev is None:
             yield finding(
                 "cross_document.previous_year",
@@ -144,10 +151,11 @@ EXECUTION_IDS = ("expenditure_current_year", "basic_expenditure", "project_expen
     scope="corpus",
 )
 def final_vs_budget(documents: list[Document]):
+    index = corpus_index(documents)
     for doc in documents:
         if doc.metadata.kind != "final" or not doc.metadata.year:
             continue
-        budget = find(documents, doc, doc.metadata.year, "budget")
+        budget = find(index, doc, doc.metadata.year, "budget")
         if budget is None:
             yield finding(
                 "cross_document.final_vs_budget",

@@ -10,14 +10,18 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from generator.checks.evidence import cell_evidence, finding
+from generator.checks.columns import spending_columns
+from generator.checks.evidence import cell_evidence, finding, table_unit, to_wan
 from generator.checks.figures import Figure, document_figures, general_only
 from generator.checks.registry import rule
-from generator.checks.sums import tname
+from generator.checks.rowroles import top_level
+from generator.checks.sums import col_name, tname
+from generator.checks.tableview import Located, norm, places
 from generator.checks.tolerance import classify, fmt, ulp
 from generator.model import CANONICAL_INDICATORS, Document
+from generator.read.codes import names
 
-ALWAYS, GENERAL_ONLY = "always", "general_only"
+ALWAYS, GENERAL_ONLY, BUDGET_NO_CARRYOVER = "always", "general_only", "budget_no_carryover"
 PAIRS: list[tuple[str, str, str, str]] = [
     ("income_total", "income_expenditure_summary", "income", ALWAYS),
     ("income_current_year", "income_expenditure_summary", "income", ALWAYS),
@@ -29,6 +33,16 @@ PAIRS: list[tuple[str, str, str, str]] = [
     ("expenditure_current_year", "expenditure", "general_budget_expenditure", GENERAL_ONLY),
     ("basic_expenditure", "expenditure", "general_budget_basic", GENERAL_ONLY),
     ("project_expenditure", "expenditure", "general_budget_expenditure", GENERAL_ONLY),
+    ("government_fund", "fiscal_summary", "government_fund", BUDGET_NO_CARRYOVER),
+]
+# A budget without carry-over spends exactly its general-budget appropriation.
+INCOME_SPENT = [
+    (
+        "general_public_budget",
+        "fiscal_summary",
+        "expenditure_current_year",
+        "general_budget_expenditure",
+    )
 ]
 
 
@@ -86,15 +100,23 @@ def compare(
     "cross_table.same_figure",
     title_zh="同一数字在不同表中一致",
     title_en="The same figure agrees across tables",
-    explanation_zh="收支总表、收入表、支出表、财政拨款收支总表、一般公共预算支出表、基本支出表、项目支出表中代表同一事项的合计数必须相同。一般公共预算支出表只在部门全部收入都来自一般公共预算时才与支出表比较，因为政府性基金和结转资金会使两表合法地不同。",
-    explanation_en="Totals that denote the same thing in the summary, income, spending, fiscal summary, general-budget spending, basic-spending and project tables must be equal. The general-budget spending table is compared with the spending table only when all income is general-budget money, since fund budgets and carry-over make them differ legitimately.",
+    explanation_zh="收支总表、收入表、支出表、财政拨款收支总表、一般公共预算支出表、基本支出表、项目支出表中代表同一事项的合计数必须相同。一般公共预算支出表只在部门全部收入都来自一般公共预算时才与支出表比较，因为政府性基金和结转资金会使两表合法地不同；没有上年结转的预算，财政拨款收支总表的一般公共预算拨款应等于一般公共预算支出表的合计，政府性基金拨款应等于政府性基金支出表的合计。",
+    explanation_en="Totals that denote the same thing in the summary, income, spending, fiscal summary, general-budget spending, basic-spending and project tables must be equal. The general-budget spending table is compared with the spending table only when all income is general-budget money, since fund budgets and carry-over make them differ legitimately; in a budget without carry-over the fiscal summary's general-budget and fund appropriations must equal the totals of the general-budget and fund spending tables.",
     severity="error",
 )
 def same_figure(doc: Document):
     figs = document_figures(doc)
     only_general = general_only(figs)
+    no_carryover = doc.metadata.kind == "budget" and "carryover_begin" not in figs.get(
+        "fiscal_summary", {}
+    )
     for ind, ta, tb, cond in PAIRS:
-        if cond == GENERAL_ONLY and not only_general:
+        if (
+            cond == GENERAL_ONLY
+            and not only_general
+            or cond == BUDGET_NO_CARRYOVER
+            and not no_carryover
+        ):
             continue
         a, b = figs.get(ta, {}).get(ind), figs.get(tb, {}).get(ind)
         if a is None or b is None:
@@ -109,6 +131,17 @@ def same_figure(doc: Document):
             [evidence_of(doc, b, label)],
             f"在{tname(b.table)}中为{show(b)}",
             wan_ulp(b),
+        )
+        if f:
+            yield f
+    for ia, ta, ib, tb in INCOME_SPENT if no_carryover else ():
+        a, b = figs.get(ta, {}).get(ia), figs.get(tb, {}).get(ib)
+        if a is None or b is None:
+            continue
+        text = f"而{tname(b.table)}的支出合计为{show(b)}（没有上年结转时两者应相等）"
+        ev = [evidence_of(doc, b, "一般公共预算支出合计")]
+        f = compare(
+            "cross_table.same_figure", doc, "一般公共预算拨款", a, b.wan, ev, text, wan_ulp(b)
         )
         if f:
             yield f
@@ -158,3 +191,123 @@ def personnel_matches_economic_columns(doc: Document):
         if f:
             yield f
         return
+
+
+_CLASS_ALIASES = {
+    "医疗卫生与计划生育": "210",
+    "医疗卫生": "210",
+    "城乡社区事务": "212",
+    "资源勘探信息等": "215",
+    "文化体育与传媒": "207",
+    "文化旅游体育与传媒": "207",
+}
+
+
+def _class_names() -> dict[str, str]:
+    out = dict(_CLASS_ALIASES)
+    for (scheme, code), name in names().items():
+        if scheme == "functional" and len(code) == 3:
+            out[norm(name).removesuffix("支出")] = code
+    return out
+
+
+CLASS_NAMES = _class_names()
+
+
+def _class_of(text: str) -> str | None:
+    key = norm(text).replace("（类）", "").removesuffix("支出")
+    return CLASS_NAMES.get(key)
+
+
+def summary_classes(doc: Document, table) -> dict[str, Figure]:
+    """Functional class -> figure printed beside its name in a summary table."""
+    gpb_col = next(
+        (j for j, c in enumerate(table.columns) if "一般公共预算" in c and "其中" not in c), None
+    )
+    out: dict[str, Figure] = {}
+    for row in table.rows:
+        current = None
+        for j, cell in enumerate(row.cells):
+            name = table.columns[j] if j < len(table.columns) else ""
+            if cell.value is None:
+                text = cell.text.strip()
+                if text and not text.isdigit():
+                    current = _class_of(text)
+                continue
+            if current is None or "行次" in name or "栏次" in name:
+                continue
+            if table.id == "fiscal_summary" and gpb_col is not None and j != gpb_col:
+                continue
+            loc = Located(cell.value, cell, row, name, name)
+            unit = table_unit(doc, table)
+            out.setdefault(
+                current, Figure(current, loc, table, unit, to_wan(cell.value, unit), places(table))
+            )
+            current = None
+    return out
+
+
+def spending_classes(doc: Document, table) -> dict[str, tuple[Figure, list]]:
+    """Functional class -> (its figure in a spending table, the (row, cell) pairs summed)."""
+    roles = spending_columns(table)
+    if roles is None or roles.total is None:
+        return {}
+    unit = table_unit(doc, table)
+    rows = [r for r in table.rows if r.code and r.code.scheme == "functional"]
+    out: dict[str, tuple[Figure, list]] = {}
+    for cls in sorted({r.code.class_ for r in rows}):
+        head = [r for r in rows if r.code.class_ == cls and r.code.section is None]
+        members = head or top_level([r for r in rows if r.code.class_ == cls])
+        pairs = [(r, r.cells[roles.total]) for r in members if roles.total < len(r.cells)]
+        pairs = [(r, c) for r, c in pairs if c.value is not None]
+        if not pairs:
+            continue
+        value = sum((c.value for _, c in pairs), Decimal(0))
+        loc = Located(value, pairs[0][1], pairs[0][0], cls, col_name(table, roles.total))
+        fig = Figure(cls, loc, table, unit, to_wan(value, unit), places(table))
+        out[cls] = (fig, pairs)
+    return out
+
+
+@rule(
+    "cross_table.class_totals",
+    title_zh="收支总表中各功能分类（类）支出 = 支出表中该类之和",
+    title_en="Each functional class in the summary table = that class in the spending table",
+    explanation_zh="收支总表（或财政拨款收支总表的一般公共预算列）按功能分类列出的各类支出，应等于支出表（或一般公共预算支出表）中该类的金额（类行，或未列类行时其下各行之和）。",
+    explanation_en="Each functional class the summary table (or the general-budget column of the fiscal summary) lists must equal that class in the spending table (or the general-budget spending table): its class row, or the sum of its rows where no class row is printed.",
+    severity="error",
+)
+def class_totals(doc: Document):
+    by_id = {}
+    for t in doc.tables:
+        if t.id and t.id not in by_id:
+            by_id[t.id] = t
+    for summary_id, spending_id in (
+        ("income_expenditure_summary", "expenditure"),
+        ("fiscal_summary", "general_budget_expenditure"),
+    ):
+        if summary_id not in by_id or spending_id not in by_id:
+            continue
+        left = summary_classes(doc, by_id[summary_id])
+        right = spending_classes(doc, by_id[spending_id])
+        for cls in sorted(set(left) & set(right)):
+            a, (b, pairs) = left[cls], right[cls]
+            name = names().get(("functional", cls), cls)
+            shown = f"{fmt(b.loc.value, b.places)}{b.unit or ''}"
+            ev = [
+                cell_evidence(doc, b.table, r, c, f"{r.code.full} {r.label}（{tname(b.table)}）")
+                for r, c in pairs
+            ]
+            f = compare(
+                "cross_table.class_totals",
+                doc,
+                f"{cls} {name}",
+                a,
+                b.wan,
+                ev,
+                f"{tname(b.table)}中该类为{shown}",
+                wan_ulp(b),
+                len(pairs),
+            )
+            if f:
+                yield f

@@ -14,23 +14,30 @@ from generator.model import Cell, Document, Row, SourceRef, Table
 WAN = Decimal(10000)
 
 
-def line_text(doc: Document, number: int | None) -> str:
-    if number is None:
-        return ""
+def _line(doc: Document, number: int | None):
     index = getattr(doc, "_checks_line_index", None)
     if index is None:
-        index = {ln.number: ln.text for ln in doc.lines}
+        index = {ln.number: ln for ln in doc.lines}
         try:
             object.__setattr__(doc, "_checks_line_index", index)
         except (AttributeError, TypeError):  # pragma: no cover - slotted documents
             pass
-    return index.get(number, "")
+    return index.get(number) if number is not None else None
+
+
+def line_text(doc: Document, number: int | None) -> str:
+    ln = _line(doc, number)
+    return ln.text if ln is not None else ""
 
 
 def ref(
     doc: Document, line: int | None, page: int | None = None, text: str | None = None
 ) -> SourceRef:
+    """A SourceRef to a line of ``doc``; the page (PDFs) comes from the line when not given."""
     n = line or 0
+    ln = _line(doc, n)
+    if page is None and ln is not None:
+        page = ln.page
     return SourceRef(
         file=doc.source, line=n, page=page, text=text if text is not None else line_text(doc, n)
     )

@@ -10,13 +10,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from generator.checks.columns import spending_columns
-from generator.checks.evidence import table_unit, to_wan
+from generator.checks.evidence import ref, table_unit, to_wan
+from generator.checks.model import Evidence
 from generator.checks.rowroles import basic_parts, total_row
 from generator.checks.sums import col_name
-from generator.checks.tableview import Located, all_series, norm, places, row_series
+from generator.checks.tableview import Located, all_series, norm, places, row_series, value_columns
 from generator.model import Document, Table
+
+if TYPE_CHECKING:
+    from generator.checks.sentences import Amount
 
 
 @dataclass
@@ -85,6 +90,22 @@ def table_figures(doc: Document, table: Table) -> dict[str, Figure]:
         out["general_public_budget"] = _cell(
             table, _col(table, "一般公共预算", exclude=("其中", "上年")), "一般公共预算"
         ) or _cell(table, _col(table, "财政拨款收入"), "财政拨款收入")
+    elif tid == "government_fund":
+        row = total_row(table)
+        j = _col(table, "合计") if _col(table, "合计") is not None else _col(table, "总计")
+        out["government_fund"] = _cell(table, j, "合计") if row is not None else None
+    elif tid in ("procurement", "organ_operating"):
+        row = total_row(table)
+        first = next(
+            (
+                j
+                for j in value_columns(table)
+                if row and j < len(row.cells) and row.cells[j].value is not None
+            ),
+            None,
+        )
+        ind = "government_procurement" if tid == "procurement" else "organ_operating_expenses"
+        out[ind] = _cell(table, first, "合计")
     elif tid == "three_public":
         series = all_series(table)
         if series:
@@ -102,13 +123,20 @@ def table_figures(doc: Document, table: Table) -> dict[str, Figure]:
 
 
 def document_figures(doc: Document) -> dict[str, dict[str, Figure]]:
-    """table id -> figures; the first table of each standard id wins."""
+    """table id -> figures; the first table of each standard id wins (computed once per doc)."""
+    cached = getattr(doc, "_checks_figures", None)
+    if cached is not None:
+        return cached
     out: dict[str, dict[str, Figure]] = {}
     for t in doc.tables:
         if t.id and t.id not in out:
             figs = table_figures(doc, t)
             if figs:
                 out[t.id] = figs
+    try:
+        object.__setattr__(doc, "_checks_figures", out)
+    except (AttributeError, TypeError):  # pragma: no cover
+        pass
     return out
 
 
@@ -136,3 +164,50 @@ def _current_series(series: list[dict[str, Located]], doc: Document) -> dict[str
         return points
 
     return max(series, key=score)
+
+
+TABLE_ORDER: dict[str, tuple[str, ...]] = {
+    "income_total": ("income_expenditure_summary", "income"),
+    "income_current_year": ("income_expenditure_summary", "income"),
+    "expenditure_total": ("income_expenditure_summary",),
+    "expenditure_current_year": ("income_expenditure_summary", "expenditure"),
+    "general_public_budget": ("income_expenditure_summary", "income", "fiscal_summary"),
+    "government_fund": ("income_expenditure_summary", "fiscal_summary"),
+    "carryover_begin": ("income_expenditure_summary",),
+    "carryover_end": ("income_expenditure_summary",),
+    "basic_expenditure": ("expenditure", "general_budget_basic", "general_budget_expenditure"),
+    "project_expenditure": ("expenditure", "general_budget_expenditure", "project_expenditure"),
+    "personnel_expenditure": ("general_budget_basic",),
+    "public_expenditure": ("general_budget_basic",),
+    "government_procurement": ("procurement",),
+    "organ_operating_expenses": ("organ_operating",),
+}
+for _id in (
+    "three_public_total",
+    "overseas_travel",
+    "vehicle_total",
+    "vehicle_purchase",
+    "vehicle_operation",
+    "official_reception",
+):
+    TABLE_ORDER[_id] = ("three_public",)
+SWAPS = {"income_total": "income_current_year", "expenditure_total": "expenditure_current_year"}
+
+
+def amount_evidence(doc: Document, a: Amount, label: str) -> Evidence:
+    return Evidence(label=label, source=ref(doc, a.line), value=a.value, unit=a.unit, raw=a.raw)
+
+
+def table_figure(figs: dict[str, dict[str, Figure]], ind: str, label: str) -> Figure | None:
+    order = TABLE_ORDER.get(ind, ())
+    if "财政拨款" in label and ind in SWAPS.keys() | set(SWAPS.values()):
+        order = (
+            "fiscal_summary",
+        )  # 财政拨款收入支出总计 is the fiscal summary's, not the department's
+    if "一般公共预算" in label and ind in ("basic_expenditure", "project_expenditure"):
+        order = ("general_budget_basic", "general_budget_expenditure") + order
+    for tid in order:
+        fig = figs.get(tid, {}).get(ind)
+        if fig is not None:
+            return fig
+    return None

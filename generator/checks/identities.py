@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from generator.checks.columns import spending_columns
+from generator.checks.columns import change_columns, distinct_columns, spending_columns
 from generator.checks.evidence import cell_evidence
 from generator.checks.registry import rule
 from generator.checks.rowroles import (
@@ -66,7 +66,7 @@ def _hierarchy(doc: Document, table: Table, rows: list[Row], cols: list[int]):
             children = [r for r in rows if is_parent(parent.code, r.code)]
             if not children:
                 continue
-            for j in cols:
+            for j in distinct_columns(table, cols):
                 items = [
                     (r, j, f"{r.code.full} {r.label}（{col_name(table, j)}）") for r in children
                 ]
@@ -98,7 +98,7 @@ def total_equals_items(doc: Document):
         if total is None or not rows or len(blocks) > 1:
             continue
         top = top_level(rows)
-        for j in value_columns(table):
+        for j in distinct_columns(table, value_columns(table)):
             items = [(r, j, f"{r.code.full} {r.label}（{col_name(table, j)}）") for r in top]
             f = sum_finding(
                 "identities.total_equals_items",
@@ -423,3 +423,37 @@ def _versus_classes(doc, table, loc: Located, got, what, what_b):
     return pair_finding(
         "identities.personnel_301_303", doc, table, loc, value, ev, what, what_b, len(picked)
     )
+
+
+@rule(
+    "identities.change_column",
+    title_zh="增减数 = 本年数 − 上年数",
+    title_en="Change column = this year − last year",
+    explanation_zh="表中同时列出两个年度和“增减”列时（如“三公”经费预算情况表的2020年度预算、2021年度预算、增减金额），每一行的增减数应等于本年数减上年数。",
+    explanation_en="When a table prints two years and a change column (e.g. 2020 budget, 2021 budget, change), each row's change must equal this year minus last year.",
+    severity="error",
+)
+def change_column(doc: Document):
+    for table in doc.tables:
+        cols = change_columns(table)
+        if cols is None:
+            continue
+        prev, cur, change = cols
+        for row in table.rows:
+            if max(cols) >= len(row.cells):
+                continue
+            a, b, c = row.cells[prev], row.cells[cur], row.cells[change]
+            if a.value is None or b.value is None or c.value is None:
+                continue
+            label = row_label(row)
+            # change + previous = current, checked as a sum so rounding is handled the same way
+            f = sum_finding(
+                "identities.change_column",
+                doc,
+                table,
+                f"“{label}”的{col_name(table, cur)}",
+                (row, cur),
+                [(row, prev, col_name(table, prev)), (row, change, col_name(table, change))],
+            )
+            if f:
+                yield f

@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from generator.checks.cross_table import evidence_of, show, wan_ulp
 from generator.checks.evidence import finding, ref
-from generator.checks.figures import Figure, document_figures
+from generator.checks.figures import SWAPS, Figure, amount_evidence, document_figures, table_figure
 from generator.checks.model import Evidence
 from generator.checks.registry import rule
 from generator.checks.sentences import (
@@ -25,54 +25,12 @@ from generator.checks.sentences import (
     indicator_of_label,
     is_change_label,
     paragraphs,
+    percent_interval,
+    share_interval,
 )
 from generator.checks.sums import tname
 from generator.checks.tolerance import decimals, fmt, ulp
 from generator.model import CANONICAL_INDICATORS, Document
-
-TABLE_ORDER: dict[str, tuple[str, ...]] = {
-    "income_total": ("income_expenditure_summary", "income"),
-    "income_current_year": ("income_expenditure_summary", "income"),
-    "expenditure_total": ("income_expenditure_summary",),
-    "expenditure_current_year": ("income_expenditure_summary", "expenditure"),
-    "general_public_budget": ("income_expenditure_summary", "income", "fiscal_summary"),
-    "government_fund": ("income_expenditure_summary", "fiscal_summary"),
-    "carryover_begin": ("income_expenditure_summary",),
-    "carryover_end": ("income_expenditure_summary",),
-    "basic_expenditure": ("expenditure", "general_budget_basic", "general_budget_expenditure"),
-    "project_expenditure": ("expenditure", "general_budget_expenditure", "project_expenditure"),
-    "personnel_expenditure": ("general_budget_basic",),
-    "public_expenditure": ("general_budget_basic",),
-}
-for _id in (
-    "three_public_total",
-    "overseas_travel",
-    "vehicle_total",
-    "vehicle_purchase",
-    "vehicle_operation",
-    "official_reception",
-):
-    TABLE_ORDER[_id] = ("three_public",)
-SWAPS = {"income_total": "income_current_year", "expenditure_total": "expenditure_current_year"}
-
-
-def amount_evidence(doc: Document, a: Amount, label: str) -> Evidence:
-    return Evidence(label=label, source=ref(doc, a.line), value=a.value, unit=a.unit, raw=a.raw)
-
-
-def table_figure(figs: dict[str, dict[str, Figure]], ind: str, label: str) -> Figure | None:
-    order = TABLE_ORDER.get(ind, ())
-    if "财政拨款" in label and ind in SWAPS.keys() | set(SWAPS.values()):
-        order = (
-            "fiscal_summary",
-        )  # 财政拨款收入支出总计 is the fiscal summary's, not the department's
-    if "一般公共预算" in label and ind in ("basic_expenditure", "project_expenditure"):
-        order = ("general_budget_basic", "general_budget_expenditure") + order
-    for tid in order:
-        fig = figs.get(tid, {}).get(ind)
-        if fig is not None:
-            return fig
-    return None
 
 
 def _is_previous(p: Paragraph, a: Amount) -> bool:
@@ -99,6 +57,9 @@ def amount_matches_table(doc: Document):
                 continue
             if ind != "government_fund" and in_fund_context(p, a):
                 continue
+            year = re.match(r"\s*(20\d\d)\s*年", a.phrase)
+            if year and doc.metadata.year and int(year.group(1)) != doc.metadata.year:
+                continue  # another year's figure (text.wrong_year judges the wording)
             fig = table_figure(figs, ind, a.label)
             if fig is None:
                 continue
@@ -171,19 +132,12 @@ def _whole_for(doc, figs, p: Paragraph, part: Amount, of: str, parts: set[int]) 
     return candidates[-1] if candidates else None
 
 
-def _interval(part: Amount, whole: Amount) -> tuple[Decimal, Decimal]:
-    pu, wu = part.wan_ulp / 2, whole.wan_ulp / 2
-    lo = (part.wan - pu) / (whole.wan + wu) * 100
-    hi = (part.wan + pu) / max(whole.wan - wu, Decimal("1e-12")) * 100
-    return lo, hi
-
-
 @rule(
     "narrative.share_recomputed",
     title_zh="“占…%”按说明中的金额重新计算",
     title_en="Stated shares recomputed from the stated amounts",
-    explanation_zh="对“X万元，占Y%”的句子，用该句（或段首）的总额重新计算比例。考虑两个金额各自的四舍五入区间：在区间内为一致；相差不超过百分比末位一个单位（常见于凑成100%）为提示；相差不到1个百分点为警告；更大为错误。",
-    explanation_en="For 'X 万元, 占 Y%' the share is recomputed against the sentence's (or paragraph's) leading total, using the rounding interval of both amounts. Within the interval it agrees; off by at most one unit of the last printed digit (typical when shares are forced to sum to 100) is info; under one percentage point is a warning; more is an error.",
+    explanation_zh="对“X万元，占Y%”的句子，用该句（或段首）的总额重新计算比例。考虑两个金额各自的四舍五入区间：在区间内为一致；相差不超过百分比末位一个单位（常见于凑成100%）为提示；相差不到1个百分点为警告；更大为错误。同一总额的各部分占比相加超过100%（超出各自的舍入范围）也是错误。",
+    explanation_en="For 'X 万元, 占 Y%' the share is recomputed against the sentence's (or paragraph's) leading total, using the rounding interval of both amounts. Within the interval it agrees; off by at most one unit of the last printed digit (typical when shares are forced to sum to 100) is info; under one percentage point is a warning; more is an error. Shares of one whole adding up to more than 100% (beyond their rounding) are an error too.",
     severity="error",
 )
 def share_recomputed(doc: Document):
@@ -195,13 +149,15 @@ def share_recomputed(doc: Document):
             if part is not None and m.start() - part.end <= 4:
                 shares.append((m, part))
         parts = {part.start for _, part in shares}
+        groups: dict[tuple, list] = {}
         for m, part in shares:
             whole = _whole_for(doc, figs, p, part, m.group("of"), parts)
             if whole is None or whole.wan == 0:
                 continue
             pct = Decimal(m.group("pct"))
             half = ulp(decimals(m.group("pct"))) / 2
-            lo, hi = _interval(part, whole)
+            groups.setdefault((whole.line, whole.raw), []).append((m, part, pct, half))
+            lo, hi = share_interval(part, whole)
             if lo - half <= pct <= hi + half:
                 continue
             exact = part.wan / whole.wan * 100
@@ -244,21 +200,12 @@ def share_recomputed(doc: Document):
                     exact,
                     pct - exact,
                 )
+        yield from _shares_over_hundred(doc, p, groups)
 
 
-def _percent_interval(c) -> tuple[Decimal, Decimal] | None:
-    """Range of growth percentages the printed figures allow (each ± half its last digit)."""
-    cur, amt = c.current, c.amount
-    cu, au = cur.wan_ulp / 2, amt.wan_ulp / 2
-    values = []
-    for dc in (-cu, cu):
-        for da in (-au, au):
-            a = amt.wan + da
-            base = (cur.wan + dc) - a if c.increase else (cur.wan + dc) + a
-            if base <= 0:
-                return None
-            values.append(a / base * 100)
-    return min(values), max(values)
+NEGATIVE_CHANGE = re.compile(
+    r"(增加|增长|上升|减少|下降|降低)了?\s*[-－—]\s*\d[\d,.]*\s*(?:万元|元|%|％)?"
+)
 
 
 def _change_evidence(doc, c) -> list[Evidence]:
@@ -275,6 +222,37 @@ def _change_evidence(doc, c) -> list[Evidence]:
     return ev
 
 
+def _shares_over_hundred(doc: Document, p: Paragraph, groups: dict[tuple, list]):
+    """Shares of one whole cannot add up to more than 100% (beyond their rounding)."""
+    for items in groups.values():
+        if len(items) < 2:
+            continue
+        total = sum((pct for _, _, pct, _ in items), Decimal(0))
+        slack = sum((half for _, _, _, half in items), Decimal(0))
+        if total > 100 + slack:
+            ev = [
+                Evidence(
+                    label="所称比例",
+                    source=ref(doc, p.line_at(m.start())),
+                    value=pct,
+                    unit="%",
+                    raw=m.group(0),
+                )
+                for m, _, pct, _ in items
+            ]
+            msg = f"说明中同一总额的各部分占比相加为{fmt(total, 2)}%，超过100%。"
+            yield finding(
+                "narrative.share_recomputed",
+                "error",
+                msg,
+                doc,
+                ev,
+                "failed",
+                Decimal(100),
+                total - 100,
+            )
+
+
 @rule(
     "narrative.change_consistent",
     title_zh="“比上年增加…万元，增长…%”：增减额与增减率互相吻合",
@@ -284,6 +262,11 @@ def _change_evidence(doc, c) -> list[Evidence]:
     severity="error",
 )
 def change_consistent(doc: Document):
+    for p in paragraphs(doc):
+        for m in NEGATIVE_CHANGE.finditer(p.text):
+            ev = [Evidence(label="原文", source=ref(doc, p.line_at(m.start())), raw=m.group(0))]
+            msg = f"说明写“{m.group(0)}”：用“{m.group(1)}”却跟着负数，增减方向自相矛盾。"
+            yield finding("narrative.change_consistent", "error", msg, doc, ev)
     for c in changes(doc):
         if c.current is None:
             continue
@@ -304,7 +287,7 @@ def change_consistent(doc: Document):
                 msg = f"{said}：由此推算上年（或预算）数为零，增长率无法计算，文中的{c.percent_raw}%无从核实。"
                 yield finding("narrative.change_consistent", "info", msg, doc, ev, "unverifiable")
             continue
-        rng = _percent_interval(c)
+        rng = percent_interval(c)
         if rng is None:
             continue
         lo, hi = rng

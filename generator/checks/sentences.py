@@ -131,6 +131,11 @@ def _amount(p: Paragraph, m: re.Match, floor: int = 0) -> Amount:
     k = start
     while k > floor and p.text[k - 1] not in _DELIMS and not p.text[k - 1].isdigit():
         k -= 1
+    while k > floor and p.text[k - 1] in "（(" and "）" in p.text[k:start]:
+        # "因公出国（境）费用": the bracket is part of the name, not a delimiter
+        k -= 1
+        while k > floor and p.text[k - 1] not in _DELIMS and not p.text[k - 1].isdigit():
+            k -= 1
     label = p.text[k:start].strip()
     if not label and k > 0:  # "人员经费，1,321,478.92元": the label sits before the comma
         j = k - 1
@@ -141,11 +146,28 @@ def _amount(p: Paragraph, m: re.Match, floor: int = 0) -> Amount:
     i = start
     while i > floor and p.text[i - 1] not in _DELIMS:
         i -= 1
+    while i > floor and p.text[i - 1] in "（(" and "）" in p.text[i:start]:
+        i -= 1
+        while i > floor and p.text[i - 1] not in _DELIMS:
+            i -= 1
     phrase = p.text[i:start].strip() or label
     return Amount(value, m.group(2), raw, start, m.end(), p.line_at(start), label, phrase)
 
 
 _FUND_WORDS = ("政府性基金", "国有资本")
+# words that make "…支出预算" a part of the budget rather than the department's total
+_QUALIFIERS = (
+    "拨款",
+    "一般公共预算",
+    "基金",
+    "国有资本",
+    "项目",
+    "基本",
+    "三公",
+    "采购",
+    "运行",
+    "经费",
+)
 _INCOME_IDS = ("general_public_budget", "government_fund", "income_total", "income_current_year")
 
 
@@ -169,6 +191,17 @@ def indicator_of_label(label: str) -> str | None:
                     found = None
                 if found:
                     break
+    if found is None:
+        for term, ind in (
+            ("收入预算", "income_total"),
+            ("支出预算", "expenditure_total"),
+            ("收入预算总额", "income_total"),
+            ("支出安排预算总额", "expenditure_total"),
+        ):
+            head = n.removesuffix(term)
+            if n.endswith(term) and not any(w in head for w in _QUALIFIERS):
+                found = ind
+                break
     if found and any(w in n for w in _FUND_WORDS) and found != "government_fund":
         return None
     return found
@@ -300,3 +333,25 @@ def changes(doc: Document) -> list[Change]:
                     )
                 )
     return out
+
+
+def share_interval(part: Amount, whole: Amount) -> tuple[Decimal, Decimal]:
+    pu, wu = part.wan_ulp / 2, whole.wan_ulp / 2
+    lo = (part.wan - pu) / (whole.wan + wu) * 100
+    hi = (part.wan + pu) / max(whole.wan - wu, Decimal("1e-12")) * 100
+    return lo, hi
+
+
+def percent_interval(c) -> tuple[Decimal, Decimal] | None:
+    """Range of growth percentages the printed figures allow (each ± half its last digit)."""
+    cur, amt = c.current, c.amount
+    cu, au = cur.wan_ulp / 2, amt.wan_ulp / 2
+    values = []
+    for dc in (-cu, cu):
+        for da in (-au, au):
+            a = amt.wan + da
+            base = (cur.wan + dc) - a if c.increase else (cur.wan + dc) + a
+            if base <= 0:
+                return None
+            values.append(a / base * 100)
+    return min(values), max(values)

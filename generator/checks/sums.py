@@ -104,10 +104,10 @@ def pair_finding(
     unit = table_unit(doc, table) or ""
     ev = [cell_evidence(doc, table, a.row, a.cell, f"{what_a}（{tname(table)}）")] + b_evidence
     sev = "info" if status == "rounding" else "error"
-    tail = "属于四舍五入误差。" if status == "rounding" else ""
+    tail = "，属于四舍五入误差。" if status == "rounding" else "。"
     msg = (
         f"{tname(table)}中{what_a}为{a.cell.text.strip()}{unit}，{what_b}为{fmt(b_value, p)}{unit}，"
-        f"相差{fmt(abs(diff), p)}{unit}。{tail}"
+        f"相差{fmt(abs(diff), p)}{unit}{tail}"
     )
     return finding(rule_id, sev, msg, doc, ev, status, b_value, diff)
 

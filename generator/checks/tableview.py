@@ -108,11 +108,18 @@ def places(table: Table) -> int:
     """The finest decimal place printed anywhere in the table (its precision)."""
     from generator.checks.tolerance import decimals
 
+    cached = getattr(table, "_checks_places", None)
+    if cached is not None:
+        return cached
     best = 0
     for r in table.rows:
         for c in r.cells:
             if c.value is not None:
                 best = max(best, decimals(c.text))
+    try:
+        object.__setattr__(table, "_checks_places", best)
+    except (AttributeError, TypeError):  # pragma: no cover
+        pass
     return best
 
 
@@ -157,6 +164,13 @@ def row_series(table: Table) -> dict[str, dict[str, Located]]:
                 if text.isdigit() and len(text) <= 3 and current is not None and k == 0:
                     continue  # a 行次 number between a label and its figure
                 ind = indicator_of(text)
+                if (
+                    ind is None
+                    and current is not None
+                    and k == 0
+                    and norm(text) in ("小计", "合计", "共计")
+                ):
+                    continue  # "一般公共预算收入 | 小计 | 7,117.1": the 小计 belongs to the row's label
                 if ind is None and is_total_label(text) and _is_three_public(table):
                     ind = "three_public_total"
                 if ind is None and summary and norm(text) in ("总计", "合计"):

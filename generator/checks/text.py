@@ -125,7 +125,7 @@ def impossible_percentage(doc: Document):
             value = Decimal(m.group(1))
             if value <= 100:
                 continue
-            context = _context(doc, ln.number) + " " + text
+            context = (_context(doc, ln.number) + " " + text[: m.start()]).strip()
             own = text[: m.start()]
             if (
                 any(w in own for w in GROWTH_WORDS)

@@ -15,6 +15,22 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+# The same rule in plain words, for the methodology page (generated with the rule list).
+EXPLANATION_ZH = (
+    "公开数字都按最后一位四舍五入，所以每个数字本身可能偏差末位的半个单位。n 个分项相加与合计比较时，"
+    "最多可差 (n + 1) × 半个末位单位；末位取该表印出的最细一位（例如保留两位小数的万元表，末位是 0.01 万元）。"
+    "差额在此范围内记为“尾差”（说明），不算错误；说明文字把表中数字四舍五入后引用（如 3,470,158.34 元写成"
+    " 347.02 万元）也不算不一致。"
+)
+EXPLANATION_EN = (
+    "Every published figure is rounded at its last printed digit, so each may be off by half a unit of that "
+    "digit. A total compared with the sum of n items may therefore differ by up to (n + 1) × half a unit, the "
+    "unit being the finest digit the table prints (0.01 万元 for a table with two decimals). Such differences are "
+    "reported as rounding (info), never as errors; a narrative quoting a table figure rounded to fewer digits is "
+    "not a contradiction either."
+)
+
+
 _NUMBER = re.compile(r"-?\d[\d,]*(?:\.(\d+))?")
 
 ZERO = Decimal(0)

@@ -10,7 +10,7 @@ only, so one set of rules serves every input format.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal, Union
+from typing import Literal
 
 from generator.model import Line
 
@@ -41,4 +41,4 @@ class Grid:
     notes: list[str] = field(default_factory=list)
 
 
-Block = Union[Line, Grid]
+Block = Line | Grid

@@ -17,7 +17,8 @@ from generator.model import Code
 DATA = Path(__file__).resolve().parent.parent / "data"
 _JOINED = re.compile(r"^(\d{3})(\d{2})?(\d{2})?$")
 _SPACED = re.compile(r"^(\d{3})\s+(\d{2})(?:\s+(\d{2}))?$")
-_WITH_NAME = re.compile(r"^(\d{3}(?:\d{2}){0,2})\s*([^\d\s].*)$")
+# the name must not start with a digit separator: "371,514,655.00" is an amount, not code 371
+_WITH_NAME = re.compile(r"^(\d{3}(?:\d{2}){0,2})\s*([^\d\s,.，．].*)$")
 
 
 @lru_cache(maxsize=1)

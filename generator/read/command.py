@@ -18,6 +18,8 @@ def run_parse(files: list[str], as_json: bool = False) -> int:
     from generator.read import read_file
 
     documents = [read_file(f) for f in files]
+    if hasattr(sys.stdout, "reconfigure") and (sys.stdout.encoding or "").lower() != "utf-8":
+        sys.stdout.reconfigure(encoding="utf-8")  # Chinese text must not fail on a C locale
     if as_json:
         data = [document_json(d) for d in documents]
         out = data[0] if len(data) == 1 else data

@@ -64,7 +64,11 @@ def build_document(
     sections, toc = [], []
     if sections_mod is not None:
         sections, toc = _guard(
-            problems, source, "sections", lambda: sections_mod.read_sections(lines), ([], [])
+            problems,
+            source,
+            "sections",
+            lambda: sections_mod.read_sections(lines, blocks=blocks),
+            ([], []),
         )
     present = {t.id for t in tables if t.id}
     for entry in toc:
@@ -73,13 +77,25 @@ def build_document(
 
     narrative = _optional("narrative")
     statements = (
-        _guard(problems, source, "narrative", lambda: narrative.read_statements(source, lines), [])
+        _guard(
+            problems,
+            source,
+            "narrative",
+            lambda: narrative.read_statements(source, lines, blocks=blocks),
+            [],
+        )
         if narrative is not None
         else []
     )
     glossary_mod = _optional("glossary")
     glossary = (
-        _guard(problems, source, "glossary", lambda: glossary_mod.read_glossary(source, lines), [])
+        _guard(
+            problems,
+            source,
+            "glossary",
+            lambda: glossary_mod.read_glossary(source, lines, blocks=blocks),
+            [],
+        )
         if glossary_mod is not None
         else []
     )

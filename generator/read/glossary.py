@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 
 from generator.model import GlossaryEntry, Line, SourceRef
-from generator.read.sections import PART, toc_range
+from generator.read.blocks import Block
+from generator.read.sections import PART, plain, table_lines, toc_range
 
 _CN = "一二三四五六七八九十"
 _NUMBERING = re.compile(
@@ -22,15 +23,16 @@ _ENTRY = re.compile(r"^(?P<term>[^：:。，]{1,30}?)\s*[：:]\s*(?P<def>.*)$")
 _STOP = re.compile(r"^(?:附件|附表|第[一二三四五六七八九十]+部分)")
 
 
-def glossary_range(lines: list[Line]) -> tuple[int, int] | None:
+def glossary_range(lines: list[Line], blocks: list[Block] | None = None) -> tuple[int, int] | None:
     """(heading line, last line) of the 名词解释 section, outside the 目录; None if absent."""
-    toc = toc_range(lines)
+    tables = table_lines(lines, blocks)
+    toc = toc_range(lines, tables)
     start = None
     for i, ln in enumerate(lines):
         if toc and toc[0] <= ln.number <= toc[1]:
             continue
-        t = ln.text.strip()
-        if "\t" in ln.text or not t:
+        t = plain(ln.text)
+        if ln.number in tables or not t:
             continue
         if _HEADING.match(t.replace(" ", "")):
             start = i
@@ -38,44 +40,51 @@ def glossary_range(lines: list[Line]) -> tuple[int, int] | None:
         # "第三部分" alone, with 名词解释 on the next non-blank line
         if PART.fullmatch(t.replace(" ", "")):
             nxt = next((x for x in lines[i + 1 : i + 4] if x.text.strip()), None)
-            if nxt is not None and nxt.text.strip().replace(" ", "") == "名词解释":
+            if nxt is not None and plain(nxt.text).replace(" ", "") == "名词解释":
                 start = lines.index(nxt)
                 break
     if start is None:
         return None
     last = lines[start].number
+    prev = ""
     for ln in lines[start + 1 :]:
-        t = ln.text.strip()
+        t = plain(ln.text)
         if not t:
             continue
-        if _ends_glossary(ln):
+        if ln.number in tables or _ends_glossary(t):
             break
-        last = ln.number
+        if prev.endswith(("。", "；", ";")) and not _NUMBERING.match(t) and not _ENTRY.match(t):
+            break  # an unnumbered line after a finished definition: the next section
+        last, prev = ln.number, t
     return lines[start].number, last
 
 
-def _ends_glossary(ln: Line) -> bool:
-    t = ln.text.strip()
-    if "\t" in ln.text or _STOP.match(t):
+def _ends_glossary(t: str) -> bool:
+    if _STOP.match(t):
         return True
     if re.match(r"^(?:金额)?单位\s*[:：]", t):
         return True
     return t.endswith("表") and len(t) <= 40 and "：" not in t and ":" not in t
 
 
-def read_glossary(source: str, lines: list[Line]) -> list[GlossaryEntry]:
+def read_glossary(
+    source: str, lines: list[Line], blocks: list[Block] | None = None
+) -> list[GlossaryEntry]:
     """The 名词解释 entries, each with the line where its term is printed."""
     try:
-        rng = glossary_range(lines)
+        return _entries(source, lines, glossary_range(lines, blocks))
     except Exception:  # noqa: BLE001 - a glossary is never worth a failure
         return []
+
+
+def _entries(source: str, lines: list[Line], rng: tuple[int, int] | None) -> list[GlossaryEntry]:
     if rng is None:
         return []
     entries: list[GlossaryEntry] = []
     for ln in lines:
         if ln.number <= rng[0] or ln.number > rng[1]:
             continue
-        t = ln.text.strip()
+        t = plain(ln.text)
         if not t:
             continue
         numbered = _NUMBERING.match(t)

@@ -10,8 +10,7 @@ order, that prints it; narrative readings are kept beside it so the checks can c
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from decimal import Decimal
+from collections.abc import Callable, Iterable
 
 from generator.model import Cell, Reading, Row, SourceRef, Statement, Table
 from generator.read.numbers import to_wan
@@ -65,7 +64,12 @@ def collect(
     statements: list[Statement],
     units: list[str] | None = None,
 ) -> tuple[dict[str, Reading], list[Reading]]:
-    """(preferred current reading per id, every reading in document order)."""
+    """(preferred current reading per id, every reading in document order).
+
+    ``units`` (the document's declared units) is accepted for the interface but not used to
+    fill in a table's missing unit: a table that declares none gives no reading, because
+    guessing 元 against 万元 would be wrong by a factor of 10,000.
+    """
     readings: list[Reading] = []
     for table in sorted(tables, key=lambda t: t.line):
         readings.extend(table_readings(source, table))
@@ -182,10 +186,23 @@ def _fiscal_summary(source: str, table: Table) -> list[Reading]:
     return _two_sided(source, table, ("general_public_budget", "government_fund"), ())
 
 
+# Templates that print the current year as a 小计 (当年收入小计 + 上年结转资金 = 收入合计):
+# there the 合计 below the 小计 is the grand total, carry-over included.
+_CURRENT_SUBTOTALS = {
+    "当年收入小计": "income_current_year",
+    "本年收入小计": "income_current_year",
+    "当年支出小计": "expenditure_current_year",
+    "本年支出小计": "expenditure_current_year",
+}
+_TOTAL_AFTER_SUBTOTAL = {"收入合计": "income_total", "支出合计": "expenditure_total"}
+
+
 def _two_sided(source: str, table: Table, income_ids, expenditure_ids) -> list[Reading]:
     skip = _skip_columns(table)
     split = _expenditure_start(table)
     out: list[Reading] = []
+    labels = {canonical_label(label) for row in table.rows for _, label, _ in _pairs(row, skip)}
+    subtotals = {_CURRENT_SUBTOTALS[t] for t in labels if t in _CURRENT_SUBTOTALS}
     for row in table.rows:
         pairs = _pairs(row, skip)
         for k, (j, label, cell) in enumerate(pairs):
@@ -193,6 +210,13 @@ def _two_sided(source: str, table: Table, income_ids, expenditure_ids) -> list[R
             ids = income_ids if income_side else expenditure_ids
             total_id = "income_total" if income_side else "expenditure_total"
             ind = label_id(label, ids)
+            name = canonical_label(label)
+            if name in _CURRENT_SUBTOTALS and _CURRENT_SUBTOTALS[name] in ids:
+                ind = _CURRENT_SUBTOTALS[name]
+            elif name in _TOTAL_AFTER_SUBTOTAL and _TOTAL_AFTER_SUBTOTAL[name] in ids:
+                current = _TOTAL_AFTER_SUBTOTAL[name].replace("_total", "_current_year")
+                if current in subtotals:
+                    ind = _TOTAL_AFTER_SUBTOTAL[name]
             if ind is None and canonical_label(label) == "总计" and total_id in ids:
                 ind = total_id
             if ind:
@@ -330,18 +354,43 @@ def _total_id(label: str) -> str | None:
     return "three_public_total" if canonical_label(label) in _TOTAL_WORDS else None
 
 
+_CAR_CHILDREN = {
+    "购置费": "vehicle_purchase",
+    "运行费": "vehicle_operation",
+    "运行维护费": "vehicle_operation",
+}
+
+
 def _column_id(name: str) -> str | None:
-    parts = [p for p in name.split("/") if p]
+    """Indicator of a three-public column from its header path, most specific part first.
+
+    '公务用车购置及运行费/购置费' is the car purchase column: a short child name is read
+    together with its 公务用车 parent. A 机关运行经费 column printed in the same table is read too.
+    """
+    parts = [canonical_label(p) for p in name.split("/") if p]
     for k in range(len(parts) - 1, -1, -1):
         part = parts[k]
-        if canonical_label(part) == "小计":
+        if part == "小计":
             continue
+        if part in _CAR_CHILDREN and k > 0 and parts[k - 1].startswith("公务用车"):
+            return _CAR_CHILDREN[part]
         ind = label_id(part, THREE_PUBLIC) or _total_id(part)
+        if ind == "vehicle_total" and k < len(parts) - 1:
+            # 公务用车购置及运行费 / 购置费 | 运行费: the short sub-column names one part of it
+            sub = canonical_label(parts[k + 1])
+            return _VEHICLE_PARTS.get(sub, ind)
         if ind:
             return ind
-        if k == len(parts) - 1:
-            continue
+        if part.startswith("机关运行经费") and k == 0:
+            return "organ_operating_expenses"
     return None
+
+
+_VEHICLE_PARTS = {
+    "购置费": "vehicle_purchase",
+    "运行费": "vehicle_operation",
+    "运行维护费": "vehicle_operation",
+}
 
 
 def _column_periods(table: Table) -> dict[int, str]:
@@ -369,6 +418,31 @@ def _column_periods(table: Table) -> dict[int, str]:
     return out
 
 
+def _single_total(ind: str, names: tuple[str, ...]) -> Callable[[str, Table], list[Reading]]:
+    """Reader of a table whose 合计 row states one indicator (机关运行经费, 政府采购)."""
+
+    def read(source: str, table: Table) -> list[Reading]:
+        row = _total_row(table)
+        if row is None:
+            return []
+        cols = [
+            j
+            for j, col in enumerate(table.columns)
+            if any(n in col.split("/")[-1] or col.split("/")[-1] == n for n in names)
+        ]
+        cells = [
+            row.cells[j] for j in cols if j < len(row.cells) and row.cells[j].value is not None
+        ]
+        if not cols:
+            cells = [c for c in row.cells if c.value is not None]
+            if len(cells) != 1:
+                return []  # which column is the total is not printed: read nothing
+        r = _reading(source, table, ind, row, cells[0]) if cells else None
+        return [r] if r else []
+
+    return read
+
+
 _READERS = {
     "income_expenditure_summary": _summary,
     "fiscal_summary": _fiscal_summary,
@@ -376,6 +450,6 @@ _READERS = {
     "general_budget_basic": _basic,
     "three_public": _three_public,
     "government_fund": _government_fund,
+    "organ_operating": _single_total("organ_operating_expenses", ("机关运行经费",)),
+    "procurement": _single_total("government_procurement", ("总计", "采购金额", "合计")),
 }
-
-__all__ = ["collect", "table_readings", "canonical_label", "label_id", "Decimal"]

@@ -116,6 +116,9 @@ def _read(source: str, lines: list[Line], meta: Metadata, problems: list[Problem
         meta.provenance["department"] = _ref(source, ln)
         _set_region(meta, source, problems, ln)
     meta.units = find_units(lines)
+    first_unit = next((ln for ln in lines if "单位" in ln.text and find_unit(ln.text)), None)
+    if meta.units and first_unit is not None:
+        meta.provenance["units"] = _ref(source, first_unit)
 
 
 def _set_region(meta: Metadata, source: str, problems: list[Problem], ln: Line | None) -> None:

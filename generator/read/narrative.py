@@ -18,15 +18,21 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from generator.model import Line, SourceRef, Statement
+from generator.read.blocks import Block
 from generator.read.metadata import find_department, find_kind, find_year
-from generator.read.narrative_text import Para, paragraphs, sentences
+from generator.read.narrative_terms import FUND_QUALIFIERS, TOTAL_IDS, indicator_for
+from generator.read.narrative_text import Para, is_heading, paragraphs, sentences
 from generator.read.numbers import to_wan
-from generator.read.vocabulary import INDICATOR_LABELS
 
 _NUM = r"(?<![\d.,])(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-AMOUNT = re.compile(_NUM + r"\s*(?P<unit>亿元|万元|元)(?![/／])(?!\s*(?:以上|以下|以内|左右))")
+AMOUNT = re.compile(
+    _NUM + r"\s*(?P<unit>亿元|万元|元)(?![/／])(?!\s*(?:[（(]含[）)])?\s*(?:以上|以下|以内|左右))"
+)
 _PCT = r"(?<![\d.,])(?P<pct>\d+(?:\.\d+)?)\s*%"
-_VERB = r"(?P<verb>增加（减少）|增加\(减少\)|增加减少|增（减）|增\(减\)|增加|减少|增长|下降|降低)"
+_VERB = (
+    r"(?P<verb>增加（减少）|增加\(减少\)|增加减少|增（减）|增\(减\)|增加|减少|增长|下降|降低"
+    r"|压减|压缩|节约)"
+)
 CHANGE = re.compile(_VERB + r"\s*(?:了|为|分别为)?\s*(?=\d)")
 SHARE = re.compile(r"占(?:比)?(?:[^，。；,%\d]{0,20}?的)?\s*(?:比重|比例)?\s*(?:为)?\s*" + _PCT)
 RATE = re.compile(r"(?:完成|执行)(?:了)?[^，。；,%\d]{0,10}?(?:的|为|达到|达)?\s*" + _PCT)
@@ -37,73 +43,29 @@ _PCT_AND = re.compile(r"\s*和\s*" + _PCT)
 _AND_AMOUNT = re.compile(r"\s*和\s*" + AMOUNT.pattern)
 _COMPARE = re.compile(r"(?:比|较|与|同比)")
 _REASON = re.compile(r"(?:主要原因(?:是|为)?|原因(?:是|为))\s*[：:]?\s*")
-_INCREASE, _DECREASE = ("增加", "增长"), ("减少", "下降", "降低")
+_INCREASE, _DECREASE = ("增加", "增长"), ("减少", "下降", "降低", "压减", "压缩", "节约")
 _CLAUSE_DELIMS = "，,：:；;。"
+_ENUM = re.compile(
+    r"^(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\d{1,2}\s*[.、．])\s*"
+)
 _LEAD = re.compile(
     r"^(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\d{1,2}\s*[.、．]|[A-Za-z]\s*[.．、]"
     r"|(?:19|20)\d\d\s*年度?(?:末|期末|年初)?|其中|本年度|本部门|本单位|我单位|我局|我部门"
+    r"|主要原因(?:是|为)?|原因(?:是|为)|主要是|此外|另外"
     r"|及所属事业单位|及下属事业单位|（含所属部门）|\(含所属部门\)|年初部门|部门|\s)+"
 )
 _TRAIL = re.compile(
     r"(?:(?:年初)?(?:预算|决算)数?为|年初预算数?|预算数|决算数|安排|共计|合计为|总计为"
     r"|为|是|达到|达|约|了|各|共|涉及|\s|：|:)+$"
 )
-_FUND_QUALIFIERS = ("一般公共预算", "政府性基金", "财政拨款", "国有资本经营", "“三公”经费")
-_TOTAL_IDS = {
-    "income_total",
-    "income_current_year",
-    "expenditure_total",
-    "expenditure_current_year",
-    "carryover_begin",
-    "carryover_end",
-}
-_RESTRICTED = ("一般公共预算财政拨款", "一般公共预算", "财政拨款")
-_COMPONENT_IDS = {
-    "basic_expenditure",
-    "project_expenditure",
-    "personnel_expenditure",
-    "public_expenditure",
-    "three_public_total",
-    "overseas_travel",
-    "vehicle_total",
-    "vehicle_purchase",
-    "vehicle_operation",
-    "official_reception",
-    "organ_operating_expenses",
-    "government_procurement",
-}
-
-
-def _norm(label: str) -> str:
-    s = re.sub(r"\s+", "", label)
-    for word in ("预算", "决算", "年初", "安排"):
-        s = s.replace(word, "")
-    return s
-
-
-_LABELS: dict[str, str] = {
-    _norm(lb): ind for ind, labels in INDICATOR_LABELS.items() for lb in labels
-}
-
-
-def indicator_for(subject: str) -> str | None:
-    """Canonical id only when the subject *is* that indicator, not merely mentions it."""
-    s = _norm(re.sub(r"^(?:本部门|部门|本单位)", "", subject.strip()))
-    if not s:
-        return None
-    if s in _LABELS:
-        return _LABELS[s]
-    for qualifier in _RESTRICTED:  # "一般公共预算财政拨款基本支出" is 基本支出; totals are not
-        q = _norm(qualifier)
-        if s.startswith(q) and _LABELS.get(s[len(q) :]) in _COMPONENT_IDS:
-            return _LABELS[s[len(q) :]]
-    if s.endswith("支出") and s[:-2].endswith("费"):  # "机关运行经费支出"
-        return indicator_for(s[:-2])
-    return None
 
 
 def read_statements(
-    source: str, lines: list[Line], year: int | None = None, kind: str | None = None
+    source: str,
+    lines: list[Line],
+    year: int | None = None,
+    kind: str | None = None,
+    blocks: list[Block] | None = None,
 ) -> list[Statement]:
     """Every numeric statement of the narrative, in document order; never raises."""
     try:
@@ -116,8 +78,16 @@ def read_statements(
         dept = find_department(lines)
         ctx = _Ctx(source, year, kind, dept[0] if dept else None)
         out: list[Statement] = []
-        for para in paragraphs(lines):
-            out.extend(_para_statements(ctx, para))
+        topic = ""
+        for para in paragraphs(lines, blocks):
+            if len(para.starts) == 1 and is_heading(para.text):
+                topic = _clean_subject(ctx, _ENUM.sub("", para.text))
+                continue
+            stmts = _para_statements(ctx, para)
+            for st in stmts:  # "1、…支出（类）…（款）" / "年初预算为 54.53 万元": the item's name
+                if not st.subject and topic and st.kind != "change":
+                    st.subject = topic
+            out.extend(stmts)
         return out
     except Exception:  # noqa: BLE001 - bad text must never stop the reader
         return []
@@ -136,6 +106,11 @@ def _para_statements(ctx: _Ctx, para: Para) -> list[Statement]:
     previous: list[Statement] = []
     for offset, sent in sentences(para.text):
         found = _sentence_statements(ctx, para, offset, sent)
+        carried = [s for s in previous if s.kind == "amount"]
+        for _, st in found:  # "…支出 2347.13 万元，…。与上年相比增加 345.96 万元"
+            if st.kind == "change" and not st.subject and carried:
+                st.subject = carried[-1].subject
+                st.indicator = carried[-1].indicator
         cut = 0
         markers = list(_REASON.finditer(sent))
         for k, rm in enumerate(markers):
@@ -251,11 +226,12 @@ def _sentence_statements(
         for m in regex.finditer(sent):
             if not free(m.start(), m.end()):
                 continue
-            prior = [s for p, s in sorted(found, key=lambda x: x[0]) if p < m.start()]
+            scope = _part_start(sent, m.start())
+            prior = [s for p, s in sorted(found, key=lambda x: x[0]) if scope <= p < m.start()]
             amounts = [s for s in prior if s.kind == "amount"]
             if kind == "share" and amounts:
                 subject = amounts[-1].subject
-            elif kind == "rate" and amounts:
+            elif kind == "rate" and amounts:  # "X年初预算为…，支出决算为…，完成年初预算的…%"
                 subject = amounts[0].subject
             else:
                 subject = _subject(ctx, sent, m.start())
@@ -270,9 +246,9 @@ def _unqualify_totals(stmts: list[Statement]) -> None:
     department's, so it is not the canonical total."""
     qualified = False
     for st in stmts:
-        if st.subject.startswith(_FUND_QUALIFIERS):
+        if st.subject.startswith(FUND_QUALIFIERS):
             qualified = True
-        elif qualified and st.indicator in _TOTAL_IDS:
+        elif qualified and st.indicator in TOTAL_IDS:
             st.indicator = None
 
 
@@ -283,10 +259,17 @@ def _raw_start(sent: str, verb_pos: int) -> int:
     return cm.start() if cm else verb_pos
 
 
+def _part_start(sent: str, pos: int) -> int:
+    """Start of the enumeration part holding ``pos`` (after "；" or "其中")."""
+    return max(
+        sent.rfind("；", 0, pos) + 1, sent.rfind(";", 0, pos) + 1, sent.rfind("其中", 0, pos)
+    )
+
+
 def _clause_start(sent: str, pos: int) -> int:
     """Start of the clause holding ``pos``; "、" separates clauses only after a figure."""
     start = max(sent.rfind(d, 0, pos) for d in _CLAUSE_DELIMS) + 1
-    ends = [m.end() for m in re.finditer(r"(?<=[元%])\s*、", sent[start:pos])]
+    ends = [m.end() for m in re.finditer(r"(?<=[元%])\s*、|[（(]含", sent[start:pos])]
     return start + ends[-1] if ends else start
 
 
@@ -304,7 +287,8 @@ def _clean_subject(ctx: _Ctx, text: str) -> str:
         s = _TRAIL.sub("", s)
         if s == before:
             break
-    return s.strip()
+    s = s.strip()
+    return "" if s in ("本年", "今年", "当年") else s
 
 
 def _subject(ctx: _Ctx, sent: str, pos: int) -> str:
@@ -331,12 +315,24 @@ def _change_subject(ctx: _Ctx, sent: str, verb_pos: int, found) -> str:
     amounts = [s for s in earlier if s.kind == "amount"]
     if amounts:
         return amounts[-1].subject
-    return earlier[-1].subject if earlier else ""
+    if earlier:
+        return earlier[-1].subject
+    # "主要原因：项目支出增加，较上一度增加 1133.95 万元": the clause before names it
+    if clause_start > 1:
+        prev_start = _clause_start(sent, clause_start - 1)
+        prev = sent[prev_start : clause_start - 1]
+        if len(prev) <= 20 and not re.search(r"\d|相比|[比较与]上年", prev):
+            return _clean_subject(ctx, re.sub(r"(?:增加|减少|增长|下降|降低)了?$", "", prev))
+    return ""
 
 
 def _period(ctx: _Ctx, prefix: str) -> str:
     years = [int(y) for y in re.findall(r"((?:19|20)\d\d)\s*年", prefix)]
-    if ctx.year and any(y < ctx.year for y in years) or re.search(r"上年(?!末)", prefix):
+    if (
+        ctx.year
+        and any(y < ctx.year for y in years)
+        or re.search(r"(?<![比较与])上年(?!末)", prefix)
+    ):
         return "previous"
     if ctx.kind == "final" and re.search(r"年初预算|预算数|预算为", prefix):
         return "budget"

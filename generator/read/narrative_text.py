@@ -11,8 +11,9 @@ import re
 from dataclasses import dataclass, field
 
 from generator.model import Line
+from generator.read.blocks import Block
 from generator.read.glossary import glossary_range
-from generator.read.sections import _heading_title, heading_level, toc_range
+from generator.read.sections import _heading_title, heading_level, plain, table_lines, toc_range
 
 _LETTER_ITEM = re.compile(r"^[A-Za-z]\s*[.．、]")
 
@@ -35,30 +36,33 @@ class Para:
         return found
 
 
-def excluded_lines(lines: list[Line]) -> set[int]:
-    skip: set[int] = set()
-    for rng in (toc_range(lines), glossary_range(lines)):
+def excluded_lines(lines: list[Line], blocks: list[Block] | None = None) -> set[int]:
+    """The 目录, the 名词解释 and every table line: none of them holds a statement."""
+    tables = table_lines(lines, blocks)
+    skip: set[int] = set(tables)
+    for rng in (toc_range(lines, tables), glossary_range(lines, blocks)):
         if rng:
             skip.update(range(rng[0], rng[1] + 1))
-    prev_tab = False
-    for ln in lines:
-        has_tab = "\t" in ln.text
-        if has_tab or (prev_tab and ln.text.strip() and len(ln.text.strip()) <= 20):
-            skip.add(ln.number)  # table rows and cell text continued on the next line
-        if ln.text.strip():
-            prev_tab = has_tab
+    if blocks is None:  # without the layout: cell text continued on the line after a row
+        prev_tab = False
+        for ln in lines:
+            has_tab = ln.number in tables
+            if prev_tab and not has_tab and ln.text.strip() and len(ln.text.strip()) <= 20:
+                skip.add(ln.number)
+            if ln.text.strip():
+                prev_tab = has_tab
     return skip
 
 
-def paragraphs(lines: list[Line]) -> list[Para]:
+def paragraphs(lines: list[Line], blocks: list[Block] | None = None) -> list[Para]:
     """Narrative lines joined into paragraphs where a sentence was wrapped."""
-    skip = excluded_lines(lines)
+    skip = excluded_lines(lines, blocks)
     paras: list[Para] = []
     cur: Para | None = None
     last_text = ""
     gap = 0
     for ln in lines:
-        t = ln.text.strip()
+        t = plain(ln.text)
         if ln.number in skip:
             cur, gap = None, 0
             continue
@@ -82,6 +86,11 @@ def paragraphs(lines: list[Line]) -> list[Para]:
         cur.add(ln, t)
         last_text, gap = t, 0
     return paras
+
+
+def is_heading(text: str) -> bool:
+    """A numbered heading line ("（三）一般公共预算财政拨款支出决算具体情况")."""
+    return _is_heading(text)
 
 
 def _is_heading(text: str) -> bool:

@@ -13,6 +13,7 @@ from decimal import Decimal, InvalidOperation
 
 from generator.read.source import normalise
 
+_AMOUNT_START = set("0123456789.-−０１２３４５６７８９－")
 NOTHING = {"", "-", "—", "——", "–", "－", "―", "/", "／", "…", "……"}
 MONEY_UNITS = ("亿元", "万元", "千元", "元")
 _AMOUNT = re.compile(
@@ -23,9 +24,12 @@ _AMOUNT = re.compile(
 
 def split_amount(text: str | None) -> tuple[Decimal | None, str | None]:
     """'4,300,085.06 元' -> (Decimal('4300085.06'), '元'); non-numbers -> (None, None)."""
-    if text is None:
+    if not text:
         return None, None
-    s = normalise(text).strip().replace("\u3000", "").replace("\u00a0", " ")
+    s = text.strip()
+    if not s or s[0] not in _AMOUNT_START:
+        return None, None  # fast path: most cells are labels
+    s = normalise(s).replace("\u3000", "").replace("\u00a0", " ")
     if s in NOTHING:
         return None, None
     m = _AMOUNT.match(s)

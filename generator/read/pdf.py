@@ -6,9 +6,9 @@ and cell keeps its page, and text goes through the same cleaning as a text input
 shared table, narrative and metadata readers work on a PDF unchanged.
 
 Tables continued on the next page: when a page ends with a grid (nothing after it but a page
-number) and the next page starts with one whose columns line up with it, the two are joined
-here into one Grid whose rows keep their own pages, and a header repeated at the top of the
-continuation is dropped. A continuation that repeats the table's *title* is left as title +
+number or a running header/footer) and the next page starts with one whose columns line up,
+the two are joined here into one Grid whose rows keep their own pages, and a header repeated
+at the top of the continuation is dropped. A continuation that repeats the table's *title* is left as title +
 grid, exactly like a text input, for the shared table merger.
 
 A file that is not a readable PDF (empty, not a PDF, truncated, password-protected) gives a
@@ -30,6 +30,7 @@ from generator.read.pdf_page import PageGrid, PageLayout, read_page
 _PAGE_NUMBER = re.compile(
     r"^\s*(?:[-—–－]?\s*\d{1,4}\s*[-—–－]?|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)\s*$"
 )
+_DIGITS = re.compile(r"\d+")
 _COLUMN_TOLERANCE = 6.0  # points: columns of a continued table sit at the same x
 
 for _name in ("pdfminer", "pdfplumber"):
@@ -70,6 +71,16 @@ def read_pdf(path, tables: str = "auto") -> tuple[list[Line], list[Block], int, 
                 continue
             finally:
                 page.close()  # frees the parsed objects: memory stays flat on long files
+            if layout.rotated:
+                problems.append(
+                    Problem(
+                        "warning",
+                        f"page {number} prints {layout.rotated} characters sideways (rotated "
+                        "text); they were not read",
+                        source_name,
+                        page=number,
+                    )
+                )
             if not layout.lines:
                 problems.append(
                     Problem(
@@ -141,12 +152,15 @@ def _assemble(layouts: list[tuple[int, PageLayout]]) -> tuple[list[Line], list[B
     lines = source.to_lines("\n".join(raw) + "\n") if raw else []
     for line, page in zip(lines, pages, strict=True):  # to_lines keeps one line per line
         line.page = page
+    running = _running_lines(lines, layouts, offsets)
     items: list[Line | _Pending] = []
     for number, layout in layouts:
         base = offsets[number]
         grid_at = {g.lines[0]: g for g in layout.grids}
         in_grid = {i for g in layout.grids for i in g.lines}
-        body = [i for i in range(len(layout.lines)) if not _furniture(lines[base + i].text)]
+        body = [
+            i for i in range(len(layout.lines)) if not _furniture(lines[base + i].text, running)
+        ]
         first_body = body[0] if body else None
         for i in range(len(layout.lines)):
             if i in grid_at:
@@ -157,7 +171,7 @@ def _assemble(layouts: list[tuple[int, PageLayout]]) -> tuple[list[Line], list[B
                 items.append(pending)
             elif i not in in_grid:
                 line = lines[base + i]
-                if _furniture(line.text) and items and isinstance(items[-1], _Pending):
+                if _furniture(line.text, running) and items and isinstance(items[-1], _Pending):
                     continue  # a page number between a table and its continuation
                 items.append(line)
     blocks: list[Block] = []
@@ -171,8 +185,21 @@ def _assemble(layouts: list[tuple[int, PageLayout]]) -> tuple[list[Line], list[B
     return lines, blocks
 
 
-def _furniture(text: str) -> bool:
-    return not text.strip() or bool(_PAGE_NUMBER.match(text))
+def _furniture(text: str, running: set[str]) -> bool:
+    return not text.strip() or bool(_PAGE_NUMBER.match(text)) or _DIGITS.sub("#", text) in running
+
+
+def _running_lines(lines: list[Line], layouts: list[tuple[int, PageLayout]], offsets) -> set[str]:
+    """Running headers and footers: the same first or last line on many pages (digits aside)."""
+    counts: dict[str, int] = {}
+    for number, layout in layouts:
+        base = offsets[number]
+        ends = {lines[base].text, lines[base + len(layout.lines) - 1].text}
+        for text in ends:
+            key = _DIGITS.sub("#", text)
+            counts[key] = counts.get(key, 0) + 1
+    least = max(3, len(layouts) // 2)
+    return {key for key, n in counts.items() if n >= least}
 
 
 class _Pending:

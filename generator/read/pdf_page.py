@@ -14,6 +14,7 @@ each real column into three or four phantom ones.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 
 # pdfplumber's own default: a horizontal gap wider than this (in points) is a space.
@@ -22,6 +23,8 @@ SPACE_GAP = 3.0
 WIDE_GAP_EM = 1.0
 # Characters whose baselines differ by at most this much (points) print on one line.
 LINE_TOLERANCE = 3.0
+# A figure in a cell: 1,234.56 / 1234.56 / 0.00 / -3.5 / 12%
+_AMOUNT = re.compile(r"^[-－]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?$")
 # A rule lighter than this (0 = black, 1 = white) is visible on paper.
 WHITE = 0.95
 
@@ -71,6 +74,7 @@ class PageGrid:
 class PageLayout:
     lines: list[TextLine]
     grids: list[PageGrid]
+    rotated: int = 0  # characters printed sideways, which are not read
 
 
 def visible(obj: dict) -> bool:
@@ -197,13 +201,17 @@ def _grid_from_table(table, lines: list[TextLine], verticals: list[dict]) -> Pag
     if len(columns) < 2:
         return None  # a framed paragraph or a boxed table of contents, not a grid
     rows: list[list[PageCell]] = []
+    made: dict[tuple, PageCell] = {}
     for row in table.rows:
         cells = []
         for bbox in row.cells:
-            cells.append(
-                PageCell("", None) if bbox is None else _cell(bbox, inside, middles, lines)
-            )
+            if bbox is None:
+                cells.append(PageCell("", None))
+            else:
+                made[bbox] = _cell(bbox, inside, middles, lines)
+                cells.append(made[bbox])
         rows.append(cells)
+    _fill_header_spans(table, rows, columns, made)
     # A row split by a page break has no rule on its cut side, so the finder leaves it out;
     # the column rules still run through it: take it in, cut on the table's columns.
     above = _unclosed(lines, inside[0], -1, table.bbox, verticals)
@@ -217,6 +225,29 @@ def _grid_from_table(table, lines: list[TextLine], verticals: list[dict]) -> Pag
         return None
     taken = sorted(set(inside) | set(above) | set(below))
     return PageGrid(rows=rows, layout="pdf-table", lines=taken, columns=columns)
+
+
+def _fill_header_spans(table, rows, columns, made) -> None:
+    """Repeat a header cell that spans rows into the rows it covers.
+
+    Text carries a spanning header only to the right, so in '公务用车运行维护费 | 公务接待费'
+    over '预算数 决算数 | 预算数 决算数' the empty cell under 公务接待费 would read as part of
+    the 运行维护费 group. The rules say which cell covers it: the one from the row above.
+    """
+    tops = [min(b[1] for b in row.cells if b is not None) for row in table.rows]
+    for r, cells in enumerate(rows):
+        if any(_AMOUNT.match(c.text.replace(" ", "")) for c in cells):
+            return  # header rows end at the first row of figures
+        for k, cell in enumerate(cells):
+            if cell.text or table.rows[r].cells[k] is not None:
+                continue
+            cx = (columns[k][0] + columns[k][1]) / 2
+            cy = tops[r] + 1
+            for bbox, source in made.items():
+                x0, top, x1, bottom = bbox
+                if x0 <= cx <= x1 and top < tops[r] - 0.5 and cy <= bottom and source.text:
+                    cells[k] = PageCell(source.text, source.line)
+                    break
 
 
 def _unclosed(lines, start: int, step: int, bbox, verticals) -> list[int]:
@@ -303,9 +334,11 @@ def read_page(page, tables: str = "auto") -> PageLayout:
     """Lines and grids of one page; ``tables="words"`` ignores rules (used to test the gaps)."""
     from generator.read.pdf_gaps import text_grids
 
-    lines = text_lines(page.chars)
+    chars = page.chars
+    lines = text_lines(chars)
     grids = ruled_grids(page, lines) if tables == "auto" else []
     taken = {i for g in grids for i in g.lines}
     grids.extend(text_grids(lines, taken))
     grids.sort(key=lambda g: g.lines[0])
-    return PageLayout(lines=lines, grids=grids)
+    rotated = sum(1 for c in chars if not c.get("upright", True) and c["text"].strip())
+    return PageLayout(lines=lines, grids=grids, rotated=rotated)

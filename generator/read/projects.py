@@ -19,6 +19,7 @@ from generator.model import PerformanceIndicator, Project, SourceRef, Table
 from generator.read.blocks import Block, Grid, GridRow
 from generator.read.numbers import find_unit, parse_amount, parse_indicator_value, to_wan
 from generator.read.projects_summary import read_project_list, read_summary, summary_header
+from generator.read.projects_text import read_text_projects
 
 PROJECT_TABLES = {"project_expenditure", "project_performance", "performance_self_evaluation"}
 NAME_KEYS = ("项目名称", "专项（项目）名称", "专项(项目)名称", "专项名称")
@@ -67,6 +68,10 @@ def _k(text: str) -> str:
 
 _SUBHEADS = ("年初设定目标", "全年实际完成情况", "全年预算数（A）", "全年执行数（B）")
 _KEYSET = {_k(k) for k in _ALL_KEYS + _SUBHEADS}
+_START = {_k(k) for k in CODE_KEYS + NAME_KEYS[1:]}
+_NAMES, _CODES = {_k(k) for k in NAME_KEYS}, {_k(k) for k in CODE_KEYS}
+_CONTACTS, _ORGS = {_k(k) for k in CONTACT_KEYS}, {_k(k) for k in ORG_KEYS}
+_CATEGORIES, _AMOUNTS = {_k(k) for k in CATEGORY_KEYS}, {_k(k) for k in AMOUNT_KEYS}
 _UNIT_IN_KEY = re.compile(r"[(（](万元|元|亿元)[)）]")
 
 
@@ -153,7 +158,7 @@ def _read(source: str, blocks: list[Block], tables: list[Table]) -> list[Project
                 _row(st, row, table_id)
         else:
             st.close()
-    return _merge(lists, summaries) + st.projects
+    return _merge(lists, summaries) + st.projects + read_text_projects(source, blocks)
 
 
 def _line(st: _State, line, titles: dict[int, Table]) -> None:
@@ -195,11 +200,11 @@ def _row(st: _State, row: GridRow, table_id: str | None) -> None:
     if st.header is not None and not any(k in _KEYSET for k in keys[:1]):
         _indicator(st, row, texts)
         return
-    starts = any(k in {_k(x) for x in CODE_KEYS + NAME_KEYS[1:]} for k in keys)
-    named = any(k == "项目名称" for k in keys)
+    # 项目编码 / 专项（项目）名称 open a sheet; 项目名称 opens one unless it names the open one
+    starts = any(k in _START for k in keys)
+    named = "项目名称" in keys
     if starts or (named and (st.current is None or st.current.name)):
-        if not (st.current is not None and not st.current.name and named and not starts):
-            _start(st, row, table_id)
+        _start(st, row, table_id)
     if st.current is None:
         if texts and re.match(r"^\d{3,}[\u4e00-\u9fff]", texts[0]):
             st.org_hint = re.sub(r"^\d+", "", texts[0])  # "450001保定市满城区医疗保障局本级"
@@ -232,22 +237,25 @@ def _keys(st: _State, row: GridRow, texts: list[str], keys: list[str]) -> None:
         if key == "年初设定目标":
             st.goal_col = i
         value = _value_after(texts, i)
-        if key in {_k(k) for k in NAME_KEYS} and value and not p.name:
+        if not value:
+            continue
+        if key in _NAMES and not p.name:
             p.name = value
-            p.source = SourceRef(st.source, row.line, row.page, value)
-        elif key in {_k(k) for k in CODE_KEYS} and value:
+            line = next((c.line for c in row.cells[i + 1 :] if c.text.strip() == value), row.line)
+            p.source = SourceRef(st.source, line, row.page, value)  # where the name is printed
+        elif key in _CODES:
             p.code = re.sub(r"\s+", "", value)
-        elif key in {_k(k) for k in CONTACT_KEYS} and value:
+        elif key in _CONTACTS:
             p.contacts.append(f"{texts[i]}：{value}")
-        elif key in {_k(k) for k in ORG_KEYS} and value:
+        elif key in _ORGS:
             p.unit_org = value
-        elif key in {_k(k) for k in CATEGORY_KEYS} and value:
+        elif key in _CATEGORIES:
             p.category = value
-        elif any(key.startswith(_k(g)) for g in GOAL_KEYS) and value:
+        elif any(key.startswith(_k(g)) for g in GOAL_KEYS):
             if p.goal is None or key == "年度绩效目标":
                 p.goal = value
-        elif key in {_k(k) for k in AMOUNT_KEYS} and value and p.amount_raw is None:
-            _set_amount(st, p, value)
+        elif key in _AMOUNTS and (p.amount_raw is None or key == "项目本年度金额"):
+            _set_amount(st, p, value)  # this year's amount wins over the project total
     if any(k.startswith("年度资金总额") for k in keys):
         for name, col in st.money_cols.items():
             if col < len(texts) and texts[col]:

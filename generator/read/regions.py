@@ -64,7 +64,7 @@ def load_regions(path: str | None = None) -> tuple[Region, ...]:
 
 def lookup(name_or_code: str) -> Region | None:
     """A region by 6-digit code, or by exact name/alias when that name is unique."""
-    key = (name_or_code or "").strip()
+    key = str(name_or_code or "").strip()
     if not key:
         return None
     regions = load_regions()
@@ -85,7 +85,7 @@ def find_region(text: str) -> tuple[Region | None, str | None]:
     Returns (region, None) when found, (None, None) when no region name occurs, and
     (None, message) when a name is ambiguous and no parent in the text settles it.
     """
-    text = (text or "").strip()
+    text = str(text or "").strip()
     if not text:
         return None, None
     regions = load_regions()

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from generator.model import Line, Section, Table, TocEntry
+from generator.read.blocks import Block, Grid
 
 try:  # owned by the table reader; the outline works without it (table ids stay None)
     from generator.read.table_kinds import match_title as _match_title
@@ -26,6 +27,26 @@ TOC_TITLE = re.compile(r"^目\s*录$")
 _BULLET = re.compile(r"^[-•·●]\s*")
 _MAX_HEADING = 40
 _AMOUNT = re.compile(r"\d\s*(?:万元|亿元|元|%)")
+
+
+def table_lines(lines: list[Line], blocks: list[Block] | None = None) -> set[int]:
+    """Numbers of the lines printed inside tables.
+
+    With the layout's blocks these are the grids' line ranges (a PDF table row need not
+    contain a tab); without them, the tab-separated rows of a text conversion.
+    """
+    if blocks is None:
+        return {ln.number for ln in lines if "\t" in ln.text}
+    out: set[int] = set()
+    for b in blocks:
+        if isinstance(b, Grid):
+            out.update(range(b.line, b.end_line + 1))
+    return out
+
+
+def plain(text: str) -> str:
+    """A line outside tables with its wide gaps (tabs in PDF text) read as spaces."""
+    return re.sub(r"[ \t]*\t[ \t]*", " ", text).strip()
 
 
 def heading_level(text: str) -> int | None:
@@ -51,11 +72,12 @@ def _key(text: str) -> str:
     return re.sub(r"\s+", "", t)
 
 
-def toc_range(lines: list[Line]) -> tuple[int, int] | None:
+def toc_range(lines: list[Line], tables: set[int] | None = None) -> tuple[int, int] | None:
     """(first, last) line numbers of the 目录 block, or None when there is no 目录."""
+    tables = table_lines(lines) if tables is None else tables
     start = None
     for i, ln in enumerate(lines[:400]):
-        if TOC_TITLE.match(ln.text.strip()):
+        if ln.number not in tables and TOC_TITLE.match(plain(ln.text)):
             start = i
             break
     if start is None:
@@ -64,10 +86,10 @@ def toc_range(lines: list[Line]) -> tuple[int, int] | None:
     first_key: str | None = None
     last = start
     for ln in lines[start + 1 :]:
-        t = _BULLET.sub("", ln.text.strip())
+        t = _toc_text(ln.text)
         if not t:
             continue
-        if "\t" in ln.text or len(t) > 60:
+        if ln.number in tables or len(t) > 60:
             break
         key = _key(t)
         numbered = heading_level(t) is not None or t.startswith("附件") or t.startswith("附表")
@@ -84,15 +106,24 @@ def toc_range(lines: list[Line]) -> tuple[int, int] | None:
     return lines[start].number, last
 
 
+def _toc_text(text: str) -> str:
+    """A 目录 line without its bullet and page number ("一、收入支出决算总表……3")."""
+    t = _BULLET.sub("", plain(text))
+    return re.sub(r"(?:[.…·．]{2,}|\s)\s*\d{1,3}$", "", t).strip()
+
+
 def _is_table_title(t: str) -> bool:
-    return t.endswith("表") and len(t) <= 40
+    return t.endswith("表") and 4 <= len(t) <= 40
 
 
-def read_sections(lines: list[Line]) -> tuple[list[Section], list[TocEntry]]:
-    """The section tree (without the 目录 block) and the 目录 entries."""
+def read_sections(
+    lines: list[Line], blocks: list[Block] | None = None
+) -> tuple[list[Section], list[TocEntry]]:
+    """The section tree (without the 目录 block and tables) and the 目录 entries."""
     try:
-        rng = toc_range(lines)
-        return _sections(lines, rng), _toc(lines, rng)
+        tables = table_lines(lines, blocks)
+        rng = toc_range(lines, tables)
+        return _sections(lines, rng, tables, blocks is None), _toc(lines, rng)
     except Exception:  # noqa: BLE001 - an outline is a convenience, never a reason to fail
         return [], []
 
@@ -104,7 +135,7 @@ def _toc(lines: list[Line], rng: tuple[int, int] | None) -> list[TocEntry]:
     for ln in lines:
         if ln.number <= rng[0] or ln.number > rng[1]:
             continue
-        t = _BULLET.sub("", ln.text.strip())
+        t = _toc_text(ln.text)
         if not t:
             continue
         numbered = heading_level(t) is not None or t.startswith(("附件", "附表"))
@@ -137,7 +168,9 @@ def mark_found(toc: list[TocEntry], tables: list[Table]) -> None:
             entry.found = entry.table_id in present
 
 
-def _sections(lines: list[Line], rng: tuple[int, int] | None) -> list[Section]:
+def _sections(
+    lines: list[Line], rng: tuple[int, int] | None, tables: set[int], tab_rows: bool
+) -> list[Section]:
     roots: list[Section] = []
     stack: list[Section] = []
     rejected: set[int] = set()  # levels whose numbered items are paragraphs (a list, not headings)
@@ -145,11 +178,11 @@ def _sections(lines: list[Line], rng: tuple[int, int] | None) -> list[Section]:
     for i, ln in enumerate(lines):
         if rng and rng[0] <= ln.number <= rng[1]:
             continue
-        if "\t" in ln.text:
+        if ln.number in tables:
             continue
-        if i and "\t" in lines[i - 1].text:
+        if tab_rows and i and lines[i - 1].number in tables:
             continue  # a table cell continued on the next line, not a heading
-        t = _BULLET.sub("", ln.text.strip())
+        t = _BULLET.sub("", plain(ln.text))
         level = heading_level(t)
         if level is None:
             continue
@@ -159,7 +192,7 @@ def _sections(lines: list[Line], rng: tuple[int, int] | None) -> list[Section]:
             continue
         rejected = {lv for lv in rejected if lv < level}
         if level == 1 and PART.fullmatch(title):  # "第一部分" alone: its name is on the next line
-            nxt = _next_text(lines, i + 1, n)
+            nxt = _next_text(lines, i + 1, n, tables)
             if nxt is not None and heading_level(nxt) is None and len(nxt) <= _MAX_HEADING:
                 title = f"{title} {nxt}"
         sec = Section(title=title, level=level, line=ln.number)
@@ -192,10 +225,10 @@ def _heading_title(t: str, level: int) -> str | None:
     return head
 
 
-def _next_text(lines: list[Line], start: int, n: int) -> str | None:
+def _next_text(lines: list[Line], start: int, n: int, tables: set[int]) -> str | None:
     for ln in lines[start : min(n, start + 4)]:
         if ln.text.strip():
-            return ln.text.strip() if "\t" not in ln.text else None
+            return plain(ln.text) if ln.number not in tables else None
     return None
 
 

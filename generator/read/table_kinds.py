@@ -14,7 +14,7 @@ import re
 _KEYWORDS: list[tuple[str, tuple[str, ...]]] = [
     ("performance_self_evaluation", ("绩效自评表", "绩效自评")),
     ("overall_performance", ("整体绩效目标",)),
-    ("project_performance", ("绩效目标表", "绩效目标汇总表", "项目绩效目标")),
+    ("project_performance", ("绩效目标表", "绩效目标汇总表", "项目绩效目")),
     ("three_public", ("三公",)),
     ("government_fund", ("政府性基金",)),
     ("state_capital", ("国有资本经营预算财政拨款", "国有资本经营预算支出")),

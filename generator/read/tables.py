@@ -13,14 +13,21 @@ import re
 
 from generator.model import Cell, Line, Problem, Row, Table
 from generator.read import codes
-from generator.read.blocks import Block, Grid, GridCell, GridRow
-from generator.read.numbers import find_unit, parse_amount, split_amount, unit_word
+from generator.read.blocks import Block, Grid, GridRow
+from generator.read.numbers import find_unit, parse_amount, unit_word
+from generator.read.table_header import (
+    LEADING_ZERO_ID,
+    excluded_columns,
+    flatten_header,
+    header_count,
+)
 from generator.read.table_kinds import (
     PERFORMANCE_KINDS,
     marker_kind,
     match_title,
     normalise_title,
 )
+from generator.read.table_unfold import column_blocks, unfold
 
 _META_PREFIX = (
     "部门名称",
@@ -37,11 +44,7 @@ _MARKER = re.compile(r"^(?:公开\s*\d+\s*表|预算\s*\d+\s*表|附表\s*\d+)$"
 _EMPTY = re.compile(r"本表无数据|空表列示|本表为空|无数据|故本表无")
 _PART = re.compile(r"^第[一二三四五六七八九十\d]+部分")  # a part heading is never a table title
 _NOTE = re.compile(r"^\s*(?:注|备注|说明)\s*[:：]")
-_LEADING_ZERO_ID = re.compile(r"^0\d+$|^\d{8,}$")
 _SPACES = re.compile(r"[\s\u3000]+")
-_EXCLUDED_EXACT = {"类", "款", "项", "序号", "**", "栏次", "行次"}
-_EXCLUDED_PART = ("编码", "代码", "行次", "栏次", "行 次", "栏 次")
-MAX_HEADER_ROWS = 5
 
 
 def read_tables(source: str, blocks: list[Block]) -> list[Table]:
@@ -207,7 +210,7 @@ def _build(
         between = [ln for ln in pending if ln.text.strip()]
         if tables and len(between) <= 2 and all(len(ln.text.strip()) <= 20 for ln in between):
             prev = tables[-1]
-            prev.rows.extend(_typed_rows(rows, [], prev.columns))
+            prev.rows.extend(_typed_rows(rows, prev.header, prev.columns))
             prev.end_line = grid.end_line
             return None
     title = title_line.text.strip() if title_line else ""
@@ -243,14 +246,14 @@ def _build(
             )
         )
     texts = [[c.text for c in r.cells] for r in rows]
-    blocks_at = _column_blocks(texts)
+    blocks_at = column_blocks(texts)
     if blocks_at:
-        _unfold(table, rows, blocks_at)
+        unfold(table, rows, blocks_at)
         return table
-    header_count = _header_count(texts)
-    table.header = [t for t in texts[:header_count]]
+    n_header = header_count(texts)
+    table.header = [t for t in texts[:n_header]]
     table.columns = flatten_header(table.header, max((len(t) for t in texts), default=0))
-    table.rows = _typed_rows(rows[header_count:], table.header, table.columns)
+    table.rows = _typed_rows(rows[n_header:], table.header, table.columns)
     header_unit = any(find_unit(t) for row in table.header for t in row)
     money_kind = kind and kind not in PERFORMANCE_KINDS and kind not in ("assets", "organization")
     if unit is None and money_kind and not header_unit and _has_figures(table):
@@ -265,82 +268,8 @@ def _has_figures(table: Table) -> bool:
     return any(c.value is not None for r in table.rows for c in r.cells)
 
 
-def _excluded_columns(header: list[list[str]], columns: list[str]) -> set[int]:
-    out: set[int] = set()
-    for row in header:
-        for j, text in enumerate(row):
-            t = _SPACES.sub("", text)
-            if t in _EXCLUDED_EXACT or any(p in t for p in _EXCLUDED_PART):
-                out.add(j)
-    return out
-
-
-def _column_numbers(texts: list[str]) -> bool:
-    """A row of column numbers (1 2 3 …, 栏次, 类 款 项 1 2 3) is header, not data."""
-    cells = [_SPACES.sub("", t) for t in texts if t.strip()]
-    if any(t.startswith("栏次") for t in cells):
-        return True
-    nums = [t for t in cells if t.isdigit()]
-    others = [t for t in cells if not t.isdigit()]
-    if len(nums) < 2 or any(t not in _EXCLUDED_EXACT for t in others):
-        return False
-    values = [int(t) for t in nums]
-    return values == list(range(values[0], values[0] + len(values)))
-
-
-def _is_data(texts: list[str]) -> bool:
-    if _column_numbers(texts):
-        return False
-    code, used = codes.row_code(texts)
-    if code is not None:
-        return True
-    return any(
-        parse_amount(t) is not None and not _LEADING_ZERO_ID.match(t.strip()) for t in texts if t
-    )
-
-
-def _header_count(texts: list[list[str]]) -> int:
-    for k, row in enumerate(texts):
-        if _is_data(row):
-            return k if k <= MAX_HEADER_ROWS else 0
-    return 0
-
-
-def flatten_header(header: list[list[str]], width: int) -> list[str]:
-    """One name per column: the header texts above it, top-down, spanning cells filled right.
-
-    A header cell spans to the right over empty cells as long as some lower header row names a
-    sub-column there (基本支出 over 小计 | 人员经费 | 公用经费); rows of column numbers do not
-    count as names.
-    """
-    named = [list(row) + [""] * (width - len(row)) for row in header if not _column_numbers(row)]
-    filled: list[list[str]] = []
-    for r, row in enumerate(named):
-        out = []
-        carry = ""
-        for j, text in enumerate(row):
-            if text:
-                carry = text
-                out.append(text)
-            elif carry and any(lower[j] for lower in named[r + 1 :]):
-                out.append(carry)
-            else:
-                carry = ""
-                out.append("")
-        filled.append(out)
-    columns = []
-    for j in range(width):
-        parts: list[str] = []
-        for row in filled:
-            t = _SPACES.sub("", row[j])
-            if t and t != "**" and not t.isdigit() and t not in parts:
-                parts.append(t)
-        columns.append("/".join(parts))
-    return columns
-
-
 def _typed_rows(rows: list[GridRow], header: list[list[str]], columns: list[str]) -> list[Row]:
-    excluded = _excluded_columns(header, columns)
+    excluded = excluded_columns(header, columns)
     out = []
     for r in rows:
         texts = [c.text for c in r.cells]
@@ -354,9 +283,12 @@ def _typed_rows(rows: list[GridRow], header: list[list[str]], columns: list[str]
         for j, c in enumerate(r.cells):
             value = None
             text = c.text
-            if j not in excluded and j not in used and not _LEADING_ZERO_ID.match(text.strip()):
+            if not text:
+                cells.append(Cell(text="", value=None, line=c.line, page=c.page))
+                continue
+            if j not in excluded and j not in used and not LEADING_ZERO_ID.match(text.strip()):
                 value = parse_amount(text)
-            if code is None and j < 3 and not label:
+            if code is None and j < 3 and not label and text[:1].isdigit():
                 c_code, name = codes.split_name(text)
                 if c_code is not None and name:
                     code, used, label = c_code, [j], name
@@ -364,119 +296,13 @@ def _typed_rows(rows: list[GridRow], header: list[list[str]], columns: list[str]
         if not label:
             for j, c in enumerate(cells):
                 t = c.text.strip()
-                if t and j not in used and c.value is None and not _LEADING_ZERO_ID.match(t):
+                if t and j not in used and c.value is None and not LEADING_ZERO_ID.match(t):
                     if j in excluded and t.isdigit():
                         continue
                     label = _SPACES.sub("", t) if len(t) < 40 else t
                     break
         out.append(Row(cells=cells, line=r.line, page=r.page, code=code, label=label))
     return out
-
-
-# --- side-by-side column blocks (基本支出决算表: 人员经费 | 公用经费 | 资本性支出) ---------
-
-_BLOCK_HEAD = ("科目编码", "科目名称", "金额")
-
-
-def _column_blocks(texts: list[list[str]]) -> list[int]:
-    """Start columns of repeated 科目编码|科目名称|金额 header groups (two or more), else []."""
-    for row in texts[:4]:
-        norm = [_SPACES.sub("", t) for t in row]
-        starts = [j for j in range(len(norm) - 2) if tuple(norm[j : j + 3]) == _BLOCK_HEAD]
-        if len(starts) >= 2:
-            return starts
-    return []
-
-
-def _unfold(table: Table, rows: list[GridRow], starts: list[int]) -> None:
-    texts = [[c.text for c in r.cells] for r in rows]
-    head_idx = next(
-        k
-        for k, row in enumerate(texts)
-        if [
-            j
-            for j in range(len(row) - 2)
-            if tuple(_SPACES.sub("", t) for t in row[j : j + 3]) == _BLOCK_HEAD
-        ]
-        == starts
-    )
-    groups_row = texts[head_idx - 1] if head_idx > 0 else []
-    groups = []
-    last = ""
-    for s in starts:
-        g = groups_row[s].strip() if s < len(groups_row) else ""
-        last = g or last
-        groups.append(last)
-    table.header = texts[: head_idx + 1]
-    table.columns = ["科目编码", "科目名称", "金额", "类别"]
-    out: list[Row] = []
-    per_block: list[list[Row]] = [[] for _ in starts]
-    totals: list[Row] = []
-    for r in rows[head_idx + 1 :]:
-        cells = r.cells
-        joined = "".join(c.text for c in cells)
-        if "合计" in _SPACES.sub("", joined):
-            totals.extend(_total_rows(r, groups, starts))
-            continue
-        for b, s in enumerate(starts):
-            part = cells[s : s + 3]
-            while len(part) < 3:
-                part.append(GridCell("", r.line, r.page))
-            code_text, name, amount = (p.text for p in part)
-            if not code_text and not name and not amount:
-                continue
-            code = codes.parse_code(code_text)
-            line = part[0].line
-            row_cells = [
-                Cell(code_text, None, part[0].line, part[0].page),
-                Cell(name, None, part[1].line, part[1].page),
-                Cell(amount, parse_amount(amount), part[2].line, part[2].page),
-                Cell(groups[b], None, line, part[0].page),
-            ]
-            per_block[b].append(
-                Row(cells=row_cells, line=line, page=r.page, code=code, label=_SPACES.sub("", name))
-            )
-    for block_rows in per_block:
-        out.extend(block_rows)
-    out.extend(totals)
-    table.rows = out
-
-
-def _total_rows(r: GridRow, groups: list[str], starts: list[int]) -> list[Row]:
-    """'人员经费合计 ⇥ ⇥ 1292095.92 ⇥ 公用经费合计 127989.14' -> one row per printed total."""
-    out = []
-    label_cell: GridCell | None = None
-    label = ""
-    for c in r.cells:
-        t = c.text.strip()
-        if not t:
-            continue
-        value, _ = split_amount(t)
-        if value is None:
-            m = re.match(r"^(.*?合\s*计)\s*([-\d,.]+)$", t)
-            if m and parse_amount(m[2]) is not None:
-                out.append(_total_row(_SPACES.sub("", m[1]), m[2], c, groups, starts))
-                label_cell = None
-                continue
-            label_cell, label = c, _SPACES.sub("", t)
-            continue
-        if label_cell is not None:
-            out.append(_total_row(label, t, c, groups, starts))
-            label_cell = None
-    return out
-
-
-def _total_row(
-    label: str, amount: str, cell: GridCell, groups: list[str], starts: list[int]
-) -> Row:
-    group = next((g for g in groups if g and label.startswith(g)), "")
-    cells = [
-        Cell("", None, cell.line, cell.page),
-        Cell(label, None, cell.line, cell.page),
-        Cell(amount, parse_amount(amount), cell.line, cell.page),
-        Cell(group, None, cell.line, cell.page),
-    ]
-    return Row(cells=cells, line=cell.line, page=cell.page, code=None, label=label)
 
 
 # --- a table continued on the next page -----------------------------------------------

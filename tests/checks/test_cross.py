@@ -7,7 +7,7 @@ import re
 from generator.checks import RULES, run_checks
 from generator.checks.registry import REGISTRY
 
-from .build import document, rules_fired, table
+from .build import cell, document, rules_fired, table
 
 
 def summary(total="100.00", gpb="100.00", line=100):
@@ -179,3 +179,71 @@ def test_findings_only_name_registered_rules():
     lines = ["基本支出1420085.06万元。", "增加（减少）", CHANGE]
     for f in run_checks([document(lines=lines)]):
         assert f.rule in REGISTRY
+
+
+def test_class_totals_summary_against_spending_table():
+    left = table(
+        ["收入/项目", "收入/金额", "支出/项目", "支出/金额"],
+        [
+            ["一、一般公共预算", "100.00", "八、社会保障和就业", "30.00"],
+            ["", "", "十、卫生健康", "70.00"],
+        ],
+        id="income_expenditure_summary",
+        title="部门收支总体情况表",
+    )
+    right = table(
+        ["科目编码", "科目名称", "合计", "基本支出/小计", "项目支出/小计"],
+        [
+            ["2080109", "社会保险经办机构", "30.00", "30.00", ""],
+            ["2101101", "行政单位医疗", "20.00", "20.00", ""],
+            ["2101301", "城乡医疗救助", "50.00", "", "50.00"],
+        ],
+        id="expenditure",
+        title="部门支出总体情况表",
+        code_col=0,
+        label_col=1,
+        line=200,
+    )
+    assert not rules_fired(run_checks([document(left, right)]), "cross_table.class_totals")
+    right.rows[2].cells[2] = cell("55.00", right.rows[2].line)
+    got = rules_fired(run_checks([document(left, right)]), "cross_table.class_totals", "error")
+    assert len(got) == 1 and "210" in got[0].message
+    assert {e.source.line for e in got[0].evidence} == {103, 203, 204}
+
+
+def test_budget_appropriations_match_spending_tables():
+    fiscal = table(
+        ["收入/项目", "收入/金额", "支出/项目", "支出/合计"],
+        [
+            ["一般公共预算收入", "7,117.1", "支出合计", "7,672.7"],
+            ["政府性基金收入", "555.6", "", ""],
+        ],
+        id="fiscal_summary",
+        title="财政拨款收支总体情况表",
+    )
+    gbe = spending("general_budget_expenditure", "7,117.1", "3,107.2", "4,009.9", 200)
+    fund = spending("government_fund", "555.6", "", "555.6", 300)
+    assert not rules_fired(
+        run_checks([document(fiscal, gbe, fund, year=2021)]), "cross_table.same_figure"
+    )
+    fund.rows[0].cells[1] = cell("545.6", fund.rows[0].line)
+    got = rules_fired(
+        run_checks([document(fiscal, gbe, fund, year=2021)]), "cross_table.same_figure", "error"
+    )
+    assert len(got) == 1 and "545.6" in got[0].message
+    final = run_checks([document(fiscal, gbe, fund, kind="final", year=2021)])
+    assert not rules_fired(final, "cross_table.same_figure")  # final accounts carry balances over
+
+
+def test_a_broken_rule_is_reported_not_raised(monkeypatch):
+    from generator.checks.registry import Registered
+
+    def boom(doc):
+        raise KeyError("x")
+
+    doc = REGISTRY["text.placeholder"].doc
+    monkeypatch.setitem(
+        REGISTRY, "text.placeholder", Registered(doc=doc, func=boom, scope="document")
+    )
+    got = rules_fired(run_checks([document(lines=["XX万元"])]), "text.placeholder")
+    assert [(f.severity, f.status) for f in got] == [("info", "not_checked")]

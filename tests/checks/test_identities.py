@@ -289,3 +289,21 @@ def test_side_by_side_blocks_are_checked_per_block():
     t.rows[1].cells[5] = cell("400.90", t.rows[1].line)
     got = rules_fired(run_checks([document(t, kind="final")]), "identities.code_hierarchy", "error")
     assert len(got) == 1 and "302" in got[0].message
+
+
+def test_change_column_equals_difference_of_years():
+    rows = [
+        ["公务用车运行经费", "7.5", "6", "-1.5", "压减"],
+        ["公务接待费支出", "0", "0.57", "0.57", "调整"],
+        ["合计", "7.5", "6.57", "-0.93", "调整"],
+    ]
+    t = table(
+        ["项目名称", "2020年度预算", "2021年度预算", "增减金额", "变化原因"],
+        rows,
+        id="three_public",
+        title="“三公”经费预算情况及增减变化原因",
+    )
+    assert not rules_fired(run_checks([document(t, year=2021)]), "identities.change_column")
+    t.rows[2].cells[3] = cell("-0.83", t.rows[2].line)
+    got = rules_fired(run_checks([document(t, year=2021)]), "identities.change_column", "error")
+    assert len(got) == 1 and "-0.83" in got[0].message

@@ -78,7 +78,8 @@ def test_share_recomputed():
         "2024 年支出合计 23278.10 万元，其中：基本支出 797.18 万元，占 13.42%；项目支出 22480.92 万元，占 96.58%。"
     ]
     err = rules_fired(run_checks([document(lines=bad)]), "narrative.share_recomputed", "error")
-    assert len(err) == 1 and "3.42%" in err[0].message
+    assert len([f for f in err if "应为3.42%" in f.message]) == 1
+    assert len([f for f in err if "超过100%" in f.message]) == 1
 
 
 def test_share_forced_to_hundred_is_rounding():
@@ -161,3 +162,32 @@ def test_parts_cannot_exceed_their_total():
         run_checks([document(lines=bad, year=2021)]), "narrative.parts_exceed_total", "error"
     )
     assert len(got) == 1 and len(got[0].evidence) == 3
+
+
+def test_increase_with_a_negative_number_is_contradictory():
+    text = ["公务用车运行经费6万元，比上年增加-1.5万元。"]
+    got = rules_fired(run_checks([document(lines=text)]), "narrative.change_consistent", "error")
+    assert len(got) == 1 and "-1.5" in got[0].message
+    table_cell = ["增减金额为-1.5万元。"]
+    assert not rules_fired(run_checks([document(lines=table_cell)]), "narrative.change_consistent")
+
+
+def test_another_years_figure_is_not_compared_with_this_years_table():
+    lines = [
+        "2019年度一般公共预算财政拨款基本支出900,000.00元。",
+        "2020年度基本支出1,420,085.06元。",
+    ]
+    found = run_checks([document(basic_table(), lines=lines, kind="final", year=2020)])
+    assert not rules_fired(found, "narrative.amount_matches_table")
+
+
+def test_shares_of_one_whole_cannot_exceed_hundred():
+    ok = [
+        "支出合计 100.00 万元，其中：基本支出 40.00 万元，占 40.00%；项目支出 60.00 万元，占 60.00%。"
+    ]
+    assert not rules_fired(run_checks([document(lines=ok)]), "narrative.share_recomputed")
+    bad = [
+        "支出合计 100.00 万元，其中：基本支出 40.00 万元，占 40.00%；项目支出 60.00 万元，占 70.00%。"
+    ]
+    got = rules_fired(run_checks([document(lines=bad)]), "narrative.share_recomputed", "error")
+    assert any("110.00%" in f.message for f in got)

@@ -69,3 +69,12 @@ def test_no_html_in_json(capsys):
     _, out = _run(capsys, "--json", seed_path("002"))
     assert "<p>" not in out and "<ol" not in out
     assert Path(seed_path("002")).read_text(encoding="utf-8").count("<p>") > 0
+
+
+def test_toc_entries_say_whether_the_table_is_in_the_body(capsys):
+    _, out = _run(capsys, "--json", seed_path("002"))
+    toc = {e["table_id"]: e["found"] for e in json.loads(out)["toc"] if e["table_id"]}
+    assert toc["income_expenditure_summary"] is False and toc["general_budget_basic"] is False
+    assert toc["expenditure"] is True and toc["three_public"] is True
+    _, out = _run(capsys, seed_path("002"))
+    assert "listed in the 目录 but absent" in out and "部门收支总体情况表" in out

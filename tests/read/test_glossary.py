@@ -71,3 +71,21 @@ def test_parenthesised_numbering_and_table_title_stop():
         ("基本支出", "指人员经费和公用经费。"),
         ("项目支出", "指专项支出。"),
     ]
+
+
+def test_pdf_heading_with_a_gap_and_end_at_an_unnumbered_title():
+    lines = [
+        Line(1, "第四部分\t名词解释"),
+        Line(
+            2,
+            "（一）财政拨款收入：是区级预算主管部门本年度从本级财政部门取得的财政拨款，包括一般公共预算财政拨款、政府",
+        ),
+        Line(3, "性基金预算财政拨款。"),
+        Line(4, "（二）事业收入：指事业单位开展专业业务活动取得的收入。"),
+        Line(5, "2025年部门预算编制说明"),
+        Line(6, "2025年，某委员会收入预算37,151.47万元。"),
+    ]
+    entries = read_glossary("x", lines, blocks=lines)
+    assert [e.term for e in entries] == ["财政拨款收入", "事业收入"]
+    assert entries[0].definition.endswith("政府性基金预算财政拨款。")
+    assert glossary_range(lines, lines) == (1, 4)

@@ -162,3 +162,108 @@ def test_labels():
         label_id("本年收入合计", ["income_total", "income_current_year"]) == "income_current_year"
     )
     assert label_id("其中：财政拨款", ["general_public_budget"]) is None
+
+
+def test_004_contradiction_kept_through_the_whole_reader():
+    from generator.read import read_file
+
+    doc = read_file(seed_file("004"))
+    r = doc.indicators["basic_expenditure"]
+    assert (r.origin, r.value, r.source.line, r.raw) == (
+        "table",
+        Decimal("142.008506"),
+        182,
+        "1420085.06",
+    )
+    narrative = {
+        (x.value, x.source.line)
+        for x in doc.readings
+        if x.id == "basic_expenditure" and x.origin == "narrative"
+    }
+    assert (Decimal("347.015834"), 397) in narrative  # 基本支出3,470,158.34元, line 397
+    assert "3,470,158.34" in _raw_line("004", 397)
+
+
+def _synthetic(rows):
+    from generator.model import Line
+
+    lines = [Line(i, t) for i, t in enumerate(rows, 1)]
+    tables = read_tables("t.txt", to_blocks(lines))
+    return collect("t.txt", tables, [], [])
+
+
+def test_three_public_total_by_name_not_a_wider_sum():
+    # shape of a PDF budget: 合计 includes 会议费 and 培训费; the 三公 total is "“三公”经费/小计"
+    preferred, _ = _synthetic(
+        [
+            "一般公共预算“三公”经费、会议费、培训费支出预算表",
+            "单位：万元",
+            "合计\t“三公”经费\t\t\t\t\t\t会议费\t培训费",
+            "\t小计\t因公出国（境）费\t公务用车购置及运行维护费\t\t\t公务接待费\t\t",
+            "\t\t\t小计\t公务用车购置费\t公务用车运行维护费\t\t\t",
+            "2,599.37\t670.12\t180.00\t304.40\t\t304.40\t185.72\t228.00\t1,701.25",
+        ]
+    )
+    got = {k: (r.value, r.source.line) for k, r in preferred.items()}
+    assert got == {
+        "three_public_total": (Decimal("670.12"), 6),
+        "overseas_travel": (Decimal("180.00"), 6),
+        "vehicle_total": (Decimal("304.40"), 6),
+        "vehicle_operation": (Decimal("304.40"), 6),
+        "official_reception": (Decimal("185.72"), 6),
+    }
+
+
+def test_three_public_short_child_names_and_organ_costs():
+    preferred, _ = _synthetic(
+        [
+            "2025年部门“三公”经费和机关运行经费预算表",
+            "单位:万元",
+            "“三公”经费预算数\t\t\t\t\t\t机关运行经费预算数",
+            "合计\t因公出国(境)费\t公务接待费\t公务用车购置及运行费\t\t\t",
+            "\t\t\t小计\t购置费\t运行费\t",
+            "3.00\t0\t1.00\t2.00\t0.50\t1.50\t171.01",
+        ]
+    )
+    got = {k: r.value for k, r in preferred.items()}
+    assert got == {
+        "three_public_total": Decimal("3.00"),
+        "overseas_travel": Decimal("0"),
+        "official_reception": Decimal("1.00"),
+        "vehicle_total": Decimal("2.00"),
+        "vehicle_purchase": Decimal("0.50"),
+        "vehicle_operation": Decimal("1.50"),
+        "organ_operating_expenses": Decimal("171.01"),
+    }
+
+
+def test_table_without_unit_gives_no_reading():
+    preferred, readings = _synthetic(["部门收支总体情况表", "项目\t金额", "收入总计\t5.00"])
+    assert preferred == {} and readings == []
+
+
+def test_organ_costs_and_procurement_tables():
+    preferred, _ = _synthetic(
+        [
+            "十、2017年度部门一般公共预算机关运行经费支出预算表",
+            "单位：万元",
+            "科目编码\t科目名称\t机关运行经费支出",
+            "\t合计\t9,193.40",
+            "302\t商品和服务支出\t9,050.00",
+            "",
+            "十二、2017年部门政府采购预算表",
+            "单位：万元",
+            "采购品目大类\t专项名称\t总计",
+            "合计\t\t3,742.40",
+            "一、货物A\t\t525.40",
+        ]
+    )
+    assert preferred["organ_operating_expenses"].value == Decimal("9193.40")
+    assert preferred["organ_operating_expenses"].source.line == 4
+    assert (
+        preferred["government_procurement"].value,
+        preferred["government_procurement"].source.line,
+    ) == (
+        Decimal("3742.40"),
+        10,
+    )

@@ -99,3 +99,26 @@ def test_department_type_generic_and_known():
     assert department_type("某某市某某区园林绿化管理局") == "园林绿化管理局"
     assert org_name("2024 年滑县医疗保障局部门预算公开") == "滑县医疗保障局"
     assert org_name("部门名称") is None
+
+
+def test_units_provenance_is_the_first_declaration():
+    meta, _ = _meta("004")
+    assert meta.provenance["units"].line == 103  # "金额单位：元" above 公开 01 表
+    meta, _ = _meta("001")
+    assert meta.provenance["units"].line == 187
+
+
+def test_department_only_in_a_labelled_line():
+    lines = [Line(1, "2020 年度部门决算"), Line(2, "公开部门：固原市医疗保障局")]
+    meta, problems = read_metadata("x.txt", lines, [], {})
+    assert meta.department == "固原市医疗保障局" and meta.provenance["department"].line == 2
+    assert (meta.year, meta.kind, meta.region_code) == (2020, "final", "640400")
+    assert problems == []
+
+
+def test_ambiguous_region_is_reported_and_not_guessed():
+    lines = [Line(1, "普陀区商务委员会2025年部门预算")]
+    meta, problems = read_metadata("x.txt", lines, [], {})
+    assert meta.department == "普陀区商务委员会"
+    assert meta.region_code is None
+    assert any("普陀区" in p.message and p.line == 1 for p in problems)

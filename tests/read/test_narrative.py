@@ -107,7 +107,8 @@ def test_fund_totals_are_not_department_totals_seed_004():
         "本年支出",
         "年末结转和结余",
     ]
-    assert not any(s.source.line == 417 and s.indicator for s in st)
+    # the fund's own income is the government_fund figure; its 本年支出 is not the department's
+    assert [s.indicator for s in at_417] == ["government_fund", None, None]
     assert not any(s.source.line == 383 and s.indicator == "expenditure_total" for s in st)
 
 
@@ -138,8 +139,70 @@ def test_indicator_only_when_the_subject_is_the_indicator():
     assert indicator_for("财政拨款收入总计") is None
     assert indicator_for("一般公共预算支出") is None
     assert indicator_for("机关运行经费支出") == "organ_operating_expenses"
+    # seed 004 lines 413 and 417
+    assert indicator_for("“三公”经费一般公共预算财政拨款支出决算") == "three_public_total"
+    assert indicator_for("政府性基金预算财政拨款本年收入") == "government_fund"
+    assert indicator_for("一般公共预算财政拨款本年支出") is None
 
 
 def test_bad_text_never_raises():
     st = read_statements("x", [Line(1, "\x00\ufffd%%%万元元"), Line(2, "9" * 500 + "万元")])
     assert [s.kind for s in st] == ["amount"] and st[0].source.line == 2
+
+
+def test_pdf_table_rows_inside_a_grid_are_not_statements():
+    from generator.read.blocks import Grid, GridCell, GridRow
+
+    lines = [
+        Line(1, "本年支出合计 9759.38 万元，其中：基本支出 5377.64 万元，", 20),
+        Line(2, "占 55.10%；项目支出 4381.74 万元，占 44.90%。", 20),
+        Line(3, "基本支出合计 5377.64 万元", 21),  # a table row printed without tabs
+    ]
+    grid = Grid(
+        [GridRow([GridCell("基本支出合计", 3), GridCell("5377.64 万元", 3)], 3)],
+        "pdf-table",
+        3,
+        3,
+        21,
+    )
+    st = read_statements("x.pdf", lines, year=2024, kind="final", blocks=[lines[0], lines[1], grid])
+    assert [(s.kind, s.subject, s.source.line) for s in st] == [
+        ("amount", "本年支出合计", 1),
+        ("amount", "基本支出", 1),
+        ("share", "基本支出", 2),
+        ("amount", "项目支出", 2),
+        ("share", "项目支出", 2),
+    ]
+    assert st[0].source.page == 20
+
+
+def test_subject_from_the_sentence_before_and_from_the_item_heading():
+    lines = [
+        Line(1, "（三）一般公共预算财政拨款支出决算具体情况"),
+        Line(2, "1、社会保障和就业支出（类）行政事业单位养老支出（款）"),
+        Line(3, "年初预算为 54.53 万元，支出决算为 54.53 万元，完成年初预算的100.00%。"),
+        Line(
+            4,
+            "公共安全（类）支出 23513.11 万元，主要用于人员支出、日常公用支出。与上年相比增加 410.44 万元，增长 1.78%。",
+        ),
+    ]
+    st = read_statements("x", lines, year=2024, kind="final")
+    budget = st[0]
+    assert (budget.subject, budget.period) == (
+        "社会保障和就业支出（类）行政事业单位养老支出（款）",
+        "budget",
+    )
+    rate = [s for s in st if s.kind == "rate"][0]
+    assert rate.subject == budget.subject
+    change = [s for s in st if s.kind == "change"][0]
+    assert change.subject == "公共安全（类）支出" and change.percent == Decimal("1.78")
+
+
+def test_thresholds_with_inclusive_marker_are_not_amounts():
+    lines = [Line(1, "单价100万元（含）以上设备（不含车辆）0台（套）。")]
+    assert read_statements("x", lines, year=2025, kind="budget") == []
+
+
+def test_head_noun_after_de():
+    assert indicator_for("财政拨款的机关运行经费") == "organ_operating_expenses"
+    assert indicator_for("部门的收入总计") is None

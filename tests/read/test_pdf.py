@@ -9,10 +9,12 @@ this file draws, so a wrong column, a lost empty cell or a shifted line number f
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
+from generator.read import read_file
 from generator.read.blocks import Grid
 from generator.read.pdf import read_pdf
 
@@ -24,7 +26,7 @@ from reportlab.pdfgen import canvas  # noqa: E402
 
 FONT = "STSong-Light"
 HEIGHT = 842.0  # A4 portrait, points
-TITLE = "测试县医疗保障局2024年部门预算"
+TITLE = "保定市满城区医疗保障局2024年部门预算"
 NARRATIVE = "2024年收入预算总额1,234.56万元，比上年增加10.00万元。"
 
 SUMMARY_X = [60, 210, 290, 450, 535]
@@ -62,7 +64,9 @@ def _text(c, x: float, top: float, text: str, size: float = 11, right: bool = Fa
     (c.drawRightString if right else c.drawString)(x, y, text)
 
 
-def _ruled(c, xs: list[float], top: float, rows: list[list[str]], white_backgrounds=False):
+def _ruled(
+    c, xs: list[float], top: float, rows: list[list[str]], white_backgrounds=False, open_top=False
+):
     height = 20
     bottom = top + height * len(rows)
     if white_backgrounds:
@@ -74,7 +78,7 @@ def _ruled(c, xs: list[float], top: float, rows: list[list[str]], white_backgrou
             c.rect(xs[0] + 1, y, 120 - xs[0] - 1, height - 2, fill=1, stroke=0)
             c.rect(120, y, xs[-1] - 121, height - 2, fill=1, stroke=0)
         c.setFillColorRGB(0, 0, 0)
-    for r in range(len(rows) + 1):
+    for r in range(1 if open_top else 0, len(rows) + 1):
         y = HEIGHT - (top + r * height)
         c.line(xs[0], y, xs[-1], y)
     for x in xs:
@@ -86,15 +90,44 @@ def _ruled(c, xs: list[float], top: float, rows: list[list[str]], white_backgrou
     return bottom
 
 
+# 合计 and 公务接待费 span two header rows, 公务用车购置及运行费 two columns.
+SPAN_X = [60, 160, 260, 360, 460]
+SPAN_DATA = ["3.00", "", "1.00", "2.00"]
+
+
+def _spanned(c, top: float) -> None:
+    def hline(y, x0, x1):
+        c.line(x0, HEIGHT - y, x1, HEIGHT - y)
+
+    def vline(x, y0, y1):
+        c.line(x, HEIGHT - y0, x, HEIGHT - y1)
+
+    xs = SPAN_X
+    for y in (top, top + 40, top + 60):
+        hline(y, xs[0], xs[-1])
+    hline(top + 20, xs[1], xs[3])  # under 公务用车购置及运行费 only
+    for x in (xs[0], xs[1], xs[3], xs[4]):
+        vline(x, top, top + 60)
+    vline(xs[2], top + 20, top + 60)  # between 购置费 and 运行费, not through the group
+    _text(c, xs[0] + 4, top + 14, "合计", size=10)
+    _text(c, xs[1] + 4, top + 4, "公务用车购置及运行费", size=10)
+    _text(c, xs[1] + 4, top + 24, "购置费", size=10)
+    _text(c, xs[2] + 4, top + 24, "运行费", size=10)
+    _text(c, xs[3] + 4, top + 14, "公务接待费", size=10)
+    for k, text in enumerate(SPAN_DATA):
+        if text:
+            _text(c, xs[k + 1] - 4, top + 44, text, size=10, right=True)
+
+
 def make_budget(path: Path) -> None:
     _font()
     c = canvas.Canvas(str(path), pagesize=(595, HEIGHT))
     _text(c, 60, 50, TITLE, size=16)
     _text(c, 60, 80, NARRATIVE)
-    _text(c, 60, 110, "一、部门收支总表")
+    _text(c, 60, 110, "一、部门收支预算总表")
     _text(c, 535, 130, "单位：万元", size=10, right=True)
     _ruled(c, SUMMARY_X, 150, SUMMARY, white_backgrounds=True)
-    _text(c, 60, 270, "二、部门支出总表")
+    _text(c, 60, 270, "二、部门支出预算总表")
     _text(c, 535, 290, "单位：万元", size=10, right=True)
     for r, row in enumerate(PLAIN):
         top = 310 + 18 * r
@@ -109,6 +142,9 @@ def make_budget(path: Path) -> None:
     c.showPage()
     bottom = _ruled(c, CONT_X, 60, [CONT_HEADER] + CONT_ROWS[ROWS_ON_PAGE_1:])
     _text(c, 60, bottom + 20, "以上为一般公共预算支出情况。")
+    _text(c, 60, 400, "四、“三公”经费支出预算表")
+    _text(c, 460, 420, "单位：万元", size=10, right=True)
+    _spanned(c, 440)
     _text(c, 297, 815, "- 2 -", size=9)
     c.showPage()
     c.save()
@@ -141,7 +177,8 @@ def test_lines_are_numbered_through_the_document_with_their_pages(budget):
     _, (lines, _blocks, _pages, _problems) = budget
     assert [ln.number for ln in lines] == list(range(1, len(lines) + 1))
     assert [ln.page for ln in lines] == sorted(ln.page for ln in lines)
-    assert lines[-2].text == "以上为一般公共预算支出情况。" and lines[-2].page == 2
+    closing = [ln for ln in lines if ln.text == "以上为一般公共预算支出情况。"]
+    assert [ln.page for ln in closing] == [2]
     assert lines[-1].text == "- 2 -" and lines[-1].page == 2
     # a table row is one line, its cells separated by tabs where the gap is wide
     row = next(ln for ln in lines if ln.text.startswith("一、一般公共预算拨款收入"))
@@ -173,13 +210,13 @@ def test_unruled_table_places_amounts_by_x_position(budget):
 def test_title_and_unit_lines_precede_their_grid(budget):
     _, (_lines, blocks, _pages, _problems) = budget
     k = next(i for i, b in enumerate(blocks) if isinstance(b, Grid))
-    assert [blocks[k - 2].text, blocks[k - 1].text] == ["一、部门收支总表", "单位：万元"]
+    assert [blocks[k - 2].text, blocks[k - 1].text] == ["一、部门收支预算总表", "单位：万元"]
 
 
 def test_table_continued_on_next_page_is_one_grid_without_repeated_header(budget):
     _, (lines, blocks, _pages, _problems) = budget
     grids = _grids(blocks)
-    assert len(grids) == 3
+    assert len(grids) == 4
     cont = grids[2]
     assert _texts(cont) == [CONT_HEADER] + CONT_ROWS
     pages = [r.page for r in cont.rows]
@@ -188,7 +225,20 @@ def test_table_continued_on_next_page_is_one_grid_without_repeated_header(budget
     # the page number between the parts stays a line but is not a block inside the table
     footer = next(ln for ln in lines if ln.text == "- 1 -")
     assert footer.page == 1 and footer not in blocks
-    assert blocks[-2].text == "以上为一般公共预算支出情况。"
+    after = blocks[blocks.index(cont) + 1]
+    assert after.text == "以上为一般公共预算支出情况。"
+
+
+def test_header_cells_spanning_rows_cover_the_rows_below(budget):
+    # text alone would read the cell under 公务接待费 as part of the 公务用车 group
+    _, (_lines, blocks, _pages, _problems) = budget
+    spanned = _grids(blocks)[3]
+    assert _texts(spanned) == [
+        ["合计", "公务用车购置及运行费", "", "公务接待费"],
+        ["合计", "购置费", "运行费", "公务接待费"],
+        SPAN_DATA,
+    ]
+    assert {r.page for r in spanned.rows} == {2}
 
 
 def test_same_table_read_without_rules_gives_the_same_cells(budget):
@@ -211,6 +261,104 @@ def test_blank_page_is_reported_and_skipped(tmp_path):
     assert pages == 2 and [ln.text for ln in lines] == [TITLE]
     assert [(p.severity, p.page) for p in problems] == [("warning", 2)]
     assert "page 2" in problems[0].message and problems[0].file == str(path)
+
+
+def test_document_from_generated_pdf(budget):
+    path, (lines, _blocks, _pages, _problems) = budget
+    doc = read_file(path)
+    assert doc.format == "pdf" and doc.pages == 2 and not doc.failed, doc.problems
+    assert doc.lines == lines
+    assert doc.metadata.year == 2024 and doc.metadata.kind == "budget"
+    assert doc.metadata.department == "保定市满城区医疗保障局"
+    assert doc.metadata.units == ["万元"]
+    total_line = next(ln for ln in lines if ln.text.startswith("收入总计"))
+    income = doc.indicators["income_total"]
+    assert (income.value, income.source.line, income.source.page) == (
+        Decimal("1234.56"),
+        total_line.number,
+        1,
+    )
+    assert doc.indicators["expenditure_total"].value == Decimal("1234.56")
+    assert doc.indicators["general_public_budget"].value == Decimal("1200.00")
+    # the unruled 支出预算总表: its 合计 row, with 基本支出 and 项目支出 in their own columns
+    assert doc.indicators["basic_expenditure"].value == Decimal("800.00")
+    assert doc.indicators["project_expenditure"].value == Decimal("434.56")
+    # the continued table is one table with rows from both pages
+    table = next(t for t in doc.tables if t.id == "general_budget_expenditure")
+    assert [r.label for r in table.rows] == [row[1] for row in CONT_ROWS]
+    assert {r.page for r in table.rows} == {1, 2}
+    # the “三公” table on page 2
+    assert doc.indicators["three_public_total"].value == Decimal("3.00")
+    assert doc.indicators["official_reception"].value == Decimal("2.00")
+    assert doc.indicators["vehicle_operation"].value == Decimal("1.00")
+    assert doc.indicators["three_public_total"].source.page == 2
+    assert not any(r.id == "vehicle_purchase" and r.origin == "table" for r in doc.readings)
+    # the narrative sentence's amount keeps its PDF line and page
+    amounts = [s for s in doc.statements if s.kind == "amount" and s.unit == "万元"]
+    assert [(s.value, s.source.line, s.source.page) for s in amounts] == [
+        (Decimal("1234.56"), 2, 1)
+    ]
+
+
+def test_rotated_text_is_reported(tmp_path):
+    _font()
+    path = tmp_path / "rotated.pdf"
+    c = canvas.Canvas(str(path))
+    _text(c, 60, 60, TITLE)
+    c.saveState()
+    c.translate(300, 300)
+    c.rotate(90)
+    c.setFont(FONT, 11)
+    c.drawString(0, 0, "竖排文字")
+    c.restoreState()
+    c.showPage()
+    c.save()
+    lines, _blocks, _pages, problems = read_pdf(path)
+    assert [ln.text for ln in lines] == [TITLE]
+    assert [(p.severity, p.page) for p in problems] == [("warning", 1)]
+    assert "sideways" in problems[0].message
+
+
+def test_row_cut_by_the_page_break_joins_its_table(tmp_path):
+    # Word prints no rule above a row that continues a table on a new page, so the table
+    # finder starts one row too low; the column rules still run through that row
+    _font()
+    path = tmp_path / "cut.pdf"
+    c = canvas.Canvas(str(path), pagesize=(595, HEIGHT))
+    _text(c, 60, 560, "三、一般公共预算支出表")
+    _ruled(c, CONT_X, 600, [CONT_HEADER] + CONT_ROWS[:ROWS_ON_PAGE_1])
+    c.showPage()
+    _ruled(c, CONT_X, 60, CONT_ROWS[ROWS_ON_PAGE_1:], open_top=True)
+    c.showPage()
+    c.save()
+    _lines, blocks, _pages, problems = read_pdf(path)
+    assert problems == []
+    [grid] = _grids(blocks)
+    assert _texts(grid) == [CONT_HEADER] + CONT_ROWS
+    assert grid.rows[1 + ROWS_ON_PAGE_1].page == 2
+
+
+def test_running_header_between_table_parts_does_not_split_the_table(tmp_path):
+    _font()
+    path = tmp_path / "running.pdf"
+    c = canvas.Canvas(str(path), pagesize=(595, HEIGHT))
+    parts = [CONT_ROWS[:ROWS_ON_PAGE_1], CONT_ROWS[ROWS_ON_PAGE_1:], []]
+    for number, rows in enumerate(parts, 1):
+        _text(c, 200, 30, TITLE, size=9)  # running header on every page
+        if number == 1:
+            _text(c, 60, 560, "三、一般公共预算支出表")
+            _ruled(c, CONT_X, 600, [CONT_HEADER] + rows)
+        elif rows:
+            _ruled(c, CONT_X, 60, rows)
+        else:
+            _text(c, 60, 60, "以上为一般公共预算支出情况。")
+        _text(c, 280, 815, f"第 {number} 页", size=9)
+        c.showPage()
+    c.save()
+    lines, blocks, _pages, _problems = read_pdf(path)
+    [grid] = _grids(blocks)
+    assert _texts(grid) == [CONT_HEADER] + CONT_ROWS
+    assert [ln.page for ln in lines if ln.text == TITLE] == [1, 2, 3]  # still lines
 
 
 # --- bad input: a plain-words Problem naming the file, never an exception ---------------

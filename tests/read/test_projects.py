@@ -69,7 +69,7 @@ def test_seed_000_projects_exactly_as_printed():
         "13062121UKTTEBDO62B9T",
     ]
     p = ps[0]
-    assert p.name == "社保专网切换建立医保专网经费" and p.source.line == 159
+    assert p.name == "社保专网切换建立医保专网经费" and p.source.line == 162  # the name's cell
     assert len(p.indicators) == 7
     cost = p.indicators[3]
     assert (cost.level1, cost.level2, cost.level3, cost.raw) == (
@@ -95,7 +95,7 @@ def test_seed_003_header_only_department_and_values():
     assert [p.amount for p in ps] == [
         Decimal(x) for x in ("3.50", "6.00", "10.00", "4.10", "10.28")
     ]
-    assert ps[0].code == "450-0101-JBN-GZ2I"
+    assert ps[0].code == "450-0101-JBN-GZ2I" and ps[0].source.line == 37
     assert ps[0].unit_org == "秦皇岛市北戴河区医疗保障局"
     ind = ps[0].indicators[0]
     assert (ind.level1, ind.level2, ind.level3) == ("产出指标", "质量指标", "优良率")
@@ -186,3 +186,23 @@ def test_tables_that_are_not_project_tables_give_no_projects():
 def test_bad_grids_never_raise():
     grid = _grid([["项目名称"], ["一级指标", "三级指标"], ["", "", "", "", "", "", "≥"]])
     assert isinstance(read_projects("x", [grid, Line(1, "")], []), list)
+
+
+def test_project_described_in_numbered_paragraphs():
+    lines = [
+        Line(364, "科技创新专项经费情况说明", 23),
+        Line(365, "一、项目概述", 23),
+        Line(366, "加快推动本区企业创新驱动发展。", 23),
+        Line(370, "三、实施主体", 23),
+        Line(371, "上海市普陀区商务委员会", 23),
+        Line(377, "六、年度预算安排", 23),
+        Line(378, "2025年度项目总预算1720.00万，其中各级企业技术中心认定1720.00万。", 23),
+        Line(379, "七、绩效目标", 23),
+        Line(380, "详见单位的项目绩效目标表", 23),
+        Line(381, "一、2025年“三公”经费预算情况说明", 24),
+        Line(382, "2025年“三公”经费预算数为1.00万元。", 24),
+    ]
+    (p,) = read_projects("x.pdf", lines, [])
+    assert (p.name, p.amount, p.amount_raw) == ("科技创新专项经费", Decimal("1720.00"), "1720.00万")
+    assert p.unit_org == "上海市普陀区商务委员会" and p.goal == "加快推动本区企业创新驱动发展。"
+    assert (p.source.line, p.source.page) == (364, 23)

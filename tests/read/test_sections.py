@@ -89,3 +89,42 @@ def test_table_ids_and_found(monkeypatch):
 def test_bad_input_does_not_raise():
     assert read_sections([Line(1, "目录"), Line(2, "\t\t"), Line(3, "")]) == ([], [])
     assert read_sections([]) == ([], [])
+
+
+def _pdf_like():
+    """PDF text: a heading with a wide gap (tab), table rows without tabs inside a grid."""
+    from generator.read.blocks import Grid, GridCell, GridRow
+
+    lines = [
+        Line(1, "目 录", 1),
+        Line(2, "第一部分 概况", 1),
+        Line(3, "第二部分 上海市普陀区规划和自然资源局 2024 年度部门决算", 1),
+        Line(4, "表", 1),
+        Line(5, "一、收入支出决算总表……3", 1),
+        Line(6, "第一部分\t上海市普陀区规划和自然资源局概况", 2),
+        Line(7, "一、主要职能", 2),
+        Line(8, "收入\t支出", 3),
+        Line(9, "十三、交通运输支出", 3),
+        Line(10, "十四、资源勘探工业信息等支出", 3),
+        Line(11, "第四部分\t名词解释", 4),
+        Line(12, "一、基本支出：指人员经费和公用经费。", 4),
+    ]
+    grid = Grid([GridRow([GridCell("收入", 8), GridCell("支出", 8)], 8)], "pdf-table", 8, 10, 3)
+    blocks = [*lines[:7], grid, lines[10], lines[11]]
+    return lines, blocks
+
+
+def test_pdf_table_lines_and_tabbed_headings():
+    lines, blocks = _pdf_like()
+    secs, toc = read_sections(lines, blocks=blocks)
+    assert [e.title for e in toc] == [
+        "第一部分 概况",
+        "第二部分 上海市普陀区规划和自然资源局 2024 年度部门决算表",  # "表" wrapped (PDF)
+        "一、收入支出决算总表",  # page number dropped
+    ]
+    flat = [(s.level, s.line, s.title) for s in walk(secs)]
+    assert flat == [
+        (1, 6, "第一部分 上海市普陀区规划和自然资源局概况"),
+        (2, 7, "一、主要职能"),
+        (1, 11, "第四部分 名词解释"),
+    ]  # 十三、交通运输支出 (line 9) is a table row, not a section

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+# Pytest imports every directory's conftest.py as the module "conftest"; tests that write
+# `from conftest import SEEDS, seed_path` must find the root conftest's names here too.
+from tests.conftest import SEEDS, seed_path  # noqa: E402, F401
 from tests.site.helpers import build_into
 
 

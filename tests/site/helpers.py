@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import posixpath
+from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 from generator.build import Builder, text_only_reader
 from generator.config import parse_config
@@ -36,3 +39,54 @@ def build_into(tmp: Path, **extra: str):
     cfg = make_config(tmp, **extra)
     builder = Builder(cfg, quiet=True, reader=fixture_reader)
     return cfg, builder, builder.build()
+
+
+class _Links(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.refs: list[str] = []
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if "id" in a:
+            self.ids.add(a["id"])
+        for key in ("href", "src"):
+            if a.get(key):
+                self.refs.append(a[key])
+
+
+def broken_links(site: Path, base_path: str = BASE_PATH) -> list[str]:
+    """Every internal href/src of every page that does not resolve to a file or an anchor."""
+    pages = {}
+    for path in site.rglob("*.html"):
+        text = path.read_text(encoding="utf-8")
+        assert '<html lang="zh-CN">' in text, f"{path} is not marked as Chinese"
+        parser = _Links()
+        parser.feed(text)
+        pages[path] = parser
+    broken = []
+    for path, parser in pages.items():
+        for ref in parser.refs:
+            parts = urlsplit(ref)
+            if parts.scheme in ("http", "https", "data", "mailto") or parts.netloc:
+                continue
+            if not parts.path:
+                target = path
+            else:
+                if parts.path.startswith("/"):
+                    assert parts.path.startswith(base_path), f"{path}: link {ref} bypasses url()"
+                    rel = unquote(parts.path[len(base_path) :])
+                else:  # relative links written in Markdown pages
+                    here = path.parent.relative_to(site).as_posix()
+                    rel = posixpath.normpath(posixpath.join(here, unquote(parts.path)))
+                    rel = "" if rel == "." else rel + ("/" if parts.path.endswith("/") else "")
+                    assert not rel.startswith(".."), f"{path}: {ref} leaves the site"
+                target = site / (rel + "index.html" if rel == "" or rel.endswith("/") else rel)
+            if not target.exists():
+                broken.append(f"{path.relative_to(site)} -> {ref}")
+            elif parts.fragment and target.suffix == ".html":
+                ids = pages[target].ids if target in pages else set()
+                if parts.fragment not in ids:
+                    broken.append(f"{path.relative_to(site)} -> {ref} (no anchor)")
+    return broken

@@ -5,17 +5,16 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
-import posixpath
 import re
 import subprocess
 import sys
 from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from tests.site.helpers import BASE_PATH, ROOT, build_into
+from generator.build import Builder
+from tests.site.helpers import BASE_PATH, ROOT, broken_links, build_into, make_config
 
 DY = "d/410526-ybj/2024/index.html"
 
@@ -33,7 +32,7 @@ def test_department_year_page_shows_figures_linked_to_lines(built_site):
     assert f'href="{BASE_PATH}d/410526-ybj/2024/budget/#L223"' in html
     # indicator names link to indicator pages
     assert f'href="{BASE_PATH}indicators/income_total/"' in html
-    assert 'id="findings"' in html  # the findings panel ("尚未核对" when checks did not run)
+    assert 'id="findings"' in html and 'id="peers"' in html
     assert f'href="{BASE_PATH}d/640400-ybj/2020/"' not in html  # 地级 is not a 县级 peer
 
 
@@ -151,35 +150,7 @@ class _Links(HTMLParser):
 @pytest.mark.parametrize("which", ["built_site", "real_site"])
 def test_every_internal_link_resolves(which, request):
     site, _ = request.getfixturevalue(which)
-    pages = {}
-    for path in site.rglob("*.html"):
-        parser = _Links()
-        parser.feed(path.read_text(encoding="utf-8"))
-        pages[path] = parser
-    broken = []
-    for path, parser in pages.items():
-        for ref in parser.refs:
-            parts = urlsplit(ref)
-            if parts.scheme in ("http", "https", "data", "mailto") or parts.netloc:
-                continue
-            if not parts.path:
-                target = path
-            else:
-                if parts.path.startswith("/"):
-                    assert parts.path.startswith(BASE_PATH), f"{path}: link {ref} bypasses url()"
-                    rel = unquote(parts.path[len(BASE_PATH) :])
-                else:  # relative links written in Markdown pages
-                    here = path.parent.relative_to(site).as_posix()
-                    rel = posixpath.normpath(posixpath.join(here, unquote(parts.path)))
-                    rel = "" if rel == "." else rel + ("/" if parts.path.endswith("/") else "")
-                    assert not rel.startswith(".."), f"{path}: {ref} leaves the site"
-                target = site / (rel + "index.html" if rel == "" or rel.endswith("/") else rel)
-            if not target.exists():
-                broken.append(f"{path.relative_to(site)} -> {ref}")
-            elif parts.fragment and target.suffix == ".html":
-                ids = pages[target].ids if target in pages else set()
-                if parts.fragment not in ids:
-                    broken.append(f"{path.relative_to(site)} -> {ref} (no anchor)")
+    broken = broken_links(site)
     assert not broken, "\n".join(broken[:20])
 
 
@@ -252,3 +223,35 @@ def test_real_reader_build_reads_every_seed(real_site):
     assert "23,278.10" in html and "#L223" in html
     frictionless = pytest.importorskip("frictionless")
     assert frictionless.validate(str(site / "data/datapackage.json")).valid
+
+
+def test_personal_data_appears_in_no_output_file(real_site):
+    site, _ = real_site
+    secrets = ["03916636556", "6639889", "牛亚楠", "齐软软", "杨雯雯"]
+    leaked = [
+        (p.relative_to(site).as_posix(), s)
+        for p in site.rglob("*")
+        if p.is_file() and p.suffix in (".html", ".json", ".csv", ".xml")
+        for s in secrets
+        if s in p.read_text(encoding="utf-8")
+    ]
+    assert not leaked
+
+
+def test_contacts_shown_when_switched_on(tmp_path):
+    cfg = make_config(
+        tmp_path, **{"privacy": "{ show_contact_names = true, show_phone_numbers = true }"}
+    )
+    Builder(cfg, quiet=True).build()
+    html = (cfg.output_path / "d/419001-ybj/2021/budget/index.html").read_text(encoding="utf-8")
+    assert "牛亚楠" in html and "03916636556" in html
+
+
+def test_sitemap_is_chunked_under_an_index(tmp_path):
+    cfg, _, _ = build_into(tmp_path, sitemap_chunk_size="10")
+    index = (cfg.output_path / "sitemap.xml").read_text(encoding="utf-8")
+    chunks = sorted(cfg.output_path.glob("sitemaps/sitemap-*.xml"))
+    assert len(chunks) > 2 and index.count("<sitemap>") == len(chunks)
+    urls = sum(c.read_text(encoding="utf-8").count("<url>") for c in chunks)
+    assert all(c.read_text(encoding="utf-8").count("<url>") <= 10 for c in chunks)
+    assert urls == len(list(cfg.output_path.rglob("*.html"))) - 1  # every page but 404.html

@@ -8,7 +8,7 @@ from pathlib import Path
 from generator.build import Builder
 from generator.config import parse_config
 from generator.serve import watched_paths
-from tests.site.helpers import ROOT, fixture_reader
+from tests.site.helpers import ROOT, broken_links, fixture_reader
 
 
 def _setup(tmp: Path):
@@ -52,3 +52,52 @@ def test_serve_never_watches_the_output(tmp_path):
     paths = watched_paths(cfg, str(tmp_path / "site.toml"))
     assert str(cfg.output_path) not in paths
     assert any(p.endswith("templates") for p in paths) and any(p.endswith("content") for p in paths)
+
+
+def test_editing_a_template_rerenders_only_pages_using_it(tmp_path, monkeypatch):
+    import generator.render as render
+
+    templates = tmp_path / "templates"
+    shutil.copytree(render.TEMPLATES, templates)
+    monkeypatch.setattr(render, "TEMPLATES", templates)
+    cfg, _ = _setup(tmp_path)
+    builder = Builder(cfg, quiet=True, reader=fixture_reader)
+    builder.build()
+    (templates / "glossary.html").write_text(
+        (templates / "glossary.html")
+        .read_text(encoding="utf-8")
+        .replace("名词解释</h1>", "名词释义</h1>"),
+        encoding="utf-8",
+    )
+    result = builder.build()
+    assert result.rendered == 1 and result.written == 1
+    assert "名词释义" in (cfg.output_path / "glossary/index.html").read_text(encoding="utf-8")
+
+
+def test_bad_input_never_stops_the_build(tmp_path):
+    cfg, content = _setup(tmp_path)
+    broken = content / "disclosures/410526-滑县/滑县医疗保障局/2023-budget.pdf"
+    broken.write_bytes(b"%PDF-1.4 this is not really a PDF \x00\xff")
+    empty = content / "disclosures/410526-滑县/滑县医疗保障局/2022-final.txt"
+    empty.write_bytes(b"\xff\xfe\x00garbage")
+    result = Builder(cfg, quiet=True).build()  # the real reader
+    assert result.inputs == 7 and (cfg.output_path / "index.html").exists()
+    report = (cfg.output_path / "report.json").read_text(encoding="utf-8")
+    assert "2023-budget.pdf" in report and "2022-final.txt" in report
+    assert result.failed + result.with_problems >= 2
+
+
+def test_a_published_pdf_gets_a_source_page_with_page_anchors(tmp_path, shared_dir):
+    cfg, content = _setup(tmp_path)
+    folder = content / "disclosures/310107-普陀区/上海市普陀区商务委员会"
+    folder.mkdir(parents=True)
+    shutil.copy(
+        shared_dir / "pdf/shanghai-putuo-shangwuwei-2025-budget.pdf", folder / "2025-budget.pdf"
+    )
+    result = Builder(cfg, quiet=True).build()
+    assert result.inputs == 6
+    pages = list(cfg.output_path.glob("d/310107-*/2025/budget/index.html"))
+    assert len(pages) == 1
+    html = pages[0].read_text(encoding="utf-8")
+    assert 'id="P1"' in html and 'id="P2"' in html and 'id="L1"' in html
+    assert not broken_links(cfg.output_path, "/")
