@@ -111,7 +111,7 @@ def _ordered_group(metrics: Metrics, group: PeerGroup, metric: str) -> dict[str,
 
 def _peer_block(dy: DepartmentYear, metrics: Metrics, metric: str) -> dict[str, Any] | None:
     stat = dy.peers.get(metric)
-    if stat is None:
+    if stat is None or stat.of == 0:  # no number in the group: the metric table says why
         return None
     doc = METRIC_DOCS[metric]
     group = _ordered_group(metrics, dy.peer_group, metric)

@@ -185,3 +185,14 @@ def test_ambiguous_joint_change_is_skipped_and_current_year_used_without_carryov
     assert dy.change.basis == "stated_change"
     assert dy.change.amount == D("6683.89")
     assert "支出合计即支出总计" in dy.change.basis_zh
+
+
+def test_regions_as_a_sequence_of_region_rows():
+    """The build passes the regions table as a list of CSV rows; population comes from it."""
+    from generator.metrics_values import load_regions
+
+    rows = list(load_regions().values())
+    doc = doc_004()
+    dy = compute([doc], regions=rows).department_years[department_year_key(doc)]
+    assert dy.population == 1142142
+    assert dy.region_level == "地级"
