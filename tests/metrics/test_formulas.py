@@ -196,3 +196,22 @@ def test_regions_as_a_sequence_of_region_rows():
     dy = compute([doc], regions=rows).department_years[department_year_key(doc)]
     assert dy.population == 1142142
     assert dy.region_level == "地级"
+
+
+def test_execution_rate_prefers_the_same_years_budget_document():
+    final = doc_004()
+    budget = doc_004()
+    budget.source = final.source.replace("2020-final", "2020-budget")
+    budget.metadata.kind = "budget"
+    # the budget document's 本年支出合计, as the final accounts quote it (line 393: 年初预算)
+    budget.indicators["expenditure_current_year"].value = D("191.063099")
+    budget.readings = [r for r in budget.readings if r.period == "current"]
+    metrics = compute([final, budget])
+    er = metrics.department_years[department_year_key(final)].metrics["execution_rate"]
+    assert er.basis == "budget_document"
+    assert er.value == D("347.015834") / D("191.063099")
+    assert any(i.note == "同年预算文件" for i in er.inputs)
+    assert (
+        metrics.department_years[department_year_key(budget)].metrics["execution_rate"].status
+        == "not_applicable"
+    )
