@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
@@ -186,6 +187,31 @@ def functional_names() -> dict[str, str]:
     """Current 类 names by code: renamed classes (医疗卫生与计划生育 -> 卫生健康) share a code."""
     with open(DATA / "functional_codes.csv", encoding="utf-8") as fh:
         return {r["code"]: r["name"] for r in csv.DictReader(fh) if r["level"] == "类"}
+
+
+# Old names of a 类 still printed in some templates; the csv notes each rename.
+_FORMER_CLASS_NAMES = {
+    "医疗卫生与计划生育": "210",
+    "医疗卫生": "210",
+    "城乡社区事务": "212",
+    "农林水事务": "213",
+}
+
+
+def functional_class_of(label: str) -> str | None:
+    """The 类 code a summary-table label names ("十、卫生健康", "(八) 社会保障和就业支出")."""
+    name = re.sub(r"^[（(]?[一二三四五六七八九十]+[）)、.]?\s*", "", label.strip())
+    name = name.replace(" ", "")
+    if not name:
+        return None
+    for former, code in _FORMER_CLASS_NAMES.items():
+        if name.startswith(former):
+            return code
+    for code, current in functional_names().items():
+        base = current.removesuffix("支出")
+        if name in (current, base) or (len(name) >= 4 and current.startswith(name)):
+            return code
+    return None
 
 
 def money(value: Decimal | None) -> str:

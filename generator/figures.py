@@ -1,17 +1,24 @@
 """What a department-year page shows: headline figures and chart data, from Documents only.
 
 Each figure keeps the Reading it came from, so every number on the page links to its line.
-Sums are only made where the document prints no subtotal (functional classes built from
-项-level rows), and the chart says so.
+A chart shows figures the document prints. Functional classes come from the 类 rows of a
+spending table, else from the 收支总表's spending side; only where neither prints a class
+total are 项-level rows added up, and the chart says so.
 """
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from dataclasses import dataclass
 from decimal import Decimal
 
-from generator.charts import Chart, ChartRow, functional_names, indicator_name, money
+from generator.charts import (
+    Chart,
+    ChartRow,
+    functional_class_of,
+    functional_names,
+    indicator_name,
+    money,
+)
 from generator.model import Reading, Row, Table
 from generator.site import DepartmentYear, Site, SourceDoc
 
@@ -111,39 +118,71 @@ def _row_total(table: Table, row: Row) -> Decimal | None:
     return None
 
 
+SUMMARY_TABLES = ("income_expenditure_summary", "fiscal_summary")
+
+
+def _printed_class_totals(doc: SourceDoc) -> tuple[Table, dict[str, tuple[Decimal, int]]] | None:
+    """Class totals from the spending side of a 收支总表: "十、卫生健康 | 22,517.58"."""
+    for wanted in SUMMARY_TABLES:
+        for table in doc.document.tables:
+            if table.id != wanted:
+                continue
+            totals: dict[str, tuple[Decimal, int]] = {}
+            for row in table.rows:
+                for i, cell in enumerate(row.cells):
+                    column = table.columns[i] if i < len(table.columns) else ""
+                    if cell.value is not None or not column.startswith("支出"):
+                        continue
+                    code = functional_class_of(cell.text)
+                    amount = next((c for c in row.cells[i + 1 :] if c.value is not None), None)
+                    if code and amount is not None and code not in totals:
+                        totals[code] = (_to_wan(amount.value, table.unit), amount.line or row.line)
+            if totals:
+                return table, totals
+    return None
+
+
 def functional_chart(site: Site, doc: SourceDoc) -> Chart | None:
     names = functional_names()
+    found: tuple[Table, dict[str, tuple[Decimal, int]], bool] | None = None
     for table in doc.document.tables:
         if table.id not in EXPENDITURE_TABLES:
             continue
         rows = [r for r in table.rows if r.code and r.code.scheme == "functional"]
-        if not rows:
-            continue
         class_rows = [r for r in rows if r.code.section is None]
-        summed = not class_rows
-        totals: OrderedDict[str, tuple[Decimal, int]] = OrderedDict()
+        if not rows or (not class_rows and found):
+            continue
+        totals: dict[str, tuple[Decimal, int]] = {}
         for r in class_rows or rows:
             value = _row_total(table, r)
             if value is None:
                 continue
             prev = totals.get(r.code.class_, (Decimal(0), r.line))
             totals[r.code.class_] = (prev[0] + _to_wan(value, table.unit), prev[1])
-        if not totals:
-            continue
-        chart_rows = [
-            ChartRow(
-                f"{code} {names.get(code, '')}".strip(),
-                value,
-                money(value),
-                href=site.source_url(_ref(doc, line)),
-            )
-            for code, (value, line) in sorted(totals.items(), key=lambda kv: -kv[1][0])
-        ]
-        note = f"来源：{table.title}（第 {table.line} 行起）。"
-        if summed:
-            note += "表中未列“类”级小计，此处按项级科目相加。"
-        return Chart("bars", "functional", "按支出功能分类（类）", chart_rows, note)
-    return None
+        if totals:
+            found = (table, totals, not class_rows)
+            if class_rows:
+                break
+    if found is None or found[2]:
+        printed = _printed_class_totals(doc)
+        if printed is not None:
+            found = (printed[0], printed[1], False)
+    if found is None:
+        return None
+    table, totals, summed = found
+    chart_rows = [
+        ChartRow(
+            f"{code} {names.get(code, '')}".strip(),
+            value,
+            money(value),
+            href=site.source_url(_ref(doc, line)),
+        )
+        for code, (value, line) in sorted(totals.items(), key=lambda kv: (-kv[1][0], kv[0]))
+    ]
+    note = f"来源：{table.title}（第 {table.line} 行起）。"
+    if summed:
+        note += "文件未列“类”级合计，此处按项级科目相加，非公开数字。"
+    return Chart("bars", "functional", "按支出功能分类（类）", chart_rows, note)
 
 
 def _ref(doc: SourceDoc, line: int):

@@ -12,8 +12,8 @@ from typing import Any
 from generator import metrics_format as fmt
 from generator.metrics_charts import peer_chart, series_chart
 from generator.metrics_defs import METRIC_DOCS, SPENDING_BASIS_ZH, STATUS_ZH
-from generator.metrics_peers import HEADLINE
-from generator.metrics_types import DepartmentYear, Metrics
+from generator.metrics_peers import HEADLINE, _Sorted
+from generator.metrics_types import DepartmentYear, Metrics, PeerGroup
 
 SERIES_METRICS = (
     "basic_share",
@@ -77,49 +77,58 @@ def _metric_rows(dy: DepartmentYear, metrics: Metrics) -> list[dict[str, Any]]:
     return rows
 
 
+PEER_WINDOW = 10  # rows each side of this department on its page; the ranking page has all
+CHART_MAX = 60  # bars in one chart; beyond that the table alone is readable
+
+
+def _ordered_group(metrics: Metrics, group: PeerGroup, metric: str) -> dict[str, Any]:
+    """One group's members in rank order with their ranks and texts, shared by all members."""
+    cache_key = ("peers", group.id, metric)
+    if cache_key not in metrics._cache:
+        dys = [metrics.department_years[k] for k in group.members]
+        group = _Sorted(metric, dys)
+        rows = []
+        for m in dys:
+            mv = m.metrics[metric]
+            rows.append(
+                {
+                    "key": m.key,
+                    "department": m.department,
+                    "level": m.region_level or "级别未知",
+                    "text": fmt.value(mv),
+                    "rank": group.rank(mv.value) if mv.numeric else None,
+                    "value": mv.value if mv.numeric else None,
+                    "path": dy_path(m),
+                }
+            )
+        rows.sort(key=lambda r: (r["rank"] is None, r["rank"] or 0, r["key"]))
+        metrics._cache[cache_key] = {
+            "rows": rows,
+            "index": {r["key"]: i for i, r in enumerate(rows)},
+        }
+    return metrics._cache[cache_key]
+
+
 def _peer_block(dy: DepartmentYear, metrics: Metrics, metric: str) -> dict[str, Any] | None:
     stat = dy.peers.get(metric)
-    if stat is None:
+    if stat is None or stat.of == 0:  # no number in the group: the metric table says why
         return None
     doc = METRIC_DOCS[metric]
-    members = [metrics.department_years[k] for k in dy.peer_group.members]
-
-    def order(m: DepartmentYear):
-        mv = m.metrics[metric]
-        return (not mv.numeric, -(mv.value if mv.numeric else 0), m.key)
-
-    rows, bars = [], []
-    for m in sorted(members, key=order):
-        mv = m.metrics[metric]
-        me = m.key == dy.key
-        rank = None
-        if mv.numeric:
-            rank = 1 + sum(
-                1
-                for o in members
-                if o.metrics[metric].numeric and o.metrics[metric].value > mv.value
-            )
-            label = f"{m.department}（{m.region_level or '级别未知'}）"
-            bars.append((label, mv.value, fmt.value(mv), me, None))
-        rows.append(
-            {
-                "department": m.department,
-                "level": m.region_level or "级别未知",
-                "text": fmt.value(mv),
-                "rank": rank,
-                "me": me,
-                "path": dy_path(m),
-            }
-        )
+    group = _ordered_group(metrics, dy.peer_group, metric)
+    mine = group["index"][dy.key]
+    window = group["rows"][max(0, mine - PEER_WINDOW) : mine + PEER_WINDOW + 1]
+    rows = [{**r, "me": r["key"] == dy.key} for r in window]
+    bars = [
+        (f"{r['department']}（{r['level']}）", r["value"], r["text"], r["me"], None)
+        for r in rows
+        if r["value"] is not None
+    ]
     median_text = fmt.number(stat.median, doc.unit) if stat.median is not None else "无"
-    chart = peer_chart(
-        f"peers-{dy.key}-{metric}",
-        f"{doc.name_zh}：同类比较",
-        doc.unit,
-        bars,
-        stat.median,
-        median_text,
-    )
+    title = f"{doc.name_zh}：同类比较"
+    chart = peer_chart(f"peers-{dy.key}-{metric}", title, doc.unit, bars, stat.median, median_text)
+    shown = ""
+    if len(window) < len(group["rows"]):
+        shown = f"共 {len(group['rows'])} 个，此处列出本部门前后各 {PEER_WINDOW} 个"
     return {
         "id": metric,
         "name": doc.name_zh,
@@ -132,6 +141,8 @@ def _peer_block(dy: DepartmentYear, metrics: Metrics, metric: str) -> dict[str, 
         "missing": "、".join(f"{STATUS_ZH.get(s, s)} {n} 个" for s, n in stat.missing.items()),
         "chart": chart,
         "rows": rows,
+        "shown": shown,
+        "rank_path": "" if dy.peer_group.nearest else ranking_path(metric, dy.year, dy.kind),
     }
 
 
@@ -163,9 +174,7 @@ def department_year_panels(
     if metrics is None:
         return []
     panels = []
-    for dy in metrics.department_years.values():
-        if dy.department_id != department_id or dy.year != year:
-            continue
+    for dy in metrics.for_department_year(department_id, year):
         peers = [b for m in HEADLINE if (b := _peer_block(dy, metrics, m))]
         change = _change(dy, metrics)
         panels.append(
@@ -260,14 +269,10 @@ def ranking_pages(metrics: Metrics) -> list[dict[str, Any]]:
                             None,
                         )
                     )
-            chart = peer_chart(
-                f"rank-{metric}-{year}-{kind}-{len(ctx_groups)}",
-                f"{doc.name_zh}（{t}）",
-                doc.unit,
-                bars,
-                None,
-                "",
-            )
+            chart = None
+            if len(bars) <= CHART_MAX:
+                cid = f"rank-{metric}-{year}-{kind}-{len(ctx_groups)}"
+                chart = peer_chart(cid, f"{doc.name_zh}（{t}）", doc.unit, bars, None, "")
             levels = {e.region_level for e in entries if e.value is not None}
             ctx_groups.append(
                 {"type": t, "rows": rows, "chart": chart, "mixed_levels": len(levels) > 1}

@@ -7,6 +7,7 @@ not disclosed, not applicable or unreadable is counted aside, never as 0.
 
 from __future__ import annotations
 
+import bisect
 import statistics
 from collections.abc import Mapping
 from decimal import Decimal
@@ -33,23 +34,37 @@ def _frame(department_years: Mapping[str, DepartmentYear]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["key", "type", "level", "year", "kind"])
 
 
-def _stat(metric: str, me: DepartmentYear, members: list[DepartmentYear]) -> PeerStat:
-    values: list[Decimal] = []
-    missing: dict[str, int] = {}
-    for m in members:
-        mv = m.metrics.get(metric)
-        if mv is not None and mv.numeric:
-            values.append(mv.value)
-        else:
-            status = mv.status if mv is not None else "not_disclosed"
-            missing[status] = missing.get(status, 0) + 1
+class _Sorted:
+    """The numbers of one metric in one group, sorted once: ranks and percentiles by bisection."""
+
+    def __init__(self, metric: str, members: list[DepartmentYear]):
+        values: list[Decimal] = []
+        missing: dict[str, int] = {}
+        for m in members:
+            mv = m.metrics.get(metric)
+            if mv is not None and mv.numeric:
+                values.append(mv.value)
+            else:
+                status = mv.status if mv is not None else "not_disclosed"
+                missing[status] = missing.get(status, 0) + 1
+        self.values = sorted(values)
+        self.missing = dict(sorted(missing.items()))
+        self.median = statistics.median(self.values) if self.values else None
+
+    def rank(self, value: Decimal) -> int:
+        """1 = highest; ties share the best rank."""
+        return len(self.values) - bisect.bisect_right(self.values, value) + 1
+
+    def percentile(self, value: Decimal) -> Decimal:
+        return Decimal(bisect.bisect_right(self.values, value)) / Decimal(len(self.values))
+
+
+def _stat(metric: str, me: DepartmentYear, group: _Sorted) -> PeerStat:
     mine = me.metrics.get(metric)
     rank = percentile = None
-    if mine is not None and mine.numeric and values:
-        rank = 1 + sum(1 for v in values if v > mine.value)
-        percentile = Decimal(sum(1 for v in values if v <= mine.value)) / Decimal(len(values))
-    median = statistics.median(values) if values else None
-    return PeerStat(metric, rank, len(values), percentile, median, dict(sorted(missing.items())))
+    if mine is not None and mine.numeric and group.values:
+        rank, percentile = group.rank(mine.value), group.percentile(mine.value)
+    return PeerStat(metric, rank, len(group.values), percentile, group.median, dict(group.missing))
 
 
 def assign_peers(department_years: dict[str, DepartmentYear]) -> None:
@@ -59,6 +74,7 @@ def assign_peers(department_years: dict[str, DepartmentYear]) -> None:
         return
     exact = df.groupby(["type", "level", "year", "kind"])["key"].apply(sorted).to_dict()
     loose = df.groupby(["type", "year", "kind"])["key"].apply(sorted).to_dict()
+    cache: dict[str, dict[str, _Sorted]] = {}
     for dy in department_years.values():
         t, lv, y, k = (
             dy.department_type or "",
@@ -73,14 +89,14 @@ def assign_peers(department_years: dict[str, DepartmentYear]) -> None:
         else:
             members = exact.get((t, lv, y, k), [dy.key]) if lv else [dy.key]
             if len(members) > 1:
-                group.members = members
+                group.members, group.id = members, f"{t}|{lv}|{y}|{k}"
                 group.note = (
                     f"可比对象：{lv}{t}，{y}年{_kind_zh(k)}，共{len(members)}个（含本部门）。"
                 )
             else:
                 near = loose.get((t, y, k), [dy.key])
                 if len(near) > 1:
-                    group.members, group.nearest = near, True
+                    group.members, group.nearest, group.id = near, True, f"{t}|*|{y}|{k}"
                     group.note = (
                         f"本站没有与本部门同级（{lv or '级别未知'}）的{t}{y}年{_kind_zh(k)}可比；"
                         f"以下为同类部门（不分行政级别）共{len(near)}个，级别不同，仅供参考。"
@@ -90,8 +106,10 @@ def assign_peers(department_years: dict[str, DepartmentYear]) -> None:
                     group.note = f"本站暂无其他{t}{y}年{_kind_zh(k)}，没有可比对象。"
         dy.peer_group = group
         if len(group.members) > 1:
-            members_dy = [department_years[k2] for k2 in group.members]
-            dy.peers = {m: _stat(m, dy, members_dy) for m in HEADLINE}
+            if group.id not in cache:
+                members_dy = [department_years[k2] for k2 in group.members]
+                cache[group.id] = {m: _Sorted(m, members_dy) for m in HEADLINE}
+            dy.peers = {m: _stat(m, dy, cache[group.id][m]) for m in HEADLINE}
 
 
 def _kind_zh(kind: str) -> str:
@@ -108,19 +126,16 @@ def rankings(
         if dy.year is not None and dy.kind:
             groups.setdefault((dy.year, dy.kind), []).append(dy)
     for (year, kind), dys in sorted(groups.items()):
+        by_type: dict[str | None, list[DepartmentYear]] = {}
+        for dy in dys:
+            by_type.setdefault(dy.department_type, []).append(dy)
         for metric in METRIC_DOCS:
+            sorted_by_type = {t: _Sorted(metric, members) for t, members in by_type.items()}
             entries = []
             for dy in dys:
                 mv = dy.metrics.get(metric)
                 numeric = mv is not None and mv.numeric
-                same_type = [
-                    o.metrics[metric].value
-                    for o in dys
-                    if o.department_type == dy.department_type
-                    and metric in o.metrics
-                    and o.metrics[metric].numeric
-                ]
-                rank = 1 + sum(1 for v in same_type if v > mv.value) if numeric else None
+                rank = sorted_by_type[dy.department_type].rank(mv.value) if numeric else None
                 entries.append(
                     RankEntry(
                         dy.key,

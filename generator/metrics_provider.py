@@ -27,7 +27,9 @@ from generator.site import Page, Registry, Site, page_provider
 
 def compare_json(site: Site) -> bytes:
     data = compare_data(site.metrics, url_for=lambda dy: site.links.url(dy_path(dy)))
-    return (json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1) + "\n").encode("utf-8")
+    return (
+        json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
+    ).encode("utf-8")
 
 
 @page_provider("metrics")

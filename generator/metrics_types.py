@@ -79,6 +79,7 @@ class PeerGroup:
     kind: str | None
     members: list[str] = field(default_factory=list)  # DepartmentYear keys, self included
     nearest: bool = False  # True: no same-level peer, this is same type at any level
+    id: str = ""  # the same for every member of one group (cache key, not for display)
     note: str = ""  # plain Chinese for the page
 
 
@@ -134,3 +135,15 @@ class Metrics:
     rankings: dict[tuple[str, int, str], list[RankEntry]] = field(default_factory=dict)
     # department_id -> metric -> points ordered by year, kind
     series: dict[str, dict[str, list[SeriesPoint]]] = field(default_factory=dict)
+    _by_department_year: dict[tuple[str, int | None], list[str]] = field(
+        default_factory=dict, repr=False
+    )
+    _cache: dict = field(default_factory=dict, repr=False)  # view data shared between pages
+
+    def for_department_year(self, department_id: str, year: int | None) -> list[DepartmentYear]:
+        """The department-years (one per document kind) of one department and year."""
+        if not self._by_department_year:
+            for key, dy in self.department_years.items():
+                self._by_department_year.setdefault((dy.department_id, dy.year), []).append(key)
+        keys = self._by_department_year.get((department_id, year), [])
+        return [self.department_years[k] for k in keys]

@@ -7,22 +7,18 @@ table never costs a reader the rest of the document.
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable
 from typing import Any, Literal
 
 from generator.model import Document, Line, Metadata, Problem
-from generator.read import indicators
+from generator.read import glossary as glossary_mod
+from generator.read import indicators, narrative
+from generator.read import metadata as metadata_mod
+from generator.read import projects as projects_mod
+from generator.read import sections as sections_mod
 from generator.read import tables as tables_mod
 from generator.read.blocks import Block, Grid
-
-
-def _optional(module: str) -> Any | None:
-    """A reader part owned elsewhere, or None while it is not available."""
-    try:
-        return importlib.import_module(f"generator.read.{module}")
-    except ImportError:
-        return None
+from generator.read.truncation import cut_short_problems
 
 
 def _guard(
@@ -60,74 +56,49 @@ def build_document(
     )
     problems.extend(table_problems)
 
-    sections_mod = _optional("sections")
-    sections, toc = [], []
-    if sections_mod is not None:
-        sections, toc = _guard(
-            problems,
-            source,
-            "sections",
-            lambda: sections_mod.read_sections(lines, blocks=blocks),
-            ([], []),
-        )
+    sections, toc = _guard(
+        problems,
+        source,
+        "sections",
+        lambda: sections_mod.read_sections(lines, blocks=blocks),
+        ([], []),
+    )
     present = {t.id for t in tables if t.id}
     for entry in toc:
         if entry.table_id:
             entry.found = entry.table_id in present
+    if lines:
+        problems.extend(cut_short_problems(source, toc, sections, lines[-1].number))
 
-    narrative = _optional("narrative")
-    statements = (
-        _guard(
-            problems,
-            source,
-            "narrative",
-            lambda: narrative.read_statements(source, lines, blocks=blocks),
-            [],
-        )
-        if narrative is not None
-        else []
+    statements = _guard(
+        problems,
+        source,
+        "narrative",
+        lambda: narrative.read_statements(source, lines, blocks=blocks),
+        [],
     )
-    glossary_mod = _optional("glossary")
-    glossary = (
-        _guard(
-            problems,
-            source,
-            "glossary",
-            lambda: glossary_mod.read_glossary(source, lines, blocks=blocks),
-            [],
-        )
-        if glossary_mod is not None
-        else []
+    glossary = _guard(
+        problems,
+        source,
+        "glossary",
+        lambda: glossary_mod.read_glossary(source, lines, blocks=blocks),
+        [],
     )
-    projects_mod = _optional("projects")
-    projects = (
-        _guard(
-            problems,
-            source,
-            "projects",
-            lambda: projects_mod.read_projects(source, blocks, tables),
-            [],
-        )
-        if projects_mod is not None
-        else []
+    projects = _guard(
+        problems,
+        source,
+        "projects",
+        lambda: projects_mod.read_projects(source, blocks, tables),
+        [],
     )
-
-    metadata_mod = _optional("metadata")
-    if metadata_mod is not None:
-        metadata, meta_problems = _guard(
-            problems,
-            source,
-            "metadata",
-            lambda: metadata_mod.read_metadata(source, lines, tables, sidecar or {}),
-            (Metadata(), []),
-        )
-        problems.extend(meta_problems)
-    else:
-        metadata = Metadata()
-        problems.append(Problem("warning", "the document's year was not found", source))
-        problems.append(
-            Problem("warning", "the publishing department's name was not found", source)
-        )
+    metadata, meta_problems = _guard(
+        problems,
+        source,
+        "metadata",
+        lambda: metadata_mod.read_metadata(source, lines, tables, sidecar or {}),
+        (Metadata(), []),
+    )
+    problems.extend(meta_problems)
     if not metadata.units:
         metadata.units = _declared_units(tables)
 

@@ -185,3 +185,33 @@ def test_ambiguous_joint_change_is_skipped_and_current_year_used_without_carryov
     assert dy.change.basis == "stated_change"
     assert dy.change.amount == D("6683.89")
     assert "支出合计即支出总计" in dy.change.basis_zh
+
+
+def test_regions_as_a_sequence_of_region_rows():
+    """The build passes the regions table as a list of CSV rows; population comes from it."""
+    from generator.metrics_values import load_regions
+
+    rows = list(load_regions().values())
+    doc = doc_004()
+    dy = compute([doc], regions=rows).department_years[department_year_key(doc)]
+    assert dy.population == 1142142
+    assert dy.region_level == "地级"
+
+
+def test_execution_rate_prefers_the_same_years_budget_document():
+    final = doc_004()
+    budget = doc_004()
+    budget.source = final.source.replace("2020-final", "2020-budget")
+    budget.metadata.kind = "budget"
+    # the budget document's 本年支出合计, as the final accounts quote it (line 393: 年初预算)
+    budget.indicators["expenditure_current_year"].value = D("191.063099")
+    budget.readings = [r for r in budget.readings if r.period == "current"]
+    metrics = compute([final, budget])
+    er = metrics.department_years[department_year_key(final)].metrics["execution_rate"]
+    assert er.basis == "budget_document"
+    assert er.value == D("347.015834") / D("191.063099")
+    assert any(i.note == "同年预算文件" for i in er.inputs)
+    assert (
+        metrics.department_years[department_year_key(budget)].metrics["execution_rate"].status
+        == "not_applicable"
+    )

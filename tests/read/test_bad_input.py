@@ -63,3 +63,23 @@ def test_pdf_that_is_not_a_pdf(tmp_path):
     p.write_bytes(b"%PDF-1.4\n% truncated")
     doc = read_file(p)
     assert doc.format == "pdf" and doc.failed
+
+
+def test_seed_cut_at_a_line_boundary_says_the_document_stops_early(tmp_path):
+    # A clean cut (no broken character) must still be noticed: the 目录 of seed 004 lists
+    # 第四部分 名词解释 and 第五部分 附件, which a file cut after line 371 never reaches.
+    lines = Path(seed_path("004")).read_text(encoding="utf-8").split("\n")
+    p = tmp_path / "cut.txt"
+    p.write_text("\n".join(lines[:371]), encoding="utf-8")
+    doc = read_file(p)
+    assert not doc.failed
+    cut = [w for w in doc.problems if "cut short" in w.message]
+    assert len(cut) == 1
+    assert cut[0].line == 371
+    assert "第四部分 名词解释" in cut[0].message and "第五部分 附件" in cut[0].message
+
+
+def test_complete_seeds_are_not_reported_as_cut_short():
+    for key in ("000", "001", "002", "003", "004"):
+        doc = read_file(seed_path(key))
+        assert not [w for w in doc.problems if "seems cut short" in w.message], key

@@ -64,3 +64,36 @@ def test_redaction_keeps_amounts():
     hidden = redact(doc, PrivacyConfig())
     assert hidden.lines[135].text == doc.lines[135].text  # 4300085.06 is money, not a phone
     assert hidden.indicators["income_total"].value == Decimal("430.714456")
+
+
+def test_functional_chart_sums_items_only_when_nothing_prints_a_class_total():
+    from decimal import Decimal
+
+    from generator.figures import functional_chart
+    from generator.model import Cell, Code, Document, Metadata, Row, Table
+
+    def row(line, code, value):
+        c = Code(raw=code, scheme="functional", class_=code[:3], section=code[3:5], item=code[5:])
+        return Row(cells=[Cell(code), Cell(value, Decimal(value))], line=line, code=c)
+
+    table = Table(
+        id="expenditure",
+        title="支出表",
+        line=1,
+        unit="万元",
+        columns=["科目编码", "合计"],
+        rows=[row(2, "2101101", "1.10"), row(3, "2101199", "2.20")],
+    )
+    doc = Document(source="x.txt", format="text", sha256="0", metadata=Metadata(), tables=[table])
+
+    class FakeSite:
+        def source_url(self, ref):
+            return f"#L{ref.line}"
+
+    class FakeDoc:
+        document = doc
+        rel = "x.txt"
+
+    chart = functional_chart(FakeSite(), FakeDoc())
+    assert [(r.label, r.value) for r in chart.rows] == [("210 卫生健康支出", Decimal("3.30"))]
+    assert "按项级科目相加" in chart.note
