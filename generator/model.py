@@ -73,6 +73,9 @@ class Problem:
     file: str
     line: int | None = None
     page: int | None = None
+    # The same message in plain Chinese for the site's readers (pages are zh-CN); the
+    # English ``message`` stays for the command line and logs. Empty -> show ``message``.
+    message_zh: str = ""
 
 
 @dataclass

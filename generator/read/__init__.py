@@ -18,12 +18,23 @@ def read_file(path: str | Path) -> Document:
     try:
         data = Path(path).read_bytes()
     except OSError as err:
-        return _failed(source, "", f"the file cannot be read: {err.strerror or err}")
+        return _failed(
+            source,
+            "",
+            f"the file cannot be read: {err.strerror or err}",
+            f"文件无法读取（系统提示：{err.strerror or err}）",
+        )
     sha = hashlib.sha256(data).hexdigest()
     try:
         return _read(source, data, sha)
     except Exception as exc:  # noqa: BLE001 - the last line of defence: never a traceback
-        return _failed(source, sha, f"the file could not be read ({type(exc).__name__}: {exc})")
+        reason = f"{type(exc).__name__}: {exc}"
+        return _failed(
+            source,
+            sha,
+            f"the file could not be read ({reason})",
+            f"文件未能读取（技术原因：{reason}）",
+        )
 
 
 def _read(source: str, data: bytes, sha: str) -> Document:
@@ -36,7 +47,12 @@ def _read(source: str, data: bytes, sha: str) -> Document:
         try:
             from generator.read.pdf import read_pdf
         except ImportError:
-            return _failed(source, sha, "PDF files cannot be read: the PDF reader is not installed")
+            return _failed(
+                source,
+                sha,
+                "PDF files cannot be read: the PDF reader is not installed",
+                "无法读取 PDF 文件：本次构建未安装 PDF 读取组件",
+            )
         lines, blocks, pages, pdf_problems = read_pdf(source)
         problems.extend(pdf_problems)
         if any(p.severity == "error" for p in pdf_problems) and not lines:
@@ -73,17 +89,24 @@ def _sidecar(source: str) -> tuple[dict, list[Problem]]:
     try:
         return read_sidecar(source)
     except Exception as exc:  # noqa: BLE001
-        return {}, [Problem("warning", f"the sidecar could not be read ({exc})", source)]
+        return {}, [
+            Problem(
+                "warning",
+                f"the sidecar could not be read ({exc})",
+                source,
+                message_zh=f"附带的元数据文件未能读取（技术原因：{exc}）",
+            )
+        ]
 
 
-def _failed(source: str, sha: str, message: str) -> Document:
+def _failed(source: str, sha: str, message: str, message_zh: str) -> Document:
     fmt = "pdf" if source.lower().endswith(".pdf") else "text"
     return Document(
         source=source,
         format=fmt,
         sha256=sha,
         metadata=Metadata(),
-        problems=[Problem("error", message, source)],
+        problems=[Problem("error", message, source, message_zh=message_zh)],
     )
 
 

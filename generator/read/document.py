@@ -20,6 +20,17 @@ from generator.read import tables as tables_mod
 from generator.read.blocks import Block, Grid
 from generator.read.truncation import cut_short_problems
 
+# the parts _guard names, as a reader of the site calls them
+_PART_ZH = {
+    "tables": "表格",
+    "sections": "章节",
+    "narrative": "文字说明",
+    "glossary": "名词解释",
+    "projects": "项目",
+    "metadata": "文件基本信息",
+    "indicators": "主要指标",
+}
+
 
 def _guard(
     problems: list[Problem], source: str, what: str, fn: Callable[[], Any], default: Any
@@ -27,9 +38,13 @@ def _guard(
     try:
         return fn()
     except Exception as exc:  # noqa: BLE001 - strange input must never stop the reader
+        reason = f"{type(exc).__name__}: {exc}"
         problems.append(
             Problem(
-                "warning", f"the {what} could not be read ({type(exc).__name__}: {exc})", source
+                "warning",
+                f"the {what} could not be read ({reason})",
+                source,
+                message_zh=f"{_PART_ZH.get(what, what)}部分未能读取（技术原因：{reason}）",
             )
         )
         return default
@@ -116,10 +131,18 @@ def build_document(
                 "this does not look like a budget disclosure: no standard table, no known "
                 "title and no budget figure were found",
                 source,
+                message_zh="这似乎不是预算公开文件：没有找到标准表格、可识别的标题或预算数字",
             )
         )
     elif lines and not tables and not any(isinstance(b, Grid) for b in blocks):
-        problems.append(Problem("warning", "no table was found in the document", source))
+        problems.append(
+            Problem(
+                "warning",
+                "no table was found in the document",
+                source,
+                message_zh="文件中没有找到表格",
+            )
+        )
     return Document(
         source=source,
         format=fmt,

@@ -84,15 +84,32 @@ def read_metadata(
     try:
         _read(source, lines, meta, problems)
     except Exception as exc:  # noqa: BLE001 - bad text must never stop the reader
-        problems.append(Problem("warning", f"metadata could not be read completely: {exc}", source))
+        problems.append(
+            Problem(
+                "warning",
+                f"metadata could not be read completely: {exc}",
+                source,
+                message_zh=f"文件基本信息未能完整读取（技术原因：{exc}）",
+            )
+        )
     apply_sidecar(meta, sidecar or {}, source, problems)
     if meta.year is None:
         problems.append(
-            Problem("warning", "the document's year was not found in its title", source)
+            Problem(
+                "warning",
+                "the document's year was not found in its title",
+                source,
+                message_zh="标题中没有找到文件所属的年度",
+            )
         )
     if meta.department is None:
         problems.append(
-            Problem("warning", "the publishing department's name was not found", source)
+            Problem(
+                "warning",
+                "the publishing department's name was not found",
+                source,
+                message_zh="没有找到发布这份文件的部门名称",
+            )
         )
     return meta, problems
 
@@ -122,9 +139,11 @@ def _read(source: str, lines: list[Line], meta: Metadata, problems: list[Problem
 
 
 def _set_region(meta: Metadata, source: str, problems: list[Problem], ln: Line | None) -> None:
-    region, why = regions.find_region(meta.department or "")
+    region, why, why_zh = regions.find_region_explained(meta.department or "")
     if why:
-        problems.append(Problem("warning", why, source, ln.number if ln else None))
+        problems.append(
+            Problem("warning", why, source, ln.number if ln else None, message_zh=why_zh or "")
+        )
     meta.department_type = department_type(meta.department or "", region)
     if region is not None:
         meta.region_code, meta.region_name, meta.region_level = (
@@ -314,6 +333,7 @@ def apply_sidecar(meta: Metadata, sidecar: dict, source: str, problems: list[Pro
                     "warning",
                     f"sidecar region_code {meta.region_code} is not in the region table",
                     source,
+                    message_zh=f"附带的元数据文件给出的地区代码 {meta.region_code} 不在地区代码表中",
                 )
             )
         else:

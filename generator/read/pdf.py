@@ -66,6 +66,7 @@ def read_pdf(path, tables: str = "auto") -> tuple[list[Line], list[Block], int, 
                         f"page {number} could not be read ({_reason(err)}); it was skipped",
                         source_name,
                         page=number,
+                        message_zh=f"第 {number} 页未能读取（技术原因：{_reason(err)}），已跳过",
                     )
                 )
                 continue
@@ -79,6 +80,8 @@ def read_pdf(path, tables: str = "auto") -> tuple[list[Line], list[Block], int, 
                         "text); they were not read",
                         source_name,
                         page=number,
+                        message_zh=f"第 {number} 页有 {layout.rotated} 个字符侧向（旋转）排印，"
+                        "未能读取",
                     )
                 )
             if not layout.lines:
@@ -88,6 +91,7 @@ def read_pdf(path, tables: str = "auto") -> tuple[list[Line], list[Block], int, 
                         f"page {number} has no text layer (a scanned image?); it was skipped",
                         source_name,
                         page=number,
+                        message_zh=f"第 {number} 页没有文字层（可能是扫描图片），已跳过",
                     )
                 )
                 continue
@@ -100,6 +104,7 @@ def read_pdf(path, tables: str = "auto") -> tuple[list[Line], list[Block], int, 
                 "error",
                 "the PDF has no text to read: it seems to be scanned images, which need OCR",
                 source_name,
+                message_zh="该 PDF 没有可读取的文字：似乎是扫描图片，需要先做文字识别（OCR）",
             )
         )
     return lines, blocks, pages, problems
@@ -111,11 +116,26 @@ def _precheck(path: str) -> Problem | None:
         with open(path, "rb") as handle:
             head = handle.read(1024)
     except OSError as err:
-        return Problem("error", f"the file cannot be opened: {err.strerror or err}", path)
+        return Problem(
+            "error",
+            f"the file cannot be opened: {err.strerror or err}",
+            path,
+            message_zh=f"文件无法打开（系统提示：{err.strerror or err}）",
+        )
     if size == 0:
-        return Problem("error", "the file is empty: there is nothing to read", path)
+        return Problem(
+            "error",
+            "the file is empty: there is nothing to read",
+            path,
+            message_zh="文件为空，没有可读取的内容",
+        )
     if b"%PDF-" not in head:
-        return Problem("error", "the file is not a PDF (it does not start with %PDF)", path)
+        return Problem(
+            "error",
+            "the file is not a PDF (it does not start with %PDF)",
+            path,
+            message_zh="文件不是 PDF（开头不是 %PDF）",
+        )
     return None
 
 
@@ -123,11 +143,14 @@ def _open_problem(path: str, err: Exception) -> Problem:
     text = _reason(err)
     if "password" in text.lower() or "encrypt" in text.lower():
         message = "the PDF is password-protected; save an unprotected copy to publish it"
+        message_zh = "该 PDF 有密码保护，无法读取；请另存一份未加密的副本再发布"
     elif "EOF" in text:
         message = f"the PDF ends unexpectedly: the file looks truncated ({text})"
+        message_zh = f"PDF 文件意外结束，文件不完整，可能下载中断（技术原因：{text}）"
     else:
         message = f"the PDF is damaged or truncated and cannot be opened ({text})"
-    return Problem("error", message, path)
+        message_zh = f"PDF 文件已损坏或不完整，无法打开（技术原因：{text}）"
+    return Problem("error", message, path, message_zh=message_zh)
 
 
 def _reason(err: Exception) -> str:

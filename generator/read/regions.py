@@ -85,9 +85,15 @@ def find_region(text: str) -> tuple[Region | None, str | None]:
     Returns (region, None) when found, (None, None) when no region name occurs, and
     (None, message) when a name is ambiguous and no parent in the text settles it.
     """
+    region, message, _ = find_region_explained(text)
+    return region, message
+
+
+def find_region_explained(text: str) -> tuple[Region | None, str | None, str | None]:
+    """``find_region`` with the why-not message also in Chinese, for the site's pages."""
     text = str(text or "").strip()
     if not text:
-        return None, None
+        return None, None, None
     regions = load_regions()
     hits: dict[str, list[tuple[int, Region, str]]] = {}
     for r in regions:
@@ -96,7 +102,7 @@ def find_region(text: str) -> tuple[Region | None, str | None]:
             if pos >= 0:
                 hits.setdefault(nm, []).append((pos, r, nm))
     if not hits:
-        return None, None
+        return None, None, None
     # a name contained in a longer matched name at the same place is not a separate mention
     names = sorted(hits, key=len, reverse=True)
     kept: list[str] = []
@@ -121,7 +127,7 @@ def find_region(text: str) -> tuple[Region | None, str | None]:
                 ambiguous.append(nm)
                 continue
         candidates.extend(group)
-    message = None
+    message = message_zh = None
     if ambiguous:
         places = "; ".join(
             f"{r.code} {r.parent_name or r.province or ''}{r.name}"
@@ -132,8 +138,12 @@ def find_region(text: str) -> tuple[Region | None, str | None]:
             f"region name '{ambiguous[0]}' in '{text}' matches several regions ({places}) "
             "and no parent region is named with it; no code was assigned for it"
         )
+        message_zh = (
+            f"“{text}”中的地名“{ambiguous[0]}”对应多个地区（{places}），"
+            "且没有同时写明上级地区，因此未据此确定地区代码"
+        )
     if not candidates:
-        return None, message
+        return None, message, message_zh
     # the ambiguous name was more specific than anything left: keep only what the text states
     best = max(candidates, key=lambda r: _LEVEL_RANK[r.level])
-    return best, message
+    return best, message, message_zh

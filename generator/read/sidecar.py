@@ -32,6 +32,17 @@ KEYS: dict[str, str] = {
     "population": "a whole number above 0",
     "title": "text",
 }
+# the same descriptions in Chinese, for the site
+KEYS_ZH: dict[str, str] = {
+    "department": "文字",
+    "region_code": "6 位地区代码（文字）",
+    "year": "整数（如 2021）",
+    "kind": "budget、final、performance 之一",
+    "source_url": "文字（网址）",
+    "published": "ISO 格式日期（如 2021-04-07）",
+    "population": "大于 0 的整数",
+    "title": "文字",
+}
 
 
 def sidecar_path(path: str | Path) -> Path:
@@ -49,11 +60,29 @@ def read_sidecar(path: str | Path) -> tuple[dict, list[Problem]]:
     try:
         data = tomllib.loads(side.read_bytes().decode("utf-8-sig"))
     except UnicodeDecodeError:
-        return {}, [_problem(name, "the sidecar file is not UTF-8 text; it was ignored")]
+        return {}, [
+            _problem(
+                name,
+                "the sidecar file is not UTF-8 text; it was ignored",
+                "该文件不是 UTF-8 编码的文本，已忽略",
+            )
+        ]
     except tomllib.TOMLDecodeError as exc:
-        return {}, [_problem(name, f"the sidecar file is not valid TOML ({exc}); it was ignored")]
+        return {}, [
+            _problem(
+                name,
+                f"the sidecar file is not valid TOML ({exc}); it was ignored",
+                f"该文件不是有效的 TOML 格式（技术原因：{exc}），已忽略",
+            )
+        ]
     except OSError as exc:
-        return {}, [_problem(name, f"the sidecar file could not be read ({exc})")]
+        return {}, [
+            _problem(
+                name,
+                f"the sidecar file could not be read ({exc})",
+                f"该文件无法读取（系统提示：{exc}）",
+            )
+        ]
     return validate(data, name)
 
 
@@ -64,14 +93,24 @@ def validate(data: dict, name: str) -> tuple[dict, list[Problem]]:
     for key, value in data.items():
         if key not in KEYS:
             known = ", ".join(KEYS)
-            problems.append(_problem(name, f"unknown key '{key}' (known keys: {known})"))
+            problems.append(
+                _problem(
+                    name,
+                    f"unknown key '{key}' (known keys: {known})",
+                    f"未知的键“{key}”（可用的键：{known}）",
+                )
+            )
             continue
         ok, norm = _check(key, value)
         if ok:
             out[key] = norm
         else:
             problems.append(
-                _problem(name, f"key '{key}' has {value!r}, expected {KEYS[key]}; it was ignored")
+                _problem(
+                    name,
+                    f"key '{key}' has {value!r}, expected {KEYS[key]}; it was ignored",
+                    f"键“{key}”的值为 {value!r}，应为{KEYS_ZH[key]}，已忽略",
+                )
             )
     return out, problems
 
@@ -111,5 +150,10 @@ def _check(key: str, value: object) -> tuple[bool, object]:
     return False, None  # pragma: no cover - every key of KEYS is handled above
 
 
-def _problem(name: str, message: str) -> Problem:
-    return Problem(severity="warning", message=f"sidecar {name}: {message}", file=name)
+def _problem(name: str, message: str, message_zh: str) -> Problem:
+    return Problem(
+        severity="warning",
+        message=f"sidecar {name}: {message}",
+        file=name,
+        message_zh=f"附带的元数据文件 {name}：{message_zh}",
+    )

@@ -146,9 +146,13 @@ def decode(data: bytes, path: str) -> tuple[str, str | None, list[Problem]]:
     """Decode a text disclosure; unreadable input gives an error Problem and empty text."""
     problems: list[Problem] = []
     if not data or not data.strip():
-        return "", None, [Problem("error", "the file is empty: there is nothing to read", path)]
+        return _unreadable(
+            path, "the file is empty: there is nothing to read", "文件为空，没有可读取的内容"
+        )
     if data.startswith(b"%PDF"):
-        return "", None, [Problem("error", "this is a PDF file; it must be read as a PDF", path)]
+        return _unreadable(
+            path, "this is a PDF file; it must be read as a PDF", "这是 PDF 文件，须按 PDF 文件读取"
+        )
     if data.startswith(b"\xef\xbb\xbf"):
         text, enc = _utf8(data[3:], path, problems), "utf-8-sig"
         return text, enc, problems
@@ -159,7 +163,11 @@ def decode(data: bytes, path: str) -> tuple[str, str | None, list[Problem]]:
             pass
     head = data[:8192]
     if b"\x00" in head or head.count(b"\x1a") > 2:
-        return "", None, [Problem("error", "the file is binary, not a text disclosure", path)]
+        return _unreadable(
+            path,
+            "the file is binary, not a text disclosure",
+            "文件是二进制数据，不是文本格式的公开文件",
+        )
     try:
         text = data.decode("utf-8")
         encoding = "utf-8"
@@ -175,6 +183,7 @@ def decode(data: bytes, path: str) -> tuple[str, str | None, list[Problem]]:
                     "so tables near the end may be incomplete",
                     path,
                     line=text.count("\n") + 1,
+                    message_zh="文件在一个字符的中间结束，似乎不完整，靠近末尾的表格可能缺失",
                 )
             )
         else:
@@ -191,28 +200,28 @@ def decode(data: bytes, path: str) -> tuple[str, str | None, list[Problem]]:
                             "the file ends in the middle of a character: it looks truncated",
                             path,
                             line=text.count("\n") + 1,
+                            message_zh="文件在一个字符的中间结束，似乎不完整",
                         )
                     )
                 else:
-                    return (
-                        "",
-                        None,
-                        [
-                            Problem(
-                                "error",
-                                "the file is neither UTF-8 nor GBK/GB18030 text "
-                                f"(undecodable bytes at offset {err.start})",
-                                path,
-                            )
-                        ],
+                    return _unreadable(
+                        path,
+                        "the file is neither UTF-8 nor GBK/GB18030 text "
+                        f"(undecodable bytes at offset {err.start})",
+                        "文件既不是 UTF-8 也不是 GBK/GB18030 编码的文本"
+                        f"（字节偏移 {err.start} 处无法解码）",
                     )
     if _textlike_share(text) < 0.9:
-        return (
-            "",
-            None,
-            [Problem("error", f"the file does not look like text (decoded as {encoding})", path)],
+        return _unreadable(
+            path,
+            f"the file does not look like text (decoded as {encoding})",
+            f"文件看起来不是文本（已按 {encoding} 编码解码）",
         )
     return text, encoding, problems
+
+
+def _unreadable(path: str, message: str, message_zh: str) -> tuple[str, None, list[Problem]]:
+    return "", None, [Problem("error", message, path, message_zh=message_zh)]
 
 
 def _utf8(data: bytes, path: str, problems: list[Problem]) -> str:
@@ -224,6 +233,7 @@ def _utf8(data: bytes, path: str, problems: list[Problem]) -> str:
                 "warning",
                 f"invalid UTF-8 at byte {err.start}; unreadable characters were replaced",
                 path,
+                message_zh=f"第 {err.start} 字节处不是有效的 UTF-8，无法识别的字符已被替换",
             )
         )
         return data.decode("utf-8", errors="replace")

@@ -234,6 +234,7 @@ def _build(
                 f"the unit of table “{title}” is printed as “单位：万” (cut short); read as 万元",
                 source,
                 line=unit_line,
+                message_zh=f"{_table_zh(title)}的单位印作“单位：万”（不完整），按万元读取",
             )
         )
     if ctx.unit_missing_line is not None and unit is None:
@@ -243,6 +244,8 @@ def _build(
                 f"table “{title}” prints “单位：” without a unit; its figures are kept without one",
                 source,
                 line=ctx.unit_missing_line,
+                message_zh=f"{_table_zh(title)}只印了“单位：”，没有写明单位，"
+                "其中的数字按原样保留、不标单位",
             )
         )
     texts = [[c.text for c in r.cells] for r in rows]
@@ -259,9 +262,19 @@ def _build(
     if unit is None and money_kind and not header_unit and _has_figures(table):
         if ctx.unit_missing_line is None:
             problems.append(
-                Problem("warning", f"table “{title}” declares no unit", source, line=table.line)
+                Problem(
+                    "warning",
+                    f"table “{title}” declares no unit",
+                    source,
+                    line=table.line,
+                    message_zh=f"{_table_zh(title)}没有注明金额单位",
+                )
             )
     return table
+
+
+def _table_zh(title: str) -> str:
+    return f"表格《{title}》" if title else "一张无标题的表格"
 
 
 def _has_figures(table: Table) -> bool:

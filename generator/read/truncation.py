@@ -46,13 +46,17 @@ def cut_short_problems(
     if not missing:
         return []
     names = "、".join(e.title.strip() for e in missing)
+    toc_line = missing[0].line
     return [
         Problem(
             "warning",
-            f"the document seems cut short: its 目录 (line {missing[0].line}) lists {names}, "
+            f"the document seems cut short: its 目录 (line {toc_line}) lists {names}, "
             f"but the text ends at line {last_line} before reaching "
             f"{'it' if len(missing) == 1 else 'them'}",
             source,
             line=last_line,
+            message_zh=f"文件似乎不完整：目录（第 {toc_line} 行）列出了{names}，"
+            f"但正文在第 {last_line} 行就结束了，"
+            f"没有{'这一部分' if len(missing) == 1 else '这些部分'}",
         )
     ]
