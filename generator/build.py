@@ -64,7 +64,14 @@ def text_only_reader(path: str) -> Document:
     import hashlib
 
     data = Path(path).read_bytes()
-    problems = [Problem("warning", "本次构建未安装文件解析模块，只显示原文文本。", path)]
+    problems = [
+        Problem(
+            "warning",
+            "the reader is not installed in this build; only the plain text is shown",
+            path,
+            message_zh="本次构建未安装文件解析模块，只显示原文文本",
+        )
+    ]
     text = data.decode("utf-8", errors="replace") if path.endswith(".txt") else ""
     lines = [Line(i, t) for i, t in enumerate(text.split("\n"), start=1)]
     return Document(
@@ -144,7 +151,15 @@ class Builder:
         except Exception as exc:  # the reader promises not to raise; a bug must not stop the site
             doc = text_only_reader(str(inp.path))
             doc.source = rel
-            doc.problems = [Problem("error", f"读取失败（{type(exc).__name__}: {exc}）", rel)]
+            reason = f"{type(exc).__name__}: {exc}"
+            doc.problems = [
+                Problem(
+                    "error",
+                    f"the reader failed ({reason})",
+                    rel,
+                    message_zh=f"读取失败（技术原因：{reason}）",
+                )
+            ]
             return doc
 
     @staticmethod
@@ -283,7 +298,13 @@ def outcome(inp: Input, doc: Document, site) -> dict[str, Any]:
         if sdoc and status != "failed"
         else (sdoc.path if sdoc else None),
         "problems": [
-            {"severity": p.severity, "message": p.message, "line": p.line, "page": p.page}
+            {
+                "severity": p.severity,
+                "message": p.message,
+                "message_zh": p.message_zh or p.message,
+                "line": p.line,
+                "page": p.page,
+            }
             for p in doc.problems
         ],
     }
