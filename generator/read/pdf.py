@@ -146,7 +146,7 @@ def _open_problem(path: str, err: Exception) -> Problem:
         message_zh = "该 PDF 有密码保护，无法读取；请另存一份未加密的副本再发布"
     elif "EOF" in text:
         message = f"the PDF ends unexpectedly: the file looks truncated ({text})"
-        message_zh = f"PDF 文件意外结束，文件不完整，可能下载中断（技术原因：{text}）"
+        message_zh = f"PDF 文件不完整（意外结束），可能下载中断（技术原因：{text}）"
     else:
         message = f"the PDF is damaged or truncated and cannot be opened ({text})"
         message_zh = f"PDF 文件已损坏或不完整，无法打开（技术原因：{text}）"

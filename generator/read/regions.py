@@ -129,17 +129,18 @@ def find_region_explained(text: str) -> tuple[Region | None, str | None, str | N
         candidates.extend(group)
     message = message_zh = None
     if ambiguous:
-        places = "; ".join(
+        named_places = [
             f"{r.code} {r.parent_name or r.province or ''}{r.name}"
             for nm in ambiguous
             for r in by_name(nm)
-        )
+        ]
+        places = "; ".join(named_places)
         message = (
             f"region name '{ambiguous[0]}' in '{text}' matches several regions ({places}) "
             "and no parent region is named with it; no code was assigned for it"
         )
         message_zh = (
-            f"“{text}”中的地名“{ambiguous[0]}”对应多个地区（{places}），"
+            f"“{text}”中的地名“{ambiguous[0]}”对应多个地区（{'；'.join(named_places)}），"
             "且没有同时写明上级地区，因此未据此确定地区代码"
         )
     if not candidates:

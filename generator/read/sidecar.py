@@ -37,7 +37,7 @@ KEYS_ZH: dict[str, str] = {
     "department": "文字",
     "region_code": "6 位地区代码（文字）",
     "year": "整数（如 2021）",
-    "kind": "budget、final、performance 之一",
+    "kind": "“budget”“final”“performance”三者之一",
     "source_url": "文字（网址）",
     "published": "ISO 格式日期（如 2021-04-07）",
     "population": "大于 0 的整数",
