@@ -300,9 +300,9 @@ def test_document_from_generated_pdf(budget):
     ]
 
 
-def test_rotated_text_is_reported(tmp_path):
+def make_rotated(path: Path, blank_pages: int = 0) -> None:
+    """The title, then 4 characters printed sideways; optionally pages with no text after."""
     _font()
-    path = tmp_path / "rotated.pdf"
     c = canvas.Canvas(str(path))
     _text(c, 60, 60, TITLE)
     c.saveState()
@@ -312,7 +312,23 @@ def test_rotated_text_is_reported(tmp_path):
     c.drawString(0, 0, "竖排文字")
     c.restoreState()
     c.showPage()
+    for _ in range(blank_pages):
+        c.showPage()
     c.save()
+
+
+def make_locked(path: Path) -> None:
+    """A one-line PDF protected by a password."""
+    _font()
+    c = canvas.Canvas(str(path), encrypt="secret")
+    _text(c, 60, 60, TITLE)
+    c.showPage()
+    c.save()
+
+
+def test_rotated_text_is_reported(tmp_path):
+    path = tmp_path / "rotated.pdf"
+    make_rotated(path)
     lines, _blocks, _pages, problems = read_pdf(path)
     assert [ln.text for ln in lines] == [TITLE]
     assert [(p.severity, p.page) for p in problems] == [("warning", 1)]
@@ -393,12 +409,8 @@ def test_header_then_garbage(tmp_path):
 
 
 def test_password_protected(tmp_path):
-    _font()
     path = tmp_path / "locked.pdf"
-    c = canvas.Canvas(str(path), encrypt="secret")
-    _text(c, 60, 60, TITLE)
-    c.showPage()
-    c.save()
+    make_locked(path)
     _only_error(path, "password")
 
 
