@@ -1,0 +1,47 @@
+"""The publishing workflows keep what the project promises: tests on every push and pull
+request, and a Pages deploy with the official actions on content, template or code changes."""
+
+from pathlib import Path
+
+import yaml
+
+WORKFLOWS = Path(__file__).resolve().parent.parent / ".github" / "workflows"
+
+
+def _load(name):
+    data = yaml.safe_load((WORKFLOWS / name).read_text(encoding="utf-8"))
+    data["on"] = data.pop(True, data.get("on"))  # YAML 1.1 reads the key `on` as True
+    return data
+
+
+def _uses(workflow):
+    return [s.get("uses", "") for job in workflow["jobs"].values() for s in job.get("steps", [])]
+
+
+def test_tests_run_on_push_and_pull_request_through_the_ci_entry_point():
+    wf = _load("test.yml")
+    assert "push" in wf["on"] and "pull_request" in wf["on"]
+    runs = [s.get("run", "") for job in wf["jobs"].values() for s in job["steps"]]
+    assert any("chromium" in r for r in runs)
+    assert any(".ci/run" in r or "make test" in r for r in runs)
+
+
+def test_pages_deploys_with_the_official_actions():
+    wf = _load("pages.yml")
+    uses = " ".join(_uses(wf))
+    for action in (
+        "actions/configure-pages",
+        "actions/upload-pages-artifact",
+        "actions/deploy-pages",
+    ):
+        assert action in uses
+    assert wf["permissions"]["pages"] == "write"
+    assert wf["permissions"]["id-token"] == "write"
+    assert wf["concurrency"]["group"] == "pages"
+    assert "workflow_dispatch" in wf["on"]
+    paths = wf["on"]["push"]["paths"]
+    assert wf["on"]["push"]["branches"] == ["main"]
+    for wanted in ("content/**", "templates/**", "generator/**", "site.toml"):
+        assert wanted in paths
+    build = " ".join(s.get("run", "") for s in wf["jobs"]["build"]["steps"])
+    assert "make site" in build
