@@ -298,13 +298,8 @@ def outcome(inp: Input, doc: Document, site) -> dict[str, Any]:
         if sdoc and status != "failed"
         else (sdoc.path if sdoc else None),
         "problems": [
-            {
-                "severity": p.severity,
-                "message": p.message,
-                "message_zh": p.message_zh or p.message,
-                "line": p.line,
-                "page": p.page,
-            }
+            {k: getattr(p, k) for k in ("severity", "message", "line", "page")}
+            | {"message_zh": p.message_zh or p.message}
             for p in doc.problems
         ],
     }
