@@ -10,7 +10,7 @@ from __future__ import annotations
 import sys
 import time
 
-from generator.build import Builder, summary
+from generator.build import Builder, BuildResult, summary
 from generator.config import ConfigError, SiteConfig, load_config
 from generator.render import STATIC, TEMPLATES
 
@@ -27,17 +27,18 @@ def watched_paths(cfg: SiteConfig, config_path: str) -> list[str]:
 
 
 def make_rebuild(builder: Builder, config_path: str, host: str, port: int):
-    def rebuild() -> None:
+    def rebuild() -> BuildResult | None:
         started = time.perf_counter()
         try:
             builder.config = _local(load_config(config_path), host, port)
         except ConfigError as exc:
             print(f"error: {exc} (still serving the last good build)", file=sys.stderr)
-            return
+            return None
         result = builder.build()
         print(
             f"rebuilt in {time.perf_counter() - started:.2f}s — {summary(result)}", file=sys.stderr
         )
+        return result
 
     return rebuild
 
