@@ -121,6 +121,9 @@ class Builder:
         self._last_key: tuple[Any, ...] | None = None
         self._findings: list[Any] | None = None
         self._metrics: Any = None
+        self._env: Any = None  # the Jinja environment and its template hashes, kept
+        self._template_hashes: render.TemplateHashes | None = None
+        self._code: str | None = None
 
     # -- stages -----------------------------------------------------------------------------
     def read(self, inputs: list[Input]) -> list[tuple[Input, Document]]:
@@ -228,9 +231,10 @@ class Builder:
         manifest_path = self.config.cache_path / "manifest.json"
         old = _load_json(manifest_path) if (out / "index.html").exists() else {}
         # the generator's own code is an input too: a new version re-renders everything
-        glob = {"config": _h(repr(self.config)), "code": _code_hash()}
-        env = render.environment(site)
-        template_hash = render.TemplateHashes(env)
+        if self._code is None:  # the running code cannot change while this process runs
+            self._code = _code_hash()
+        glob = {"config": _h(repr(self.config)), "code": self._code}
+        env, template_hash = self._environment(site)
         new: dict[str, Any] = {}
         rendered = written = 0
         pages = list(registry)
@@ -257,6 +261,16 @@ class Builder:
         manifest_path.parent.mkdir(parents=True, exist_ok=True)
         manifest_path.write_text(json.dumps(new, indent=0, sort_keys=True), encoding="utf-8")
         return rendered, written, removed
+
+    def _environment(self, site) -> tuple[Any, render.TemplateHashes]:
+        """One Jinja environment for the builder's life: templates compile once, and again
+        only when their bytes change."""
+        if self._env is None or self._env.loader.searchpath != [str(render.TEMPLATES)]:
+            self._env = render.new_environment()
+            self._template_hashes = render.TemplateHashes(self._env)
+        assert self._template_hashes is not None
+        self._template_hashes.refresh()
+        return render.environment(site, self._env), self._template_hashes
 
     @staticmethod
     def _static_hash(page: Page) -> str:
