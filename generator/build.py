@@ -118,7 +118,9 @@ class Builder:
         self._read_cache: dict[tuple[str, str, str | None], Document] = {}
         self._redacted: dict[tuple[Any, ...], Document] = {}
         self.errors: list[str] = []  # pages that could not be rendered (template bugs)
-        self._last_key: tuple[Any, ...] | None = None
+        self._checked_key: tuple[Any, ...] | None = None
+        self._metrics_key: tuple[Any, ...] | None = None
+        self._doc_findings: dict[tuple[str, str, str | None], list[Any]] = {}
         self._findings: list[Any] | None = None
         self._metrics: Any = None
         self._env: Any = None  # the Jinja environment and its template hashes, kept
@@ -150,14 +152,22 @@ class Builder:
             doc.problems = [Problem("error", f"读取失败（{type(exc).__name__}: {exc}）", rel)]
             return doc
 
-    @staticmethod
-    def check(documents: list[Document]) -> list[Any] | None:
+    def check(self, items: list[tuple[Input, Document]]) -> list[Any] | None:
+        """Per-document rules run only for documents not seen before (their findings depend
+        on that document alone); the rules comparing documents run on all of them."""
         try:
-            from generator.checks import run_checks
+            from generator.checks import corpus_findings, document_findings, merge_findings
         except ImportError:
             return None
         try:
-            return list(run_checks(documents))
+            kept: dict[tuple[str, str, str | None], list[Any]] = {}
+            for inp, doc in items:
+                key = (inp.rel, inp.sha256, inp.sidecar_sha256)
+                found = self._doc_findings.get(key)
+                kept[key] = document_findings(doc) if found is None else found
+            self._doc_findings = kept
+            per_document = [f for found in kept.values() for f in found]
+            return merge_findings(per_document + corpus_findings([d for _, d in items]))
         except Exception as exc:  # noqa: BLE001
             print(
                 f"warning: checks failed ({type(exc).__name__}: {exc}); the site says so",
@@ -192,13 +202,15 @@ class Builder:
         items = self.read(inputs)
         t = lap("read", t)
         documents = [d for _, d in items]
-        key = (tuple((i.rel, i.sha256, i.sidecar_sha256) for i, _ in items), repr(self.config))
-        if key != self._last_key:  # unchanged documents: the findings and metrics still hold
-            self._findings = self.check(documents)
+        key = tuple((i.rel, i.sha256, i.sidecar_sha256) for i, _ in items)
+        if key != self._checked_key:  # unchanged documents: the findings still hold
+            self._findings = self.check(items)
             t = lap("check", t)
+            self._checked_key, self._metrics_key = key, None
+        if (key, repr(self.config)) != self._metrics_key:  # metrics also read site.toml
             self._metrics = self.metrics(documents, self._findings)
             t = lap("metrics", t)
-            self._last_key = key
+            self._metrics_key = (key, repr(self.config))
         findings, metrics = self._findings, self._metrics
         redacted = [(inp, self._redact(inp, doc)) for inp, doc in items]
         site = build_site(cfg, redacted, find_pages(cfg.content_path), findings, metrics)
