@@ -36,6 +36,8 @@ from generator.privacy import redact
 from generator.site import Page, Registry, build_site, register_pages
 
 STAGES = ("read", "check", "metrics", "site", "render", "write")
+# Where files are read and written: no byte of any page depends on these settings.
+LOCATION_KEYS = ("output_dir", "content_dir", "cache_dir", "root")
 Reader = Callable[[str], Document]
 
 
@@ -207,10 +209,11 @@ class Builder:
             self._findings = self.check(items)
             t = lap("check", t)
             self._checked_key, self._metrics_key = key, None
-        if (key, repr(self.config)) != self._metrics_key:  # metrics also read site.toml
+        settings = rendered_settings(self.config)
+        if (key, settings) != self._metrics_key:  # metrics also read site.toml
             self._metrics = self.metrics(documents, self._findings)
             t = lap("metrics", t)
-            self._metrics_key = (key, repr(self.config))
+            self._metrics_key = (key, settings)
         findings, metrics = self._findings, self._metrics
         redacted = [(inp, self._redact(inp, doc)) for inp, doc in items]
         site = build_site(cfg, redacted, find_pages(cfg.content_path), findings, metrics)
@@ -245,13 +248,15 @@ class Builder:
         # the generator's own code is an input too: a new version re-renders everything
         if self._code is None:  # the running code cannot change while this process runs
             self._code = _code_hash()
-        glob = {"config": _h(repr(self.config)), "code": self._code}
+        glob = {"config": _h(rendered_settings(self.config)), "code": self._code}
+        plain = {"code": self._code}  # static/ files: their own bytes, never site.toml
         env, template_hash = self._environment(site)
         new: dict[str, Any] = {}
         rendered = written = 0
         pages = list(registry)
         for n, page in enumerate(pages, start=1):
-            fp = _h(glob, page.deps, template_hash(page.template), self._static_hash(page))
+            common = plain if page.path.startswith("static/") else glob
+            fp = _h(common, page.deps, template_hash(page.template), self._static_hash(page))
             new[page.path] = {"fingerprint": fp, "inputs": sorted(page.deps)}
             target = out / output_file(page.path)
             if old.get(page.path, {}).get("fingerprint") != fp or not target.exists():
@@ -292,6 +297,12 @@ class Builder:
             if source.is_file():
                 return hashlib.sha256(source.read_bytes()).hexdigest()[:16]
         return ""
+
+
+def rendered_settings(cfg: SiteConfig) -> str:
+    """The settings pages can depend on: all but where files are read and written, so moving
+    the content or the output folder re-renders nothing."""
+    return repr({k: v for k, v in vars(cfg).items() if k not in LOCATION_KEYS})
 
 
 def _code_hash() -> str:
