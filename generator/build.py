@@ -36,6 +36,8 @@ from generator.privacy import redact
 from generator.site import Page, Registry, build_site, register_pages
 
 STAGES = ("read", "check", "metrics", "site", "render", "write")
+# Where files are read and written: no byte of any page depends on these settings.
+LOCATION_KEYS = ("output_dir", "content_dir", "cache_dir", "root")
 Reader = Callable[[str], Document]
 
 
@@ -125,9 +127,14 @@ class Builder:
         self._read_cache: dict[tuple[str, str, str | None], Document] = {}
         self._redacted: dict[tuple[Any, ...], Document] = {}
         self.errors: list[str] = []  # pages that could not be rendered (template bugs)
-        self._last_key: tuple[Any, ...] | None = None
+        self._checked_key: tuple[Any, ...] | None = None
+        self._metrics_key: tuple[Any, ...] | None = None
+        self._doc_findings: dict[tuple[str, str, str | None], list[Any]] = {}
         self._findings: list[Any] | None = None
         self._metrics: Any = None
+        self._env: Any = None  # the Jinja environment and its template hashes, kept
+        self._template_hashes: render.TemplateHashes | None = None
+        self._code: str | None = None
 
     # -- stages -----------------------------------------------------------------------------
     def read(self, inputs: list[Input]) -> list[tuple[Input, Document]]:
@@ -162,14 +169,22 @@ class Builder:
             ]
             return doc
 
-    @staticmethod
-    def check(documents: list[Document]) -> list[Any] | None:
+    def check(self, items: list[tuple[Input, Document]]) -> list[Any] | None:
+        """Per-document rules run only for documents not seen before (their findings depend
+        on that document alone); the rules comparing documents run on all of them."""
         try:
-            from generator.checks import run_checks
+            from generator.checks import corpus_findings, document_findings, merge_findings
         except ImportError:
             return None
         try:
-            return list(run_checks(documents))
+            kept: dict[tuple[str, str, str | None], list[Any]] = {}
+            for inp, doc in items:
+                key = (inp.rel, inp.sha256, inp.sidecar_sha256)
+                found = self._doc_findings.get(key)
+                kept[key] = document_findings(doc) if found is None else found
+            self._doc_findings = kept
+            per_document = [f for found in kept.values() for f in found]
+            return merge_findings(per_document + corpus_findings([d for _, d in items]))
         except Exception as exc:  # noqa: BLE001
             print(
                 f"warning: checks failed ({type(exc).__name__}: {exc}); the site says so",
@@ -204,13 +219,16 @@ class Builder:
         items = self.read(inputs)
         t = lap("read", t)
         documents = [d for _, d in items]
-        key = (tuple((i.rel, i.sha256, i.sidecar_sha256) for i, _ in items), repr(self.config))
-        if key != self._last_key:  # unchanged documents: the findings and metrics still hold
-            self._findings = self.check(documents)
+        key = tuple((i.rel, i.sha256, i.sidecar_sha256) for i, _ in items)
+        if key != self._checked_key:  # unchanged documents: the findings still hold
+            self._findings = self.check(items)
             t = lap("check", t)
+            self._checked_key, self._metrics_key = key, None
+        settings = rendered_settings(self.config)
+        if (key, settings) != self._metrics_key:  # metrics also read site.toml
             self._metrics = self.metrics(documents, self._findings)
             t = lap("metrics", t)
-            self._last_key = key
+            self._metrics_key = (key, settings)
         findings, metrics = self._findings, self._metrics
         redacted = [(inp, self._redact(inp, doc)) for inp, doc in items]
         site = build_site(cfg, redacted, find_pages(cfg.content_path), findings, metrics)
@@ -243,14 +261,17 @@ class Builder:
         manifest_path = self.config.cache_path / "manifest.json"
         old = _load_json(manifest_path) if (out / "index.html").exists() else {}
         # the generator's own code is an input too: a new version re-renders everything
-        glob = {"config": _h(repr(self.config)), "code": _code_hash()}
-        env = render.environment(site)
-        template_hash = render.TemplateHashes(env)
+        if self._code is None:  # the running code cannot change while this process runs
+            self._code = _code_hash()
+        glob = {"config": _h(rendered_settings(self.config)), "code": self._code}
+        plain = {"code": self._code}  # static/ files: their own bytes, never site.toml
+        env, template_hash = self._environment(site)
         new: dict[str, Any] = {}
         rendered = written = 0
         pages = list(registry)
         for n, page in enumerate(pages, start=1):
-            fp = _h(glob, page.deps, template_hash(page.template), self._static_hash(page))
+            common = plain if page.path.startswith("static/") else glob
+            fp = _h(common, page.deps, template_hash(page.template), self._static_hash(page))
             new[page.path] = {"fingerprint": fp, "inputs": sorted(page.deps)}
             target = out / output_file(page.path)
             if old.get(page.path, {}).get("fingerprint") != fp or not target.exists():
@@ -273,6 +294,16 @@ class Builder:
         manifest_path.write_text(json.dumps(new, indent=0, sort_keys=True), encoding="utf-8")
         return rendered, written, removed
 
+    def _environment(self, site) -> tuple[Any, render.TemplateHashes]:
+        """One Jinja environment for the builder's life: templates compile once, and again
+        only when their bytes change."""
+        if self._env is None or self._env.loader.searchpath != [str(render.TEMPLATES)]:
+            self._env = render.new_environment()
+            self._template_hashes = render.TemplateHashes(self._env)
+        assert self._template_hashes is not None
+        self._template_hashes.refresh()
+        return render.environment(site, self._env), self._template_hashes
+
     @staticmethod
     def _static_hash(page: Page) -> str:
         """A copied static file depends on its own bytes."""
@@ -281,6 +312,12 @@ class Builder:
             if source.is_file():
                 return hashlib.sha256(source.read_bytes()).hexdigest()[:16]
         return ""
+
+
+def rendered_settings(cfg: SiteConfig) -> str:
+    """The settings pages can depend on: all but where files are read and written, so moving
+    the content or the output folder re-renders nothing."""
+    return repr({k: v for k, v in vars(cfg).items() if k not in LOCATION_KEYS})
 
 
 def _code_hash() -> str:

@@ -7,6 +7,7 @@ Values are written with the Decimal's own digits (``format(value, "f")``): 142.0
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import json
 from decimal import Decimal
@@ -94,9 +95,24 @@ def department_year_csv(site: Site, dy: DepartmentYear) -> bytes:
     return _csv(INDICATOR_FIELDS, indicator_rows(site, [dy]))
 
 
+_DOC_DATA: dict[int, tuple[Any, dict[str, Any]]] = {}
+
+
+def _document_data(doc) -> dict[str, Any]:
+    """A document as JSON data without its lines (the source page has the text; the download
+    stays small), converted once per document object: the builder keeps unchanged documents,
+    so a rebuild after a site.toml edit does not convert them again."""
+    hit = _DOC_DATA.get(id(doc))
+    if hit is None or hit[0] is not doc:
+        if len(_DOC_DATA) > 512:
+            _DOC_DATA.clear()
+        fields = (f.name for f in dataclasses.fields(doc) if f.name != "lines")
+        hit = _DOC_DATA[id(doc)] = (doc, {name: to_jsonable(getattr(doc, name)) for name in fields})
+    return hit[1]
+
+
 def _doc_json(site: Site, sdoc) -> dict[str, Any]:
-    data = to_jsonable(sdoc.document)
-    data.pop("lines", None)  # the source page has the text; the download stays small
+    data = dict(_document_data(sdoc.document))
     data["source"] = sdoc.rel
     data["department_id"] = sdoc.dept_id
     return data

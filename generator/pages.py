@@ -28,10 +28,22 @@ def doc_deps(docs) -> dict[str, str]:
     return {f"input:{d.rel}": d.document.sha256 for d in docs}
 
 
+_FINDINGS_HASHES: dict[int, tuple[list, str]] = {}
+
+
 def findings_hash(findings) -> str:
+    """Several pages depend on the same findings list; it is hashed once per list object
+    (the builder keeps the list while no document changes, and never mutates it)."""
     if findings is None:
         return "none"
-    return _h([to_jsonable(f) for f in findings])
+    hit = _FINDINGS_HASHES.get(id(findings))
+    if hit is not None and hit[0] is findings:
+        return hit[1]
+    digest = _h([to_jsonable(f) for f in findings])
+    if len(_FINDINGS_HASHES) > 256:
+        _FINDINGS_HASHES.clear()
+    _FINDINGS_HASHES[id(findings)] = (findings, digest)
+    return digest
 
 
 def all_deps(site: Site) -> dict[str, str]:

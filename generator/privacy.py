@@ -57,14 +57,36 @@ def redact_text(text: str, names: set[str], privacy: PrivacyConfig) -> str:
 SKIP_FIELDS = {"source", "file", "sha256", "encoding", "format", "kind", "id", "table_id"}
 
 
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def _field_names(cls: type) -> tuple[str, ...] | None:
+    """The dataclass fields of a class (None if it is no dataclass), looked up once per class:
+    a document holds tens of thousands of model objects, and ``serve`` redacts on every edit."""
+    if cls not in _FIELDS:
+        is_dc = dataclasses.is_dataclass(cls)
+        _FIELDS[cls] = tuple(f.name for f in dataclasses.fields(cls)) if is_dc else None
+    return _FIELDS[cls]
+
+
+def _shallow(obj: Any) -> Any:
+    """``copy.copy`` for plain dataclass instances, without its generic (slow) protocol."""
+    if not hasattr(obj, "__dict__") or hasattr(obj, "__copy__"):
+        return copy.copy(obj)
+    new = object.__new__(type(obj))
+    new.__dict__.update(obj.__dict__)
+    return new
+
+
 def _copy(obj: Any, fix: Callable[[str], str]) -> Any:
     """A copy of a model object with every string redacted, whatever field holds it."""
-    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        new = copy.copy(obj)
-        for f in dataclasses.fields(obj):
-            value = getattr(obj, f.name)
-            if not (f.name in SKIP_FIELDS and isinstance(value, str)):
-                object.__setattr__(new, f.name, _copy(value, fix))
+    names = _field_names(type(obj))
+    if names is not None:
+        new = _shallow(obj)
+        for name in names:
+            value = getattr(obj, name)
+            if not (name in SKIP_FIELDS and isinstance(value, str)):
+                object.__setattr__(new, name, _copy(value, fix))
         return new
     if isinstance(obj, str):
         return fix(obj) if obj else obj
@@ -80,7 +102,14 @@ def redact(document: Document, privacy: PrivacyConfig) -> Document:
     if privacy.show_contact_names and privacy.show_phone_numbers:
         return document
     names = _names_in(document)
-    doc = _copy(document, lambda text: redact_text(text, names, privacy))
+    fixed: dict[str, str] = {}  # the same text (a label, a unit) recurs thousands of times
+
+    def fix(text: str) -> str:
+        if text not in fixed:
+            fixed[text] = redact_text(text, names, privacy)
+        return fixed[text]
+
+    doc = _copy(document, fix)
     if not privacy.show_phone_numbers:
         for table in doc.tables:
             for row in table.rows:

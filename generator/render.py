@@ -36,29 +36,64 @@ def tree_hash(folder: Path) -> str:
 
 class TemplateHashes:
     """Hash of a template and everything it extends, includes or imports, so that editing
-    one template re-renders only the pages that use it."""
+    one template re-renders only the pages that use it.
+
+    Kept between builds (``serve``): ``refresh`` re-reads the template folder, parses again
+    only templates whose bytes changed and drops exactly those from the environment's
+    compiled-template cache, so staleness is decided by content, never by file times."""
 
     def __init__(self, env: Environment):
         self.env = env
+        self._digests: dict[str, bytes] = {}
+        self._refs: dict[tuple[str, bytes], set[str]] = {}
         self._cache: dict[str, str] = {}
 
-    def _refs(self, name: str) -> set[str]:
-        source = self.env.loader.get_source(self.env, name)[0]
-        return {r for r in meta.find_referenced_templates(self.env.parse(source)) if r}
+    def refresh(self) -> set[str]:
+        """Re-hash the template files; return the names whose bytes changed."""
+        folder = Path(self.env.loader.searchpath[0])
+        digests = {
+            p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).digest()
+            for p in sorted(folder.rglob("*"))
+            if p.is_file()
+        }
+        changed = {
+            n
+            for n in digests.keys() | self._digests.keys()
+            if digests.get(n) != self._digests.get(n)
+        }
+        if changed:
+            for key in [k for k in self.env.cache.keys() if k[1] in changed]:
+                del self.env.cache[key]
+            self._cache.clear()
+            self._refs = {k: v for k, v in self._refs.items() if digests.get(k[0]) == k[1]}
+        self._digests = digests
+        return changed
+
+    def _refs_of(self, name: str) -> set[str]:
+        digest = self._digests.get(name)
+        if digest is None:
+            return set()
+        if (name, digest) not in self._refs:
+            source = self.env.loader.get_source(self.env, name)[0]
+            refs = meta.find_referenced_templates(self.env.parse(source))
+            self._refs[(name, digest)] = {r for r in refs if r}
+        return self._refs[(name, digest)]
 
     def __call__(self, name: str | None) -> str:
         if name is None:
             return ""
+        if not self._digests:
+            self.refresh()
         if name not in self._cache:
             seen, todo = set(), [name]
             while todo:
                 current = todo.pop()
                 if current not in seen:
                     seen.add(current)
-                    todo.extend(self._refs(current))
+                    todo.extend(self._refs_of(current))
             h = hashlib.sha256()
             for ref in sorted(seen):
-                h.update(ref.encode() + b"\0" + (TEMPLATES / ref).read_bytes())
+                h.update(ref.encode() + b"\0" + self._digests.get(ref, b"missing"))
             self._cache[name] = h.hexdigest()[:16]
         return self._cache[name]
 
@@ -84,14 +119,23 @@ def markdown(text: str) -> Markup:
     return Markup(MarkdownIt("commonmark", {"html": False}).render(text))
 
 
-def environment(site: Site) -> Environment:
-    env = Environment(
+def new_environment() -> Environment:
+    """Compiled templates stay in its cache between builds; ``TemplateHashes.refresh``
+    drops the ones whose file changed (hence no mtime-based auto_reload)."""
+    return Environment(
         loader=FileSystemLoader(str(TEMPLATES)),
         autoescape=select_autoescape(["html", "xml"], default_for_string=True, default=True),
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        auto_reload=False,
     )
+
+
+def environment(site: Site, env: Environment | None = None) -> Environment:
+    """The environment for this build's site; an existing one is re-pointed at it, since
+    templates look globals and filters up when they render, not when they compile."""
+    env = env or new_environment()
     links = site.links
     glossary_terms = {e.term.strip() for d in site.docs for e in d.document.glossary}
     env.globals.update(

@@ -32,13 +32,34 @@ def _key(f: Finding):
 
 def run_checks(documents: list[Document]) -> list[Finding]:
     """Every finding for these documents; a rule that breaks is reported, never raised."""
-    findings: list[Finding] = []
-    for reg in (REGISTRY[k] for k in sorted(REGISTRY)):
-        if reg.scope == "corpus":
-            findings.extend(_safely(reg, documents, None))
-            continue
-        for doc in documents:
-            findings.extend(_safely(reg, doc, doc))
+    per_document = [f for doc in documents for f in document_findings(doc)]
+    return merge_findings(per_document + corpus_findings(documents))
+
+
+def document_findings(doc: Document) -> list[Finding]:
+    """The findings of the rules that look at one document only: they depend on nothing
+    else, so a rebuild can keep them for every document that did not change."""
+    return [
+        f
+        for reg in (REGISTRY[k] for k in sorted(REGISTRY))
+        if reg.scope != "corpus"
+        for f in _safely(reg, doc, doc)
+    ]
+
+
+def corpus_findings(documents: list[Document]) -> list[Finding]:
+    """The findings of the rules that compare documents with each other."""
+    return [
+        f
+        for reg in (REGISTRY[k] for k in sorted(REGISTRY))
+        if reg.scope == "corpus"
+        for f in _safely(reg, documents, None)
+    ]
+
+
+def merge_findings(findings: list[Finding]) -> list[Finding]:
+    """Duplicates removed (first kept), in a deterministic order; within one rule the input
+    order (documents in the given order) is kept, which is all the stable sort relies on."""
     unique: dict[tuple, Finding] = {}
     for f in findings:
         k = (f.rule, f.document, f.message, tuple((e.source.line, e.raw) for e in f.evidence))
@@ -62,4 +83,13 @@ def _safely(reg, arg, doc: Document | None) -> list[Finding]:
         ]
 
 
-__all__ = ["RULES", "Evidence", "Finding", "RuleDoc", "run_checks"]
+__all__ = [
+    "RULES",
+    "Evidence",
+    "Finding",
+    "RuleDoc",
+    "corpus_findings",
+    "document_findings",
+    "merge_findings",
+    "run_checks",
+]

@@ -101,3 +101,46 @@ def test_a_published_pdf_gets_a_source_page_with_page_anchors(tmp_path, shared_d
     html = pages[0].read_text(encoding="utf-8")
     assert 'id="P1"' in html and 'id="P2"' in html and 'id="L1"' in html
     assert not broken_links(cfg.output_path, "/")
+
+
+def test_serve_reloads_the_browser_only_when_a_file_was_written(tmp_path):
+    from generator.config import load_config
+    from generator.serve import make_rebuild
+
+    shutil.copytree(ROOT / "content", tmp_path / "content")
+    config = tmp_path / "site.toml"
+    config.write_text('output_dir = "out"\ncache_dir = "cache"\n', encoding="utf-8")
+    builder = Builder(load_config(config), quiet=True, reader=fixture_reader)
+    reloads: list[int] = []
+    rebuild = make_rebuild(builder, str(config), "127.0.0.1", 8123, lambda: reloads.append(1))
+    assert rebuild().written > 0 and len(reloads) == 1
+    assert rebuild().written == 0 and len(reloads) == 1  # nothing changed: no reload
+    target = next((tmp_path / "content").glob("disclosures/130607-*/*/2021-budget.txt"))
+    target.write_text(target.read_text(encoding="utf-8") + "\n补充说明\n", encoding="utf-8")
+    assert rebuild().written > 0 and len(reloads) == 2
+    config.write_text('output_dir = "out"\ncache_dir = "cache"\ntitle = [\n', encoding="utf-8")
+    assert rebuild() is None and len(reloads) == 2  # a broken site.toml keeps the last build
+
+
+def test_a_setting_shown_on_every_page_rerenders_pages_but_not_static_files(tmp_path):
+    from generator.config import load_config
+
+    shutil.copytree(ROOT / "content", tmp_path / "content")
+    config = tmp_path / "site.toml"
+    config.write_text('output_dir = "out"\ncache_dir = "cache"\n', encoding="utf-8")
+    builder = Builder(load_config(config), quiet=True, reader=fixture_reader)
+    first = builder.build()
+    static = [p for p in (tmp_path / "out/static").rglob("*") if p.is_file()]
+    assert static
+
+    config.write_text(config.read_text(encoding="utf-8") + 'description = "新的说明"\n', "utf-8")
+    builder.config = load_config(config)
+    edited = builder.build()
+    assert edited.rendered == first.pages - len(static)
+    assert "新的说明" in (tmp_path / "out/index.html").read_text(encoding="utf-8")
+
+    # moving the content folder changes where inputs are read, not a byte of any page
+    shutil.copytree(tmp_path / "content", tmp_path / "moved")
+    config.write_text(config.read_text(encoding="utf-8") + 'content_dir = "moved"\n', "utf-8")
+    builder.config = load_config(config)
+    assert builder.build().rendered == 0
