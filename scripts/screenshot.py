@@ -40,7 +40,7 @@ def main(page: str = "d/410526-ybj/2024/", out: str = "docs/screenshot.png") -> 
     try:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
-            tab = browser.new_page(viewport={"width": 900, "height": 980})
+            tab = browser.new_page(viewport={"width": 1280, "height": 1240})
             tab.goto(f"http://127.0.0.1:{server.server_port}/{page}")
             tab.wait_for_selector("figure.chart svg", timeout=10_000)
             tab.wait_for_timeout(500)
