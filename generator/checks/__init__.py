@@ -14,6 +14,8 @@ from generator.checks import (  # noqa: F401  (importing registers the rules)
     cross_table,
     identities,
     narrative,
+    narrative_changes,
+    narrative_shares,
     text,
 )
 from generator.checks.model import Evidence, Finding, RuleDoc

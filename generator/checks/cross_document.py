@@ -13,7 +13,7 @@ import re
 from generator.checks.cross_table import evidence_of, show, wan_ulp
 from generator.checks.evidence import finding
 from generator.checks.figures import Figure, amount_evidence, document_figures, table_figure
-from generator.checks.narrative import COMPLETION
+from generator.checks.narrative_changes import COMPLETION
 from generator.checks.registry import rule
 from generator.checks.sentences import changes, indicator_of_label, paragraphs
 from generator.checks.tolerance import fmt
