@@ -14,6 +14,7 @@ from generator.checks.evidence import finding, ref
 from generator.checks.model import Evidence
 from generator.checks.registry import rule
 from generator.checks.sentences import paragraphs
+from generator.checks.tableview import tables_with
 from generator.model import Document, Table
 
 REQUIRED: dict[str, dict[str, str]] = {
@@ -145,9 +146,7 @@ def _statement(doc: Document, table: Table) -> tuple[str, int] | None:
     severity="error",
 )
 def empty_table_statement(doc: Document):
-    for table in doc.tables:
-        if table.id not in FISCAL_TABLES:
-            continue
+    for table in tables_with(doc.tables, FISCAL_TABLES):
         said = _statement(doc, table)
         if not _has_figures(table) and said is None:
             ev = [Evidence(label="表格标题", source=ref(doc, table.line), raw=table.title)]

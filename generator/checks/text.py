@@ -15,6 +15,7 @@ from generator.checks.evidence import finding, ref
 from generator.checks.model import Evidence
 from generator.checks.registry import rule
 from generator.checks.sentences import indicator_of_label, paragraphs
+from generator.checks.tableview import tables_with
 from generator.model import Document
 
 RESIDUE = re.compile(
@@ -174,9 +175,7 @@ def _magnitude(ratio: float) -> int | None:
     severity="warning",
 )
 def unit_magnitude(doc: Document):
-    for table in doc.tables:
-        if table.id not in ("project_performance", "performance_self_evaluation"):
-            continue
+    for table in tables_with(doc.tables, ("project_performance", "performance_self_evaluation")):
         amount_col = next(
             (
                 j
