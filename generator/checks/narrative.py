@@ -16,7 +16,7 @@ from generator.checks.figures import SWAPS, Figure, amount_evidence, document_fi
 from generator.checks.registry import rule
 from generator.checks.sentences import (
     Amount,
-    Paragraph,
+    FigureParagraph,
     in_fund_context,
     indicator_of_label,
     is_change_label,
@@ -27,7 +27,7 @@ from generator.checks.tolerance import decimals, fmt
 from generator.model import CANONICAL_INDICATORS, Document
 
 
-def _is_previous(p: Paragraph, a: Amount) -> bool:
+def _is_previous(p: FigureParagraph, a: Amount) -> bool:
     before = p.text[max(0, a.start - 30) : a.start]
     return bool(
         re.search(r"上年|上一年|较\d{4}|比\d{4}|20\d\d年度?决算数|年初预算数", before[-12:])

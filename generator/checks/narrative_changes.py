@@ -20,6 +20,7 @@ from generator.checks.sentences import (
     paragraphs,
     percent_interval,
 )
+from generator.checks.textscan import matches
 from generator.checks.tolerance import decimals, fmt, ulp
 from generator.model import Document
 
@@ -51,11 +52,9 @@ def _change_evidence(doc, c) -> list[Evidence]:
     severity="error",
 )
 def change_consistent(doc: Document):
-    for p in paragraphs(doc):
-        for m in NEGATIVE_CHANGE.finditer(p.text):
-            ev = [Evidence(label="原文", source=ref(doc, p.line_at(m.start())), raw=m.group(0))]
-            msg = f"说明写“{m.group(0)}”：用“{m.group(1)}”却跟着负数，增减方向自相矛盾。"
-            yield finding("narrative.change_consistent", "error", msg, doc, ev)
+    for m, ev in matches(doc, NEGATIVE_CHANGE):
+        msg = f"说明写“{m.group(0)}”：用“{m.group(1)}”却跟着负数，增减方向自相矛盾。"
+        yield finding("narrative.change_consistent", "error", msg, doc, ev)
     for c in changes(doc):
         if c.current is None:
             continue

@@ -15,7 +15,7 @@ from generator.checks.registry import rule
 from generator.checks.sentences import (
     SHARE,
     Amount,
-    Paragraph,
+    FigureParagraph,
     indicator_of_label,
     is_change_label,
     paragraphs,
@@ -26,7 +26,9 @@ from generator.checks.tolerance import decimals, fmt, ulp
 from generator.model import Document
 
 
-def _whole_for(doc, figs, p: Paragraph, part: Amount, of: str, parts: set[int]) -> Amount | None:
+def _whole_for(
+    doc, figs, p: FigureParagraph, part: Amount, of: str, parts: set[int]
+) -> Amount | None:
     """The total a share is "of": named after 占 (占本年支出合计的), else the nearest earlier
     amount in the paragraph that is neither a share's part nor a change."""
     name = of.strip().removesuffix("的")
@@ -123,7 +125,7 @@ def share_recomputed(doc: Document):
         yield from _shares_over_hundred(doc, p, groups)
 
 
-def _shares_over_hundred(doc: Document, p: Paragraph, groups: dict[tuple, list]):
+def _shares_over_hundred(doc: Document, p: FigureParagraph, groups: dict[tuple, list]):
     """Shares of one whole cannot add up to more than 100% (beyond their rounding)."""
     for items in groups.values():
         if len(items) < 2:

@@ -15,15 +15,12 @@ from decimal import Decimal
 
 from generator.checks.evidence import WAN
 from generator.checks.tableview import LABELS, norm
+from generator.checks.textscan import AMOUNT, Paragraph, text_paragraphs
 from generator.checks.tolerance import decimals, ulp
 from generator.model import Document
 
-AMOUNT = re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(万元|元)")
 SHARE = re.compile(r"占(?P<of>[^，,。；;%％\d]{0,15}?)(?P<pct>\d+(?:\.\d+)?)\s*[%％]")
 _DELIMS = "，,。；;：:（(、"
-_HEADING = re.compile(
-    r"^\s*(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])"
-)
 _LABEL_SUFFIXES = ("为", "是", "共", "年初预算", "预算数", "决算数", "安排")
 
 
@@ -49,64 +46,15 @@ class Amount:
 
 
 @dataclass
-class Paragraph:
-    text: str
-    starts: list[tuple[int, int]] = field(default_factory=list)  # (offset, line number)
+class FigureParagraph(Paragraph):
     amounts: list[Amount] = field(default_factory=list)
 
-    def line_at(self, offset: int) -> int:
-        line = self.starts[0][1]
-        for off, n in self.starts:
-            if off > offset:
-                break
-            line = n
-        return line
 
-    def sentence_bounds(self, offset: int) -> tuple[int, int]:
-        start = max(self.text.rfind("。", 0, offset), -1) + 1
-        end = self.text.find("。", offset)
-        return start, len(self.text) if end < 0 else end + 1
-
-
-def _table_lines(doc: Document) -> set[int]:
-    taken: set[int] = set()
-    for t in doc.tables:
-        end = t.end_line or (max((r.line for r in t.rows), default=t.line))
-        taken.update(range(t.line, end + 1))
-        for part in t.parts:
-            taken.add(part)
-    return taken
-
-
-def paragraphs(doc: Document) -> list[Paragraph]:
+def paragraphs(doc: Document) -> list[FigureParagraph]:
     cached = getattr(doc, "_checks_paragraphs", None)
     if cached is not None:
         return cached
-    taken = _table_lines(doc)
-    out: list[Paragraph] = []
-    cur: Paragraph | None = None
-    joined = 0
-    for ln in doc.lines:
-        text = ln.text.strip()
-        if ln.number in taken or "\t" in ln.text:
-            cur = None
-            continue
-        if not text:
-            continue
-        if (
-            cur is not None
-            and not cur.text.endswith("。")
-            and not _HEADING.match(text)
-            and not _is_heading(cur.text)
-            and joined < 6
-        ):
-            cur.starts.append((len(cur.text), ln.number))
-            cur.text += text
-            joined += 1
-            continue
-        cur = Paragraph(text=text, starts=[(0, ln.number)])
-        joined = 0
-        out.append(cur)
+    out = [FigureParagraph(p.text, p.starts) for p in text_paragraphs(doc)]
     for p in out:
         prev_end = 0
         for m in AMOUNT.finditer(p.text):
@@ -120,11 +68,7 @@ def paragraphs(doc: Document) -> list[Paragraph]:
     return out
 
 
-def _is_heading(text: str) -> bool:
-    return bool(_HEADING.match(text)) and len(text) < 40 and not AMOUNT.search(text)
-
-
-def _amount(p: Paragraph, m: re.Match, floor: int = 0) -> Amount:
+def _amount(p: FigureParagraph, m: re.Match, floor: int = 0) -> Amount:
     raw = m.group(0)
     value = Decimal(m.group(1).replace(",", ""))
     start = m.start()
@@ -215,7 +159,7 @@ def _ending(n: str) -> str | None:
     return best[1] if best else None
 
 
-def in_fund_context(p: Paragraph, a: Amount) -> bool:
+def in_fund_context(p: FigureParagraph, a: Amount) -> bool:
     """The sentence is about a fund or state-capital budget, not the department's totals."""
     s, _ = p.sentence_bounds(a.start)
     return any(w in p.text[s : a.start] for w in _FUND_WORDS)
@@ -242,7 +186,7 @@ PAIR_CHANGE = re.compile(
 class Change:
     """比上年增加 A，增长 p%: the current amount it applies to, the change and the percent."""
 
-    paragraph: Paragraph
+    paragraph: FigureParagraph
     current: Amount | None
     amount: Amount
     increase: bool
@@ -271,7 +215,7 @@ def _subject(label: str) -> str:
     return norm(t)
 
 
-def _current_for(p: Paragraph, change_amt: Amount, changes: set[int]) -> Amount | None:
+def _current_for(p: FigureParagraph, change_amt: Amount, changes: set[int]) -> Amount | None:
     earlier = [a for a in p.amounts if a.start < change_amt.start and a.start not in changes]
     subject = _subject(change_amt.phrase)
     if subject:

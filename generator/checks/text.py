@@ -16,6 +16,7 @@ from generator.checks.model import Evidence
 from generator.checks.registry import rule
 from generator.checks.sentences import indicator_of_label, paragraphs
 from generator.checks.tableview import tables_with
+from generator.checks.textscan import matches, text_paragraphs
 from generator.model import Document
 
 RESIDUE = re.compile(
@@ -35,10 +36,6 @@ GROWTH_WORDS = ("增长", "增加", "增幅", "比上年", "完成", "执行", "
 OUTDATED = "医疗卫生与计划生育"
 
 
-def _narrative_lines(doc: Document):
-    yield from paragraphs(doc)
-
-
 @rule(
     "text.template_residue",
     title_zh="模板残留：“增加（减少）”“下降（增长）”、原因空缺",
@@ -48,25 +45,12 @@ def _narrative_lines(doc: Document):
     severity="warning",
 )
 def template_residue(doc: Document):
-    for p in _narrative_lines(doc):
-        for m in RESIDUE.finditer(p.text):
-            ev = [Evidence(label="原文", source=ref(doc, p.line_at(m.start())), raw=m.group(0))]
-            yield finding(
-                "text.template_residue",
-                "warning",
-                f"说明中残留模板用词“{m.group(0)}”，未按实际情况选择。",
-                doc,
-                ev,
-            )
-        for m in NO_REASON.finditer(p.text):
-            ev = [Evidence(label="原文", source=ref(doc, p.line_at(m.start())), raw=m.group(0))]
-            yield finding(
-                "text.template_residue",
-                "warning",
-                "说明写了“主要原因是”，但后面没有写原因。",
-                doc,
-                ev,
-            )
+    for m, ev in matches(doc, RESIDUE):
+        msg = f"说明中残留模板用词“{m.group(0)}”，未按实际情况选择。"
+        yield finding("text.template_residue", "warning", msg, doc, ev)
+    for _m, ev in matches(doc, NO_REASON):
+        msg = "说明写了“主要原因是”，但后面没有写原因。"
+        yield finding("text.template_residue", "warning", msg, doc, ev)
 
 
 @rule(
@@ -78,12 +62,9 @@ def template_residue(doc: Document):
     severity="warning",
 )
 def placeholder(doc: Document):
-    for p in _narrative_lines(doc):
-        for m in PLACEHOLDER.finditer(p.text):
-            ev = [Evidence(label="原文", source=ref(doc, p.line_at(m.start())), raw=m.group(0))]
-            yield finding(
-                "text.placeholder", "warning", f"说明中有未替换的占位符“{m.group(0)}”。", doc, ev
-            )
+    for m, ev in matches(doc, PLACEHOLDER):
+        msg = f"说明中有未替换的占位符“{m.group(0)}”。"
+        yield finding("text.placeholder", "warning", msg, doc, ev)
 
 
 @rule(
@@ -95,12 +76,9 @@ def placeholder(doc: Document):
     severity="warning",
 )
 def share_without_percent(doc: Document):
-    for p in _narrative_lines(doc):
-        for m in SHARE_NO_PCT.finditer(p.text):
-            ev = [Evidence(label="原文", source=ref(doc, p.line_at(m.start())), raw=m.group(0))]
-            yield finding(
-                "text.share_without_percent", "warning", f"“{m.group(0)}”缺少百分号“%”。", doc, ev
-            )
+    for m, ev in matches(doc, SHARE_NO_PCT):
+        msg = f"“{m.group(0)}”缺少百分号“%”。"
+        yield finding("text.share_without_percent", "warning", msg, doc, ev)
 
 
 def _context(doc: Document, number: int, span: int = 3) -> str:
@@ -302,7 +280,7 @@ def wrong_year(doc: Document):
 def outdated_class_name(doc: Document):
     if not doc.metadata.year or doc.metadata.year < 2019:
         return
-    for p in paragraphs(doc):
+    for p in text_paragraphs(doc):
         k = p.text.find(OUTDATED)
         if k >= 0:
             ev = [Evidence(label="原文", source=ref(doc, p.line_at(k)), raw=OUTDATED)]
@@ -325,9 +303,6 @@ MISSING_UNIT = re.compile(
     severity="warning",
 )
 def missing_unit(doc: Document):
-    for p in paragraphs(doc):
-        for m in MISSING_UNIT.finditer(p.text):
-            ev = [Evidence(label="原文", source=ref(doc, p.line_at(m.start())), raw=m.group(0))]
-            yield finding(
-                "text.missing_unit", "warning", f"“{m.group(0)}”缺少单位（万元、元或%）。", doc, ev
-            )
+    for m, ev in matches(doc, MISSING_UNIT):
+        msg = f"“{m.group(0)}”缺少单位（万元、元或%）。"
+        yield finding("text.missing_unit", "warning", msg, doc, ev)
