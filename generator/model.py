@@ -144,6 +144,9 @@ class Statement:
     percent: Decimal | None = None  # growth percent stated with a change
     period: Literal["current", "previous", "budget"] = "current"
     reason: str | None = None  # text after 主要原因是/主要原因为 in the same paragraph
+    # the fund budget ("政府性基金", "国有资本") the sentence names before this figure: its
+    # 本年支出 is that fund's, not the department's
+    fund: str | None = None
 
 
 @dataclass

@@ -7,7 +7,6 @@ are checked in narrative_shares.py, changes and completion rates in narrative_ch
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 
 from generator.checks.cross_table import evidence_of, show, wan_ulp
@@ -15,23 +14,14 @@ from generator.checks.evidence import finding
 from generator.checks.figures import SWAPS, Figure, amount_evidence, document_figures, table_figure
 from generator.checks.registry import rule
 from generator.checks.sentences import (
-    Amount,
-    FigureParagraph,
-    in_fund_context,
     indicator_of_label,
     is_change_label,
     paragraphs,
 )
+from generator.checks.stated import Amount, stated_amount
 from generator.checks.sums import tname
 from generator.checks.tolerance import decimals, fmt
 from generator.model import CANONICAL_INDICATORS, Document
-
-
-def _is_previous(p: FigureParagraph, a: Amount) -> bool:
-    before = p.text[max(0, a.start - 30) : a.start]
-    return bool(
-        re.search(r"上年|上一年|较\d{4}|比\d{4}|20\d\d年度?决算数|年初预算数", before[-12:])
-    )
 
 
 @rule(
@@ -44,19 +34,15 @@ def _is_previous(p: FigureParagraph, a: Amount) -> bool:
 )
 def amount_matches_table(doc: Document):
     figs = document_figures(doc)
-    for p in paragraphs(doc):
-        for a in p.amounts:
-            ind = indicator_of_label(a.label)
-            if ind is None or _is_previous(p, a):
-                continue
-            if ind != "government_fund" and in_fund_context(p, a):
-                continue
-            year = re.match(r"\s*(20\d\d)\s*年", a.phrase)
-            if year and doc.metadata.year and int(year.group(1)) != doc.metadata.year:
-                continue  # another year's figure (text.wrong_year judges the wording)
-            fig = table_figure(figs, ind, a.label)
-            if fig is None:
-                continue
+    for st in doc.statements:
+        if st.kind != "amount" or st.period != "current" or st.unit not in ("元", "万元"):
+            continue  # another year's or the budget's figure, or 亿元 (never in the tables)
+        ind = indicator_of_label(st.subject)
+        if ind is None or ind != "government_fund" and st.fund:
+            continue  # a fund budget's 本年支出 is not the department's
+        a = stated_amount(st)
+        fig = table_figure(figs, ind, a.label)
+        if fig is not None:
             f = _compare(doc, figs, ind, a, fig)
             if f:
                 yield f

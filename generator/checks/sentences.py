@@ -13,36 +13,14 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from generator.checks.evidence import WAN
+from generator.checks.stated import Amount
 from generator.checks.tableview import LABELS, norm
 from generator.checks.textscan import AMOUNT, Paragraph, text_paragraphs
-from generator.checks.tolerance import decimals, ulp
 from generator.model import Document
 
 SHARE = re.compile(r"占(?P<of>[^，,。；;%％\d]{0,15}?)(?P<pct>\d+(?:\.\d+)?)\s*[%％]")
 _DELIMS = "，,。；;：:（(、"
 _LABEL_SUFFIXES = ("为", "是", "共", "年初预算", "预算数", "决算数", "安排")
-
-
-@dataclass
-class Amount:
-    value: Decimal  # as printed, in ``unit``
-    unit: str
-    raw: str
-    start: int
-    end: int
-    line: int
-    label: str  # text printed just before the number (back to a delimiter or a digit)
-    phrase: str = ""  # the same back to a delimiter only ("2020年度本年收入合计"), for messages
-
-    @property
-    def wan(self) -> Decimal:
-        return self.value / WAN if self.unit == "元" else self.value
-
-    @property
-    def wan_ulp(self) -> Decimal:
-        u = ulp(decimals(self.raw))
-        return u / WAN if self.unit == "元" else u
 
 
 @dataclass

@@ -44,6 +44,7 @@ _AND_AMOUNT = re.compile(r"\s*和\s*" + AMOUNT.pattern)
 _COMPARE = re.compile(r"(?:比|较|与|同比)")
 _REASON = re.compile(r"(?:主要原因(?:是|为)?|原因(?:是|为))\s*[：:]?\s*")
 _INCREASE, _DECREASE = ("增加", "增长"), ("减少", "下降", "降低", "压减", "压缩", "节约")
+FUND_BUDGETS = ("政府性基金", "国有资本")
 _CLAUSE_DELIMS = "，,：:；;。"
 _ENUM = re.compile(
     r"^(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\d{1,2}\s*[.、．])\s*"
@@ -162,6 +163,7 @@ def _sentence_statements(
             raw=raw,
             sentence=sent.strip(),
             source=SourceRef(ctx.source, ln.number, ln.page, ln.text.strip()),
+            fund=next((w for w in FUND_BUDGETS if w in sent[:pos]), None),
             **kw,
         )
         found.append((pos, st))

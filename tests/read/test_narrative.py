@@ -206,3 +206,22 @@ def test_thresholds_with_inclusive_marker_are_not_amounts():
 def test_head_noun_after_de():
     assert indicator_for("财政拨款的机关运行经费") == "organ_operating_expenses"
     assert indicator_for("部门的收入总计") is None
+
+
+def test_fund_budget_named_before_a_figure_seed_004():
+    # L417 "2020年度政府性基金预算财政拨款本年收入0元，本年支出0元，年末结转和结余0元。":
+    # that 本年支出 is the fund's, not the department's (its 本年支出合计 is 3,470,158.34 元)
+    st = [s for s in _stmts("004") if s.source.line == 417 and s.kind == "amount"]
+    assert [(s.subject, s.fund) for s in st] == [
+        ("政府性基金预算财政拨款本年收入", "政府性基金"),
+        ("本年支出", "政府性基金"),
+        ("年末结转和结余", "政府性基金"),
+    ]
+    # L371 "2020 年度本年收入合计 4,300,085.06 元，支出合计 3,470,158.34 元。…": the department's
+    assert _find(_stmts("004"), "amount", 371, "4,300,085.06").fund is None
+
+
+def test_fund_is_only_what_comes_before_the_figure():
+    lines = [Line(1, "本年支出合计100万元，其中政府性基金预算支出20万元。")]
+    st = read_statements("t", lines, year=2024, kind="budget")
+    assert [(s.raw, s.fund) for s in st] == [("100万元", None), ("20万元", "政府性基金")]
