@@ -70,6 +70,11 @@ def cell_evidence(doc: Document, table: Table, row: Row, cell: Cell, label: str)
     )
 
 
+def percent_evidence(doc: Document, label: str, line: int, value: Decimal, raw: str) -> Evidence:
+    """A percentage the document prints (a share, a growth or completion rate)."""
+    return Evidence(label=label, source=ref(doc, line), value=value, unit="%", raw=raw)
+
+
 def finding(
     rule: str,
     severity: FindingSeverity,

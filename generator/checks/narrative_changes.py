@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from generator.checks.evidence import finding, ref
+from generator.checks.evidence import finding, percent_evidence
 from generator.checks.figures import amount_evidence
 from generator.checks.model import Evidence
 from generator.checks.registry import rule
@@ -31,15 +31,7 @@ NEGATIVE_CHANGE = re.compile(
 
 def _change_evidence(doc, c) -> list[Evidence]:
     ev = [amount_evidence(doc, c.current, "本年数"), amount_evidence(doc, c.amount, "增减额")]
-    ev.append(
-        Evidence(
-            label="增减率",
-            source=ref(doc, c.percent_line),
-            value=c.percent,
-            unit="%",
-            raw=f"{c.percent_raw}%",
-        )
-    )
+    ev.append(percent_evidence(doc, "增减率", c.percent_line, c.percent, f"{c.percent_raw}%"))
     return ev
 
 
@@ -165,12 +157,8 @@ def completion_rate(doc: Document):
             ev = [
                 amount_evidence(doc, b, "年初预算数"),
                 amount_evidence(doc, f, "决算数"),
-                Evidence(
-                    label="完成率",
-                    source=ref(doc, p.line_at(m.start("pct"))),
-                    value=pct,
-                    unit="%",
-                    raw=m.group("pct") + "%",
+                percent_evidence(
+                    doc, "完成率", p.line_at(m.start("pct")), pct, m.group("pct") + "%"
                 ),
             ]
             exact = f.wan / b.wan * 100

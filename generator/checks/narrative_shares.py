@@ -8,9 +8,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from generator.checks.evidence import finding, ref
+from generator.checks.evidence import finding, percent_evidence
 from generator.checks.figures import amount_evidence, document_figures, table_figure
-from generator.checks.model import Evidence
 from generator.checks.registry import rule
 from generator.checks.sentences import (
     SHARE,
@@ -87,13 +86,7 @@ def share_recomputed(doc: Document):
             ev = [
                 amount_evidence(doc, part, "部分金额"),
                 amount_evidence(doc, whole, "总额"),
-                Evidence(
-                    label="所称比例",
-                    source=ref(doc, p.line_at(m.start())),
-                    value=pct,
-                    unit="%",
-                    raw=m.group(0),
-                ),
+                percent_evidence(doc, "所称比例", p.line_at(m.start()), pct, m.group(0)),
             ]
             base = (
                 f"说明称{part.label}{part.raw}“{m.group(0)}”，按总额{whole.raw}计算应为"
@@ -134,13 +127,7 @@ def _shares_over_hundred(doc: Document, p: FigureParagraph, groups: dict[tuple, 
         slack = sum((half for _, _, _, half in items), Decimal(0))
         if total > 100 + slack:
             ev = [
-                Evidence(
-                    label="所称比例",
-                    source=ref(doc, p.line_at(m.start())),
-                    value=pct,
-                    unit="%",
-                    raw=m.group(0),
-                )
+                percent_evidence(doc, "所称比例", p.line_at(m.start()), pct, m.group(0))
                 for m, _, pct, _ in items
             ]
             msg = f"说明中同一总额的各部分占比相加为{fmt(total, 2)}%，超过100%。"

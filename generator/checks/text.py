@@ -11,7 +11,7 @@ import math
 import re
 from decimal import Decimal
 
-from generator.checks.evidence import finding, ref
+from generator.checks.evidence import finding, percent_evidence, ref
 from generator.checks.model import Evidence
 from generator.checks.registry import rule
 from generator.checks.sentences import indicator_of_label, paragraphs
@@ -112,15 +112,7 @@ def impossible_percentage(doc: Document):
                 and not any(w in own for w in COUNT_WORDS)
             ):
                 continue
-            ev = [
-                Evidence(
-                    label="指标值",
-                    source=ref(doc, ln.number),
-                    value=value,
-                    unit="%",
-                    raw=m.group(0),
-                )
-            ]
+            ev = [percent_evidence(doc, "指标值", ln.number, value, m.group(0))]
             if any(w in context for w in COUNT_WORDS):
                 msg = f"指标“{_name(context)}”的值写成“{m.group(0)}”：这是人数或金额之类的数量，不应是百分比。"
                 yield finding("text.impossible_percentage", "error", msg, doc, ev)
