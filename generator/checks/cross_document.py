@@ -16,6 +16,7 @@ from generator.checks.figures import Figure, amount_evidence, document_figures, 
 from generator.checks.narrative_changes import COMPLETION
 from generator.checks.registry import rule
 from generator.checks.sentences import changes, indicator_of_label, paragraphs
+from generator.checks.stated import Amount, stated_amount
 from generator.checks.tolerance import fmt
 from generator.model import CANONICAL_INDICATORS, Document
 
@@ -50,11 +51,15 @@ def _figure(doc: Document, ind: str, label: str) -> Figure | None:
     return table_figure(document_figures(doc), ind, label)
 
 
-def _narrative_amount(doc: Document, ind: str):
-    for p in paragraphs(doc):
-        for a in p.amounts:
-            if indicator_of_label(a.label) == ind:
-                return a
+def _narrative_amount(doc: Document, ind: str) -> Amount | None:
+    """The first figure the narrative states for ``ind`` (when the tables do not print it)."""
+    for st in doc.statements:
+        if (
+            st.kind == "amount"
+            and st.unit in ("元", "万元")
+            and indicator_of_label(st.subject) == ind
+        ):
+            return stated_amount(st)
     return None
 
 
