@@ -147,6 +147,9 @@ class Statement:
     # the fund budget ("政府性基金", "国有资本") the sentence names before this figure: its
     # 本年支出 is that fund's, not the department's
     fund: str | None = None
+    # for a completion rate: the words that follow it and compare final with budget
+    # ("决算数大于预算数"), so a rule can check them against the two figures
+    verdict: str | None = None
 
 
 @dataclass

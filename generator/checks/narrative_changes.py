@@ -17,9 +17,9 @@ from generator.checks.registry import rule
 from generator.checks.sentences import (
     changes,
     indicator_of_label,
-    paragraphs,
     percent_interval,
 )
+from generator.checks.stated import completions
 from generator.checks.textscan import matches
 from generator.checks.tolerance import decimals, fmt, ulp
 from generator.model import Document
@@ -131,13 +131,6 @@ def balanced_changes(doc: Document):
         yield finding("narrative.balanced_changes", "error", msg, doc, ev, "failed", None, a - b)
 
 
-COMPLETION = re.compile(
-    r"(?:年初)?预算(?:数)?为\s*(?P<b>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*(?P<bu>万元|元)[，,]\s*"
-    r"(?:支出)?决算(?:数)?为\s*(?P<f>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*(?P<fu>万元|元)[，,]\s*"
-    r"完成(?:年初)?预算的\s*(?P<pct>\d+(?:\.\d+)?)\s*[%％](?P<rest>[^。]{0,40})"
-)
-
-
 @rule(
     "narrative.completion_rate",
     title_zh="完成率 = 决算数 ÷ 年初预算数",
@@ -147,36 +140,30 @@ COMPLETION = re.compile(
     severity="error",
 )
 def completion_rate(doc: Document):
-    for p in paragraphs(doc):
-        by_start = {a.start: a for a in p.amounts}
-        for m in COMPLETION.finditer(p.text):
-            b, f = by_start.get(m.start("b")), by_start.get(m.start("f"))
-            if b is None or f is None or b.wan == 0:
-                continue
-            pct = Decimal(m.group("pct"))
-            ev = [
-                amount_evidence(doc, b, "年初预算数"),
-                amount_evidence(doc, f, "决算数"),
-                percent_evidence(
-                    doc, "完成率", p.line_at(m.start("pct")), pct, m.group("pct") + "%"
-                ),
-            ]
-            exact = f.wan / b.wan * 100
-            half = ulp(decimals(m.group("pct"))) / 2
-            slack = exact * (b.wan_ulp / b.wan + f.wan_ulp / max(f.wan, b.wan_ulp)) + half
-            if abs(pct - exact) > slack:
-                rounding = abs(pct - exact) <= slack + 2 * half
-                sev = "info" if rounding else "error" if abs(pct - exact) > 1 else "warning"
-                msg = f"说明称年初预算{b.raw}、决算{f.raw}，“完成年初预算的{m.group('pct')}%”，按两数计算应为{fmt(exact, 2)}%"
-                msg += "，差异属于舍入（截尾）误差。" if rounding else "。"
-                status = "rounding" if rounding else "failed"
-                yield finding(
-                    "narrative.completion_rate", sev, msg, doc, ev, status, exact, pct - exact
-                )
-            rest = p.text[m.end("pct") : m.end("pct") + 30].lstrip("%％。，, ")
-            rest = rest.split("主要原因")[0]
-            bigger = "大于" in rest or "超" in rest
-            smaller = "小于" in rest or "未完成" in rest
-            if bigger and f.wan < b.wan or smaller and f.wan > b.wan:
-                msg = f"说明称决算{f.raw}、年初预算{b.raw}，却解释“{rest.strip('，,')}”：用词与数字的大小相反。"
-                yield finding("narrative.completion_rate", "error", msg, doc, ev)
+    for st, b, f in completions(doc):
+        if b.wan == 0:
+            continue
+        pct, said = st.value, f"{st.value}%"
+        ev = [
+            amount_evidence(doc, b, "年初预算数"),
+            amount_evidence(doc, f, "决算数"),
+            percent_evidence(doc, "完成率", st.source.line, pct, said),
+        ]
+        exact = f.wan / b.wan * 100
+        half = ulp(decimals(str(pct))) / 2
+        slack = exact * (b.wan_ulp / b.wan + f.wan_ulp / max(f.wan, b.wan_ulp)) + half
+        if abs(pct - exact) > slack:
+            rounding = abs(pct - exact) <= slack + 2 * half
+            sev = "info" if rounding else "error" if abs(pct - exact) > 1 else "warning"
+            msg = f"说明称年初预算{b.raw}、决算{f.raw}，“完成年初预算的{said}”，按两数计算应为{fmt(exact, 2)}%"
+            msg += "，差异属于舍入（截尾）误差。" if rounding else "。"
+            status = "rounding" if rounding else "failed"
+            yield finding(
+                "narrative.completion_rate", sev, msg, doc, ev, status, exact, pct - exact
+            )
+        words = st.verdict or ""
+        bigger = "大于" in words or "超" in words
+        smaller = "小于" in words or "未完成" in words
+        if bigger and f.wan < b.wan or smaller and f.wan > b.wan:
+            msg = f"说明称决算{f.raw}、年初预算{b.raw}，却解释“{words}”：用词与数字的大小相反。"
+            yield finding("narrative.completion_rate", "error", msg, doc, ev)

@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from generator.checks.evidence import WAN
 from generator.checks.tolerance import decimals, ulp
-from generator.model import Statement
+from generator.model import Document, Statement
 
 
 @dataclass
@@ -41,3 +41,23 @@ def stated_amount(st: Statement) -> Amount:
     printed = st.value * WAN if st.unit == "元" else st.value
     printed = printed.quantize(Decimal(1).scaleb(-decimals(st.raw)))
     return Amount(printed, st.unit, st.raw, 0, 0, st.source.line, st.subject, st.subject)
+
+
+def completions(doc: Document) -> list[tuple[Statement, Amount, Amount]]:
+    """Each "完成年初预算的C%" with the budget and final figures stated just before it.
+
+    "年初预算为A，支出决算为B，完成年初预算的C%": the two statements before the rate, in its
+    sentence, must be a budget figure and then a final (current) one; anything else is not a
+    completion rate the figures can verify.
+    """
+    out: list[tuple[Statement, Amount, Amount]] = []
+    prior: list[Statement] = []
+    for st in doc.statements:
+        if prior and prior[-1].sentence != st.sentence:
+            prior = []
+        if st.kind == "rate" and "预算" in st.raw and len(prior) >= 2:
+            b, f = prior[-2], prior[-1]
+            if (b.kind, b.period, f.kind, f.period) == ("amount", "budget", "amount", "current"):
+                out.append((st, stated_amount(b), stated_amount(f)))
+        prior.append(st)
+    return out

@@ -237,10 +237,20 @@ def _sentence_statements(
                 subject = amounts[0].subject
             else:
                 subject = _subject(ctx, sent, m.start())
-            make(kind, m.start(), m.end(), _dec(m.group("pct")), "%", m.group(0).strip(), subject)
+            st = make(
+                kind, m.start(), m.end(), _dec(m.group("pct")), "%", m.group(0).strip(), subject
+            )
+            if kind == "rate":
+                st.verdict = _verdict(para.text, offset + m.end("pct"))
     found.sort(key=lambda x: x[0])
     _unqualify_totals([st for _, st in found])
     return found
+
+
+def _verdict(text: str, pos: int) -> str | None:
+    """What the text says of the rate that ends at ``pos``, before any reason: "决算数大于预算数"."""
+    rest = text[pos : pos + 30].lstrip("%％。，, ").split("主要原因")[0].strip("，,")
+    return rest if re.search(r"大于|小于|超|未完成", rest) else None
 
 
 def _unqualify_totals(stmts: list[Statement]) -> None:

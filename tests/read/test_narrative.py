@@ -225,3 +225,21 @@ def test_fund_is_only_what_comes_before_the_figure():
     lines = [Line(1, "本年支出合计100万元，其中政府性基金预算支出20万元。")]
     st = read_statements("t", lines, year=2024, kind="budget")
     assert [(s.raw, s.fund) for s in st] == [("100万元", None), ("20万元", "政府性基金")]
+
+
+def test_completion_rate_keeps_the_words_that_compare_final_with_budget_seed_004():
+    # L393 "…年初预算为1,910,630.99元，支出决算为3,470,158.34元，完成年初预算的181.62%。
+    # 决算数大于预算数的主要原因：我单位于2019年4月份运行，…"
+    rate = _find(_stmts("004"), "rate", 393, "181.62")
+    assert rate.verdict == "决算数大于预算数的"
+    assert rate.reason.startswith("我单位于2019年4月份运行")
+
+
+def test_completion_rate_without_a_verdict():
+    lines = [Line(1, "年初预算为100万元，决算为90万元，完成年初预算的90%。主要原因是项目延期。")]
+    st = read_statements("t", lines, year=2024, kind="final")
+    assert [(s.kind, s.period, s.verdict) for s in st] == [
+        ("amount", "budget", None),
+        ("amount", "current", None),
+        ("rate", "current", None),
+    ]
