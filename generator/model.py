@@ -150,6 +150,7 @@ class Statement:
     # for a completion rate: the words that follow it and compare final with budget
     # ("决算数大于预算数"), so a rule can check them against the two figures
     verdict: str | None = None
+    year: int | None = None  # the year the figure's clause opens with ("2020年收入总计…")
 
 
 @dataclass

@@ -14,7 +14,8 @@ from decimal import Decimal
 from generator.checks.evidence import finding, percent_evidence, ref
 from generator.checks.model import Evidence
 from generator.checks.registry import rule
-from generator.checks.sentences import indicator_of_label, paragraphs
+from generator.checks.sentences import indicator_of_label
+from generator.checks.stated import stated_amount
 from generator.checks.tableview import tables_with
 from generator.checks.textscan import matches, text_paragraphs
 from generator.model import Document
@@ -240,25 +241,17 @@ def wrong_year(doc: Document):
                 doc,
                 ev,
             )
-    for p in paragraphs(doc):
-        for a in p.amounts:
-            m = YEAR.match(a.phrase)
-            if not m or int(m.group(1)) == year or indicator_of_label(a.label) is None:
-                continue
-            s, e = p.sentence_bounds(a.start)
-            if COMPARISON.search(p.text[s:e]):
-                continue
-            ev = [
-                Evidence(
-                    label="原文",
-                    source=ref(doc, a.line),
-                    value=a.value,
-                    unit=a.unit,
-                    raw=a.phrase + a.raw,
-                )
-            ]
-            msg = f"{year}年度文件称“{a.phrase}{a.raw}”，年份与文件年度不符。"
-            yield finding("text.wrong_year", "warning", msg, doc, ev)
+    for st in doc.statements:
+        if st.kind != "amount" or st.year in (None, year) or indicator_of_label(st.subject) is None:
+            continue
+        if COMPARISON.search(st.sentence):
+            continue
+        a = stated_amount(st)
+        ev = [
+            Evidence(label="原文", source=ref(doc, a.line), value=a.value, unit=a.unit, raw=a.raw)
+        ]
+        msg = f"{year}年度文件称{st.year}年的“{st.subject}”为{st.raw}，年份与文件年度不符。"
+        yield finding("text.wrong_year", "warning", msg, doc, ev)
 
 
 @rule(

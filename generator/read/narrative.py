@@ -202,7 +202,7 @@ def _sentence_statements(
         subject = _subject(ctx, sent, m.start())
         make(
             "amount", m.start(), m.end(), value, m.group("unit"), m.group(0).strip(), subject,
-            period=_period(ctx, prefix),
+            period=_period(ctx, prefix), year=_head_year(prefix),
         )  # fmt: skip
 
     for m, amounts, pcts in changes:
@@ -349,6 +349,12 @@ def _period(ctx: _Ctx, prefix: str) -> str:
     if ctx.kind == "final" and re.search(r"年初预算|预算数|预算为", prefix):
         return "budget"
     return "current"
+
+
+def _head_year(prefix: str) -> int | None:
+    """The year a clause opens with ("2020年收入总计…"): the year the figure is said to be of."""
+    m = re.match(r"\s*((?:19|20)\d\d)\s*年", prefix)
+    return int(m.group(1)) if m else None
 
 
 def _dec(text: str) -> Decimal:

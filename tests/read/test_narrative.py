@@ -243,3 +243,9 @@ def test_completion_rate_without_a_verdict():
         ("amount", "current", None),
         ("rate", "current", None),
     ]
+
+
+def test_year_a_clause_opens_with():
+    lines = [Line(1, "2020年收入总计7119.13万元，支出总计7119.13万元。")]
+    st = read_statements("t", lines, year=2021, kind="budget")
+    assert [(s.subject, s.year) for s in st] == [("收入总计", 2020), ("支出总计", None)]
