@@ -14,8 +14,10 @@ from generator.checks.cross_table import evidence_of, show, wan_ulp
 from generator.checks.evidence import finding
 from generator.checks.figures import Figure, amount_evidence, document_figures, table_figure
 from generator.checks.registry import rule
-from generator.checks.sentences import changes, indicator_of_label, paragraphs
+from generator.checks.sentences import changes
 from generator.checks.stated import Amount, completions, stated_amount
+from generator.checks.terms import indicator_of_label
+from generator.checks.textscan import text_paragraphs
 from generator.checks.tolerance import fmt
 from generator.model import CANONICAL_INDICATORS, Document
 
@@ -204,7 +206,7 @@ def _stated_budget(doc: Document, budget: Document):
 
 
 def _reason(doc: Document) -> str | None:
-    for p in paragraphs(doc):
+    for p in text_paragraphs(doc):
         k = (
             p.text.find("决算数大于预算数")
             if "决算数大于预算数" in p.text

@@ -13,13 +13,10 @@ from generator.checks.cross_table import evidence_of, show, wan_ulp
 from generator.checks.evidence import finding
 from generator.checks.figures import SWAPS, Figure, amount_evidence, document_figures, table_figure
 from generator.checks.registry import rule
-from generator.checks.sentences import (
-    indicator_of_label,
-    is_change_label,
-    paragraphs,
-)
+from generator.checks.sentences import paragraphs
 from generator.checks.stated import Amount, stated_amount
 from generator.checks.sums import tname
+from generator.checks.terms import indicator_of_label, is_change_label
 from generator.checks.tolerance import decimals, fmt
 from generator.model import CANONICAL_INDICATORS, Document
 

@@ -14,12 +14,9 @@ from generator.checks.evidence import finding, percent_evidence
 from generator.checks.figures import amount_evidence
 from generator.checks.model import Evidence
 from generator.checks.registry import rule
-from generator.checks.sentences import (
-    changes,
-    indicator_of_label,
-    percent_interval,
-)
+from generator.checks.sentences import changes, percent_interval
 from generator.checks.stated import completions
+from generator.checks.terms import indicator_of_label
 from generator.checks.textscan import matches
 from generator.checks.tolerance import decimals, fmt, ulp
 from generator.model import Document

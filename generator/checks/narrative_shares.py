@@ -11,16 +11,10 @@ from decimal import Decimal
 from generator.checks.evidence import finding, percent_evidence
 from generator.checks.figures import amount_evidence, document_figures, table_figure
 from generator.checks.registry import rule
-from generator.checks.sentences import (
-    SHARE,
-    Amount,
-    FigureParagraph,
-    indicator_of_label,
-    is_change_label,
-    paragraphs,
-    share_interval,
-)
+from generator.checks.sentences import SHARE, FigureParagraph, paragraphs, share_interval
+from generator.checks.stated import Amount
 from generator.checks.sums import tname
+from generator.checks.terms import indicator_of_label, is_change_label
 from generator.checks.tolerance import decimals, fmt, ulp
 from generator.model import Document
 

@@ -1,10 +1,11 @@
-"""The narrative as paragraphs of sentences, with every amount, share and change located.
+"""Amounts located in the narrative paragraphs, for the rules not yet on the reader's statements.
 
-Narrative rules recompute what a sentence claims (a share, a year-on-year change, a
-completion rate) from the figures printed in the same sentence, so they need those figures
-with the text just before each one (its label) and the line it was printed on. Table rows
-are excluded; a sentence broken over several lines (a PDF page break, a DOC export) is joined
-back, keeping each character's line so evidence points at the right one.
+Shares (占…%), year-on-year changes (比上年增加…，增长…%) and the parts listed after 其中 are
+still recomputed from the figures located here, because a ``Statement`` does not yet record
+what they need: the whole a share is "of", the figure a change applies to with the word
+before its percentage, the position of 其中. Amounts, completion rates and years stated in
+the narrative are read from ``Document.statements`` (see stated.py); wording defects are
+scanned in textscan.py.
 """
 
 from __future__ import annotations
@@ -14,13 +15,12 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from generator.checks.stated import Amount
-from generator.checks.tableview import LABELS, norm
+from generator.checks.tableview import norm
 from generator.checks.textscan import AMOUNT, Paragraph, text_paragraphs
 from generator.model import Document
 
 SHARE = re.compile(r"占(?P<of>[^，,。；;%％\d]{0,15}?)(?P<pct>\d+(?:\.\d+)?)\s*[%％]")
 _DELIMS = "，,。；;：:（(、"
-_LABEL_SUFFIXES = ("为", "是", "共", "年初预算", "预算数", "决算数", "安排")
 
 
 @dataclass
@@ -74,77 +74,6 @@ def _amount(p: FigureParagraph, m: re.Match, floor: int = 0) -> Amount:
             i -= 1
     phrase = p.text[i:start].strip() or label
     return Amount(value, m.group(2), raw, start, m.end(), p.line_at(start), label, phrase)
-
-
-_FUND_WORDS = ("政府性基金", "国有资本")
-# words that make "…支出预算" a part of the budget rather than the department's total
-_QUALIFIERS = (
-    "拨款",
-    "一般公共预算",
-    "基金",
-    "国有资本",
-    "项目",
-    "基本",
-    "三公",
-    "采购",
-    "运行",
-    "经费",
-)
-_INCOME_IDS = ("general_public_budget", "government_fund", "income_total", "income_current_year")
-
-
-def indicator_of_label(label: str) -> str | None:
-    """Narrative label -> canonical id, by the vocabulary term the label ends with.
-
-    A label about a fund or state-capital budget ("政府性基金预算财政拨款本年收入") is not the
-    department's 本年收入, so generic ids are refused there; a label that only matches after
-    dropping 支出/预算 must not land on an income id ("一般公共预算财政拨款支出" is spending).
-    """
-    n = norm(label)
-    for _ in range(3):
-        for suffix in _LABEL_SUFFIXES:
-            n = n.removesuffix(suffix)
-    found = _ending(n)
-    if found is None:
-        for extra in ("支出预算", "支出决算", "预算", "决算", "支出"):
-            if n.endswith(extra):
-                found = _ending(n.removesuffix(extra))
-                if found in _INCOME_IDS:
-                    found = None
-                if found:
-                    break
-    if found is None:
-        for term, ind in (
-            ("收入预算", "income_total"),
-            ("支出预算", "expenditure_total"),
-            ("收入预算总额", "income_total"),
-            ("支出安排预算总额", "expenditure_total"),
-        ):
-            head = n.removesuffix(term)
-            if n.endswith(term) and not any(w in head for w in _QUALIFIERS):
-                found = ind
-                break
-    if found and any(w in n for w in _FUND_WORDS) and found != "government_fund":
-        return None
-    return found
-
-
-def _ending(n: str) -> str | None:
-    best = None
-    for lab, ind in LABELS.items():
-        if lab and n.endswith(lab) and (best is None or len(lab) > len(best[0])):
-            best = (lab, ind)
-    return best[1] if best else None
-
-
-def in_fund_context(p: FigureParagraph, a: Amount) -> bool:
-    """The sentence is about a fund or state-capital budget, not the department's totals."""
-    s, _ = p.sentence_bounds(a.start)
-    return any(w in p.text[s : a.start] for w in _FUND_WORDS)
-
-
-def is_change_label(label: str) -> bool:
-    return bool(re.search(r"(增加|减少|增长|下降|降低|上升|节约|持平|各)$", label))
 
 
 _NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"

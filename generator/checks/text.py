@@ -14,9 +14,9 @@ from decimal import Decimal
 from generator.checks.evidence import finding, percent_evidence, ref
 from generator.checks.model import Evidence
 from generator.checks.registry import rule
-from generator.checks.sentences import indicator_of_label
 from generator.checks.stated import stated_amount
 from generator.checks.tableview import tables_with
+from generator.checks.terms import indicator_of_label
 from generator.checks.textscan import matches, text_paragraphs
 from generator.model import Document
 
