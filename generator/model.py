@@ -151,6 +151,8 @@ class Statement:
     # ("决算数大于预算数"), so a rule can check them against the two figures
     verdict: str | None = None
     year: int | None = None  # the year the figure's clause opens with ("2020年收入总计…")
+    of: str | None = None  # for a share: the whole it names ("占本年支出合计的…" -> 本年支出合计)
+    paragraph: int | None = None  # ordinal of its narrative paragraph: which figures go together
 
 
 @dataclass

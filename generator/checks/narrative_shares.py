@@ -11,20 +11,18 @@ from decimal import Decimal
 from generator.checks.evidence import finding, percent_evidence
 from generator.checks.figures import amount_evidence, document_figures, table_figure
 from generator.checks.registry import rule
-from generator.checks.sentences import SHARE, FigureParagraph, paragraphs, share_interval
-from generator.checks.stated import Amount
+from generator.checks.sentences import share_interval
+from generator.checks.stated import Amount, stated_amount
 from generator.checks.sums import tname
-from generator.checks.terms import indicator_of_label, is_change_label
+from generator.checks.terms import indicator_of_label
 from generator.checks.tolerance import decimals, fmt, ulp
-from generator.model import Document
+from generator.model import Document, Statement
 
 
-def _whole_for(
-    doc, figs, p: FigureParagraph, part: Amount, of: str, parts: set[int]
-) -> Amount | None:
-    """The total a share is "of": named after 占 (占本年支出合计的), else the nearest earlier
-    amount in the paragraph that is neither a share's part nor a change."""
-    name = of.strip().removesuffix("的")
+def _whole_for(doc, figs, stmts: list[Statement], k: int, parts: set[int]) -> Amount | None:
+    """The total the share ``stmts[k]`` is "of": named after 占 (占本年支出合计的), else the
+    nearest earlier amount in the paragraph that is not itself a share's part."""
+    name = stmts[k].of or ""
     if name:
         ind = indicator_of_label(name)
         fig = table_figure(figs, ind, name) if ind else None
@@ -39,12 +37,16 @@ def _whole_for(
                 name,
                 f"{tname(fig.table)}{name}",
             )
-    candidates = [
-        a
-        for a in p.amounts
-        if a.start < part.start and a.start not in parts and not is_change_label(a.label)
-    ]
-    return candidates[-1] if candidates else None
+    earlier = [i for i in range(k - 1) if stmts[i].kind == "amount" and i not in parts]
+    return stated_amount(stmts[earlier[-1]]) if earlier else None
+
+
+def _paragraphs(doc: Document) -> list[list[Statement]]:
+    """The statements of each narrative paragraph, in order."""
+    out: dict[int | None, list[Statement]] = {}
+    for st in doc.statements:
+        out.setdefault(st.paragraph, []).append(st)
+    return list(out.values())
 
 
 @rule(
@@ -57,21 +59,25 @@ def _whole_for(
 )
 def share_recomputed(doc: Document):
     figs = document_figures(doc)
-    for p in paragraphs(doc):
-        shares = []
-        for m in SHARE.finditer(p.text):
-            part = next((a for a in reversed(p.amounts) if a.end <= m.start()), None)
-            if part is not None and m.start() - part.end <= 4:
-                shares.append((m, part))
-        parts = {part.start for _, part in shares}
+    for stmts in _paragraphs(doc):
+        shares = [
+            k
+            for k, st in enumerate(stmts)
+            if st.kind == "share"
+            and k > 0
+            and stmts[k - 1].kind == "amount"
+            and stmts[k - 1].sentence == st.sentence
+        ]
+        parts = {k - 1 for k in shares}
         groups: dict[tuple, list] = {}
-        for m, part in shares:
-            whole = _whole_for(doc, figs, p, part, m.group("of"), parts)
+        for k in shares:
+            st, part = stmts[k], stated_amount(stmts[k - 1])
+            whole = _whole_for(doc, figs, stmts, k, parts)
             if whole is None or whole.wan == 0:
                 continue
-            pct = Decimal(m.group("pct"))
-            half = ulp(decimals(m.group("pct"))) / 2
-            groups.setdefault((whole.line, whole.raw), []).append((m, part, pct, half))
+            pct = st.value
+            half = ulp(decimals(str(pct))) / 2
+            groups.setdefault((whole.line, whole.raw), []).append((st, pct, half))
             lo, hi = share_interval(part, whole)
             if lo - half <= pct <= hi + half:
                 continue
@@ -80,17 +86,17 @@ def share_recomputed(doc: Document):
             ev = [
                 amount_evidence(doc, part, "部分金额"),
                 amount_evidence(doc, whole, "总额"),
-                percent_evidence(doc, "所称比例", p.line_at(m.start()), pct, m.group(0)),
+                percent_evidence(doc, "所称比例", st.source.line, pct, st.raw),
             ]
             base = (
-                f"说明称{part.label}{part.raw}“{m.group(0)}”，按总额{whole.raw}计算应为"
-                f"{fmt(exact, 2)}%"
+                f"说明称{part.label}{part.raw}“{st.raw}”，按总额{whole.raw}计算应为{fmt(exact, 2)}%"
             )
             if gap <= 2 * half:
+                msg = base + "，差异属于四舍五入（如为凑足100%）。"
                 yield finding(
                     "narrative.share_recomputed",
                     "info",
-                    base + "，差异属于四舍五入（如为凑足100%）。",
+                    msg,
                     doc,
                     ev,
                     "rounding",
@@ -109,20 +115,20 @@ def share_recomputed(doc: Document):
                     exact,
                     pct - exact,
                 )
-        yield from _shares_over_hundred(doc, p, groups)
+        yield from _shares_over_hundred(doc, groups)
 
 
-def _shares_over_hundred(doc: Document, p: FigureParagraph, groups: dict[tuple, list]):
+def _shares_over_hundred(doc: Document, groups: dict[tuple, list]):
     """Shares of one whole cannot add up to more than 100% (beyond their rounding)."""
     for items in groups.values():
         if len(items) < 2:
             continue
-        total = sum((pct for _, _, pct, _ in items), Decimal(0))
-        slack = sum((half for _, _, _, half in items), Decimal(0))
+        total = sum((pct for _, pct, _ in items), Decimal(0))
+        slack = sum((half for _, _, half in items), Decimal(0))
         if total > 100 + slack:
             ev = [
-                percent_evidence(doc, "所称比例", p.line_at(m.start()), pct, m.group(0))
-                for m, _, pct, _ in items
+                percent_evidence(doc, "所称比例", st.source.line, pct, st.raw)
+                for st, pct, _ in items
             ]
             msg = f"说明中同一总额的各部分占比相加为{fmt(total, 2)}%，超过100%。"
             yield finding(

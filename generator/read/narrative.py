@@ -34,7 +34,7 @@ _VERB = (
     r"|压减|压缩|节约)"
 )
 CHANGE = re.compile(_VERB + r"\s*(?:了|为|分别为)?\s*(?=\d)")
-SHARE = re.compile(r"占(?:比)?(?:[^，。；,%\d]{0,20}?的)?\s*(?:比重|比例)?\s*(?:为)?\s*" + _PCT)
+SHARE = re.compile(r"占(?:比)?(?P<of>[^，。；,%\d]{0,20}?的)?\s*(?:比重|比例)?\s*(?:为)?\s*" + _PCT)
 RATE = re.compile(r"(?:完成|执行)(?:了)?[^，。；,%\d]{0,10}?(?:的|为|达到|达)?\s*" + _PCT)
 _PCT_AFTER = re.compile(
     r"\s*[，,]?\s*(?:增长|下降|降低|增加|减少|增幅|降幅)?了?\s*(?:分别为|为)?\s*" + _PCT
@@ -80,7 +80,7 @@ def read_statements(
         ctx = _Ctx(source, year, kind, dept[0] if dept else None)
         out: list[Statement] = []
         topic = ""
-        for para in paragraphs(lines, blocks):
+        for number, para in enumerate(paragraphs(lines, blocks), start=1):
             if len(para.starts) == 1 and is_heading(para.text):
                 topic = _clean_subject(ctx, _ENUM.sub("", para.text))
                 continue
@@ -88,6 +88,7 @@ def read_statements(
             for st in stmts:  # "1、…支出（类）…（款）" / "年初预算为 54.53 万元": the item's name
                 if not st.subject and topic and st.kind != "change":
                     st.subject = topic
+                st.paragraph = number
             out.extend(stmts)
         return out
     except Exception:  # noqa: BLE001 - bad text must never stop the reader
@@ -242,6 +243,8 @@ def _sentence_statements(
             )
             if kind == "rate":
                 st.verdict = _verdict(para.text, offset + m.end("pct"))
+            else:  # "占本年支出合计的 100%": the whole the share is of
+                st.of = (m.group("of") or "").removesuffix("的").strip() or None
     found.sort(key=lambda x: x[0])
     _unqualify_totals([st for _, st in found])
     return found

@@ -249,3 +249,14 @@ def test_year_a_clause_opens_with():
     lines = [Line(1, "2020年收入总计7119.13万元，支出总计7119.13万元。")]
     st = read_statements("t", lines, year=2021, kind="budget")
     assert [(s.subject, s.year) for s in st] == [("收入总计", 2020), ("支出总计", None)]
+
+
+def test_share_keeps_the_whole_it_names_and_its_paragraph_seed_004():
+    st = _stmts("004")
+    # L387 "…一般公共预算财政拨款支出 3,470,158.34 元，占本年支出合计的 100%。"
+    assert _find(st, "share", 387, "100%").of == "本年支出合计"
+    # L379 "2020 年度支出合计 3,470,158.34 元，其中：基本支出 1,420,085.06 元，占 40.92%；…"
+    share = _find(st, "share", 379, "40.92")
+    total = _find(st, "amount", 379, "3,470,158.34")
+    assert share.of is None and share.paragraph == total.paragraph
+    assert _find(st, "share", 387, "100%").paragraph != share.paragraph
