@@ -99,6 +99,28 @@ def finding(
     )
 
 
+def percent_finding(
+    rule_id: str,
+    doc: Document,
+    ev: list[Evidence],
+    stated: Decimal,
+    exact: Decimal,
+    gap: Decimal,
+    half: Decimal,
+    warn_below: Decimal,
+    message: str,
+    rounding_message: str,
+) -> Finding:
+    """A printed percentage outside what its figures allow: within two units of its last digit
+    it is rounding (info); closer than ``warn_below`` points a warning; further an error."""
+    if gap <= 2 * half:
+        return finding(
+            rule_id, "info", rounding_message, doc, ev, "rounding", exact, stated - exact
+        )
+    severity = "warning" if gap < warn_below else "error"
+    return finding(rule_id, severity, message, doc, ev, "failed", exact, stated - exact)
+
+
 def not_checked(rule: str, doc: Document, why: str) -> Finding:
     """A rule that lacked its data: info, status not_checked, never counted as passed."""
     return finding(rule, "info", f"未检查：{why}", doc, status="not_checked")

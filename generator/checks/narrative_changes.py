@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from generator.checks.evidence import finding, percent_evidence
+from generator.checks.evidence import finding, percent_evidence, percent_finding
 from generator.checks.figures import amount_evidence
 from generator.checks.model import Evidence
 from generator.checks.registry import rule
@@ -74,22 +74,18 @@ def change_consistent(doc: Document):
         exact = c.amount.wan / base * 100
         gap = min(abs(c.percent - lo), abs(c.percent - hi))
         msg = f"{said}：推算基数为{fmt(base * (10000 if c.amount.unit == '元' else 1), 2)}{c.amount.unit}，增减率应为{fmt(exact, 2)}%。"
-        if gap <= 2 * half:
-            yield finding(
-                "narrative.change_consistent",
-                "info",
-                msg,
-                doc,
-                ev,
-                "rounding",
-                exact,
-                c.percent - exact,
-            )
-        else:
-            sev = "warning" if gap < Decimal("0.5") else "error"
-            yield finding(
-                "narrative.change_consistent", sev, msg, doc, ev, "failed", exact, c.percent - exact
-            )
+        yield percent_finding(
+            "narrative.change_consistent",
+            doc,
+            ev,
+            c.percent,
+            exact,
+            gap,
+            half,
+            Decimal("0.5"),
+            msg,
+            msg,
+        )
 
 
 @rule(

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from generator.checks.evidence import finding, percent_evidence
+from generator.checks.evidence import finding, percent_evidence, percent_finding
 from generator.checks.figures import amount_evidence, document_figures, table_figure
 from generator.checks.registry import rule
 from generator.checks.sentences import share_interval
@@ -91,30 +91,18 @@ def share_recomputed(doc: Document):
             base = (
                 f"说明称{part.label}{part.raw}“{st.raw}”，按总额{whole.raw}计算应为{fmt(exact, 2)}%"
             )
-            if gap <= 2 * half:
-                msg = base + "，差异属于四舍五入（如为凑足100%）。"
-                yield finding(
-                    "narrative.share_recomputed",
-                    "info",
-                    msg,
-                    doc,
-                    ev,
-                    "rounding",
-                    exact,
-                    pct - exact,
-                )
-            else:
-                sev = "warning" if gap < 1 else "error"
-                yield finding(
-                    "narrative.share_recomputed",
-                    sev,
-                    base + "。",
-                    doc,
-                    ev,
-                    "failed",
-                    exact,
-                    pct - exact,
-                )
+            yield percent_finding(
+                "narrative.share_recomputed",
+                doc,
+                ev,
+                pct,
+                exact,
+                gap,
+                half,
+                Decimal(1),
+                base + "。",
+                base + "，差异属于四舍五入（如为凑足100%）。",
+            )
         yield from _shares_over_hundred(doc, groups)
 
 
