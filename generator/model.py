@@ -153,6 +153,9 @@ class Statement:
     year: int | None = None  # the year the figure's clause opens with ("2020年收入总计…")
     of: str | None = None  # for a share: the whole it names ("占本年支出合计的…" -> 本年支出合计)
     paragraph: int | None = None  # ordinal of its narrative paragraph: which figures go together
+    # the n-th "其中" list of its sentence the figure is printed in (None before any 其中):
+    # "支出合计X，其中：基本支出A，项目支出B" — A and B are parts of X
+    listed: int | None = None
 
 
 @dataclass

@@ -13,10 +13,9 @@ from generator.checks.cross_table import evidence_of, show, wan_ulp
 from generator.checks.evidence import finding
 from generator.checks.figures import SWAPS, Figure, amount_evidence, document_figures, table_figure
 from generator.checks.registry import rule
-from generator.checks.sentences import paragraphs
-from generator.checks.stated import Amount, stated_amount
+from generator.checks.stated import Amount, sentence_statements, stated_amount
 from generator.checks.sums import tname
-from generator.checks.terms import indicator_of_label, is_change_label
+from generator.checks.terms import indicator_of_label
 from generator.checks.tolerance import decimals, fmt
 from generator.model import CANONICAL_INDICATORS, Document
 
@@ -102,38 +101,36 @@ SIBLINGS = {
     severity="error",
 )
 def parts_exceed_total(doc: Document):
-    for p in paragraphs(doc):
-        k = p.text.find("其中")
-        while k >= 0:
-            total = next((a for a in reversed(p.amounts) if a.end <= k), None)
-            end = p.text.find("。", k)
-            end = len(p.text) if end < 0 else end
-            nxt = p.text.find("其中", k + 2)
-            end = min(end, nxt) if nxt > 0 else end
-            siblings = SIBLINGS.get(indicator_of_label(total.label) if total else "", ())
+    for stmts in sentence_statements(doc):
+        for n in sorted({st.listed for st in stmts if st.listed}):
+            before = [st for st in stmts if st.listed == (n - 1 or None) and st.kind == "amount"]
+            if not before:
+                continue
+            total = stated_amount(before[-1])
+            siblings = SIBLINGS.get(indicator_of_label(total.label) or "", ())
             parts = []
-            for a in p.amounts:
-                if not k < a.start < end or is_change_label(a.label):
+            for st in stmts:
+                if st.listed != n or st.kind != "amount":
                     continue
-                if indicator_of_label(a.label) in siblings or (total and a.unit != total.unit):
+                if indicator_of_label(st.subject) in siblings or st.unit != total.unit:
                     break
-                parts.append(a)
-            if total is not None and len(parts) >= 2 and p.text.rfind("。", total.end, k) < 0:
-                s = sum((a.wan for a in parts), Decimal(0))
-                slack = sum((a.wan_ulp for a in parts), total.wan_ulp)
-                if s > total.wan + slack:
-                    ev = [amount_evidence(doc, total, "总额")] + [
-                        amount_evidence(doc, a, a.label or "分项") for a in parts
-                    ]
-                    msg = f"说明称“{total.phrase}{total.raw}”，其后“其中”所列各项之和为{fmt(s, 2)}万元，超过了总额。"
-                    yield finding(
-                        "narrative.parts_exceed_total",
-                        "error",
-                        msg,
-                        doc,
-                        ev,
-                        "failed",
-                        total.wan,
-                        s - total.wan,
-                    )
-            k = p.text.find("其中", k + 2)
+                parts.append(stated_amount(st))
+            if len(parts) < 2:
+                continue
+            s = sum((a.wan for a in parts), Decimal(0))
+            slack = sum((a.wan_ulp for a in parts), total.wan_ulp)
+            if s > total.wan + slack:
+                ev = [amount_evidence(doc, total, "总额")] + [
+                    amount_evidence(doc, a, a.label or "分项") for a in parts
+                ]
+                msg = f"说明称“{total.phrase}{total.raw}”，其后“其中”所列各项之和为{fmt(s, 2)}万元，超过了总额。"
+                yield finding(
+                    "narrative.parts_exceed_total",
+                    "error",
+                    msg,
+                    doc,
+                    ev,
+                    "failed",
+                    total.wan,
+                    s - total.wan,
+                )

@@ -61,3 +61,14 @@ def completions(doc: Document) -> list[tuple[Statement, Amount, Amount]]:
                 out.append((st, stated_amount(b), stated_amount(f)))
         prior.append(st)
     return out
+
+
+def sentence_statements(doc: Document) -> list[list[Statement]]:
+    """The statements of each narrative sentence, in order."""
+    out: list[list[Statement]] = []
+    for st in doc.statements:
+        last = out[-1][-1] if out else None
+        if last is None or (last.sentence, last.paragraph) != (st.sentence, st.paragraph):
+            out.append([])
+        out[-1].append(st)
+    return out

@@ -165,6 +165,7 @@ def _sentence_statements(
             sentence=sent.strip(),
             source=SourceRef(ctx.source, ln.number, ln.page, ln.text.strip()),
             fund=next((w for w in FUND_BUDGETS if w in sent[:pos]), None),
+            listed=sent.count("其中", 0, pos) or None,
             **kw,
         )
         found.append((pos, st))

@@ -260,3 +260,14 @@ def test_share_keeps_the_whole_it_names_and_its_paragraph_seed_004():
     total = _find(st, "amount", 379, "3,470,158.34")
     assert share.of is None and share.paragraph == total.paragraph
     assert _find(st, "share", 387, "100%").paragraph != share.paragraph
+
+
+def test_figures_listed_after_qizhong_seed_004():
+    # L379 "2020 年度支出合计 3,470,158.34 元，其中：基本支出 1,420,085.06 元，占 40.92%；
+    # 项目支出 2,050,073.28 元，占 59.08%。"
+    amounts = [s for s in _stmts("004") if s.source.line == 379 and s.kind == "amount"]
+    assert [(s.subject, s.listed) for s in amounts] == [
+        ("支出合计", None),
+        ("基本支出", 1),
+        ("项目支出", 1),
+    ]
