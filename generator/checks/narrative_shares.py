@@ -11,8 +11,7 @@ from decimal import Decimal
 from generator.checks.evidence import finding, percent_evidence, percent_finding
 from generator.checks.figures import amount_evidence, document_figures, table_figure
 from generator.checks.registry import rule
-from generator.checks.sentences import share_interval
-from generator.checks.stated import Amount, stated_amount
+from generator.checks.stated import Amount, share_interval, stated_amount
 from generator.checks.sums import tname
 from generator.checks.terms import indicator_of_label
 from generator.checks.tolerance import decimals, fmt, ulp

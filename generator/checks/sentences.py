@@ -1,11 +1,11 @@
-"""Amounts located in the narrative paragraphs, for the rules not yet on the reader's statements.
+"""Year-on-year changes located in the narrative paragraphs, with the figure each applies to.
 
-Shares (占…%), year-on-year changes (比上年增加…，增长…%) and the parts listed after 其中 are
-still recomputed from the figures located here, because a ``Statement`` does not yet record
-what they need: the whole a share is "of", the figure a change applies to with the word
-before its percentage, the position of 其中. Amounts, completion rates and years stated in
-the narrative are read from ``Document.statements`` (see stated.py); wording defects are
-scanned in textscan.py.
+"比上年增加A万元，增长p%" is checked against the current figure it follows (and, across
+documents, against last year's). A ``Statement`` of kind "change" does not yet record what
+that needs — the printed amount with its precision, the figure it applies to, the word
+before its percentage and whether it compares with last year or with the budget — so the
+changes are still located here. Every other narrative figure is read from
+``Document.statements`` (see stated.py); wording defects are scanned in textscan.py.
 """
 
 from __future__ import annotations
@@ -19,7 +19,6 @@ from generator.checks.tableview import norm
 from generator.checks.textscan import AMOUNT, Paragraph, text_paragraphs
 from generator.model import Document
 
-SHARE = re.compile(r"占(?P<of>[^，,。；;%％\d]{0,15}?)(?P<pct>\d+(?:\.\d+)?)\s*[%％]")
 _DELIMS = "，,。；;：:（(、"
 
 
@@ -184,13 +183,6 @@ def changes(doc: Document) -> list[Change]:
                     )
                 )
     return out
-
-
-def share_interval(part: Amount, whole: Amount) -> tuple[Decimal, Decimal]:
-    pu, wu = part.wan_ulp / 2, whole.wan_ulp / 2
-    lo = (part.wan - pu) / (whole.wan + wu) * 100
-    hi = (part.wan + pu) / max(whole.wan - wu, Decimal("1e-12")) * 100
-    return lo, hi
 
 
 def percent_interval(c) -> tuple[Decimal, Decimal] | None:

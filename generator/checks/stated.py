@@ -1,8 +1,10 @@
-"""A figure the narrative states, in the shape the narrative rules compare and quote.
+"""Figures the narrative states, taken from the reader's statements in the shape rules need.
 
 The reader records each figure as a ``Statement`` (value in 万元, the text as printed, its
-line); the rules need the number as printed too, with its precision, so that a table figure
-can be compared "to the digits the text prints".
+line, the paragraph and sentence it belongs to); the rules also need the number as printed,
+with its precision, so that a table figure can be compared "to the digits the text prints",
+and the statements grouped as the sentence groups them (a completion rate with its two
+figures, the parts of a 其中 list).
 """
 
 from __future__ import annotations
@@ -72,3 +74,10 @@ def sentence_statements(doc: Document) -> list[list[Statement]]:
             out.append([])
         out[-1].append(st)
     return out
+
+
+def share_interval(part: Amount, whole: Amount) -> tuple[Decimal, Decimal]:
+    pu, wu = part.wan_ulp / 2, whole.wan_ulp / 2
+    lo = (part.wan - pu) / (whole.wan + wu) * 100
+    hi = (part.wan + pu) / max(whole.wan - wu, Decimal("1e-12")) * 100
+    return lo, hi

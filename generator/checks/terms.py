@@ -8,8 +8,6 @@ label it ends with.
 
 from __future__ import annotations
 
-import re
-
 from generator.checks.tableview import LABELS, norm
 
 _LABEL_SUFFIXES = ("为", "是", "共", "年初预算", "预算数", "决算数", "安排")
@@ -72,7 +70,3 @@ def _ending(n: str) -> str | None:
         if lab and n.endswith(lab) and (best is None or len(lab) > len(best[0])):
             best = (lab, ind)
     return best[1] if best else None
-
-
-def is_change_label(label: str) -> bool:
-    return bool(re.search(r"(增加|减少|增长|下降|降低|上升|节约|持平|各)$", label))
