@@ -147,6 +147,18 @@ class Statement:
     percent: Decimal | None = None  # growth percent stated with a change
     period: Literal["current", "previous", "budget"] = "current"
     reason: str | None = None  # text after 主要原因是/主要原因为 in the same paragraph
+    # the fund budget ("政府性基金", "国有资本") the sentence names before this figure: its
+    # 本年支出 is that fund's, not the department's
+    fund: str | None = None
+    # for a completion rate: the words that follow it and compare final with budget
+    # ("决算数大于预算数"), so a rule can check them against the two figures
+    verdict: str | None = None
+    year: int | None = None  # the year the figure's clause opens with ("2020年收入总计…")
+    of: str | None = None  # for a share: the whole it names ("占本年支出合计的…" -> 本年支出合计)
+    paragraph: int | None = None  # ordinal of its narrative paragraph: which figures go together
+    # the n-th "其中" list of its sentence the figure is printed in (None before any 其中):
+    # "支出合计X，其中：基本支出A，项目支出B" — A and B are parts of X
+    listed: int | None = None
 
 
 @dataclass

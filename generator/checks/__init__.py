@@ -13,7 +13,10 @@ from generator.checks import (  # noqa: F401  (importing registers the rules)
     cross_document,
     cross_table,
     identities,
+    identities_totals,
     narrative,
+    narrative_changes,
+    narrative_shares,
     text,
 )
 from generator.checks.model import Evidence, Finding, RuleDoc

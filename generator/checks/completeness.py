@@ -13,7 +13,8 @@ import re
 from generator.checks.evidence import finding, ref
 from generator.checks.model import Evidence
 from generator.checks.registry import rule
-from generator.checks.sentences import paragraphs
+from generator.checks.tableview import tables_with
+from generator.checks.textscan import text_paragraphs
 from generator.model import Document, Table
 
 REQUIRED: dict[str, dict[str, str]] = {
@@ -128,7 +129,7 @@ def _statement(doc: Document, table: Table) -> tuple[str, int] | None:
         if lo <= ln.number <= hi and EMPTY.search(ln.text) and "\t" not in ln.text:
             return ln.text.strip(), ln.number
     word = SUBJECT.get(table.id or "")
-    for p in paragraphs(doc) if word else ():
+    for p in text_paragraphs(doc) if word else ():
         # "政府性基金支出预算支出 0 万元" in the 情况说明 also tells the reader the table is empty
         k = p.text.find(word)
         if k >= 0 and (ZERO.search(p.text, k) or re.search(r"无[^，。；]{0,12}" + word, p.text)):
@@ -145,9 +146,7 @@ def _statement(doc: Document, table: Table) -> tuple[str, int] | None:
     severity="error",
 )
 def empty_table_statement(doc: Document):
-    for table in doc.tables:
-        if table.id not in FISCAL_TABLES:
-            continue
+    for table in tables_with(doc.tables, FISCAL_TABLES):
         said = _statement(doc, table)
         if not _has_figures(table) and said is None:
             ev = [Evidence(label="表格标题", source=ref(doc, table.line), raw=table.title)]

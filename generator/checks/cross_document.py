@@ -13,9 +13,11 @@ import re
 from generator.checks.cross_table import evidence_of, show, wan_ulp
 from generator.checks.evidence import finding
 from generator.checks.figures import Figure, amount_evidence, document_figures, table_figure
-from generator.checks.narrative import COMPLETION
 from generator.checks.registry import rule
-from generator.checks.sentences import changes, indicator_of_label, paragraphs
+from generator.checks.sentences import changes
+from generator.checks.stated import Amount, completions, stated_amount
+from generator.checks.terms import indicator_of_label
+from generator.checks.textscan import text_paragraphs
 from generator.checks.tolerance import fmt
 from generator.model import CANONICAL_INDICATORS, Document
 
@@ -50,11 +52,15 @@ def _figure(doc: Document, ind: str, label: str) -> Figure | None:
     return table_figure(document_figures(doc), ind, label)
 
 
-def _narrative_amount(doc: Document, ind: str):
-    for p in paragraphs(doc):
-        for a in p.amounts:
-            if indicator_of_label(a.label) == ind:
-                return a
+def _narrative_amount(doc: Document, ind: str) -> Amount | None:
+    """The first figure the narrative states for ``ind`` (when the tables do not print it)."""
+    for st in doc.statements:
+        if (
+            st.kind == "amount"
+            and st.unit in ("元", "万元")
+            and indicator_of_label(st.subject) == ind
+        ):
+            return stated_amount(st)
     return None
 
 
@@ -172,38 +178,35 @@ def final_vs_budget(documents: list[Document]):
 def _stated_budget(doc: Document, budget: Document):
     bfigs = document_figures(budget)
     planned = bfigs.get("general_budget_expenditure", {}).get("expenditure_current_year")
-    for p in paragraphs(doc):
-        by_start = {a.start: a for a in p.amounts}
-        for m in COMPLETION.finditer(p.text):
-            b = by_start.get(m.start("b"))
-            if b is None or planned is None:
-                continue
-            diff = b.wan - planned.wan
-            if abs(diff) <= (b.wan_ulp + wan_ulp(planned)) / 2:
-                continue
-            ev = [
-                amount_evidence(doc, b, "决算说明所称年初预算"),
-                evidence_of(budget, planned, "同年部门预算"),
-            ]
-            msg = (
-                f"决算说明称一般公共预算支出年初预算为{b.raw}，但{budget.metadata.year}年度部门预算的"
-                f"一般公共预算支出为{show(planned)}。"
-            )
-            yield finding(
-                "cross_document.final_vs_budget",
-                "error",
-                msg,
-                doc,
-                ev,
-                "failed",
-                planned.wan,
-                diff,
-                [budget.source],
-            )
+    if planned is None:
+        return
+    for _, b, _ in completions(doc):
+        diff = b.wan - planned.wan
+        if abs(diff) <= (b.wan_ulp + wan_ulp(planned)) / 2:
+            continue
+        ev = [
+            amount_evidence(doc, b, "决算说明所称年初预算"),
+            evidence_of(budget, planned, "同年部门预算"),
+        ]
+        msg = (
+            f"决算说明称一般公共预算支出年初预算为{b.raw}，但{budget.metadata.year}年度部门预算的"
+            f"一般公共预算支出为{show(planned)}。"
+        )
+        yield finding(
+            "cross_document.final_vs_budget",
+            "error",
+            msg,
+            doc,
+            ev,
+            "failed",
+            planned.wan,
+            diff,
+            [budget.source],
+        )
 
 
 def _reason(doc: Document) -> str | None:
-    for p in paragraphs(doc):
+    for p in text_paragraphs(doc):
         k = (
             p.text.find("决算数大于预算数")
             if "决算数大于预算数" in p.text

@@ -70,6 +70,11 @@ def cell_evidence(doc: Document, table: Table, row: Row, cell: Cell, label: str)
     )
 
 
+def percent_evidence(doc: Document, label: str, line: int, value: Decimal, raw: str) -> Evidence:
+    """A percentage the document prints (a share, a growth or completion rate)."""
+    return Evidence(label=label, source=ref(doc, line), value=value, unit="%", raw=raw)
+
+
 def finding(
     rule: str,
     severity: FindingSeverity,
@@ -92,6 +97,28 @@ def finding(
         difference=difference,
         other_documents=other_documents or [],
     )
+
+
+def percent_finding(
+    rule_id: str,
+    doc: Document,
+    ev: list[Evidence],
+    stated: Decimal,
+    exact: Decimal,
+    gap: Decimal,
+    half: Decimal,
+    warn_below: Decimal,
+    message: str,
+    rounding_message: str,
+) -> Finding:
+    """A printed percentage outside what its figures allow: within two units of its last digit
+    it is rounding (info); closer than ``warn_below`` points a warning; further an error."""
+    if gap <= 2 * half:
+        return finding(
+            rule_id, "info", rounding_message, doc, ev, "rounding", exact, stated - exact
+        )
+    severity = "warning" if gap < warn_below else "error"
+    return finding(rule_id, severity, message, doc, ev, "failed", exact, stated - exact)
 
 
 def not_checked(rule: str, doc: Document, why: str) -> Finding:

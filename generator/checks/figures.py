@@ -21,7 +21,7 @@ from generator.checks.tableview import Located, all_series, norm, places, row_se
 from generator.model import Document, Table
 
 if TYPE_CHECKING:
-    from generator.checks.sentences import Amount
+    from generator.checks.stated import Amount
 
 
 @dataclass

@@ -1,10 +1,11 @@
-"""The narrative as paragraphs of sentences, with every amount, share and change located.
+"""Year-on-year changes located in the narrative paragraphs, with the figure each applies to.
 
-Narrative rules recompute what a sentence claims (a share, a year-on-year change, a
-completion rate) from the figures printed in the same sentence, so they need those figures
-with the text just before each one (its label) and the line it was printed on. Table rows
-are excluded; a sentence broken over several lines (a PDF page break, a DOC export) is joined
-back, keeping each character's line so evidence points at the right one.
+"比上年增加A万元，增长p%" is checked against the current figure it follows (and, across
+documents, against last year's). A ``Statement`` of kind "change" does not yet record what
+that needs — the printed amount with its precision, the figure it applies to, the word
+before its percentage and whether it compares with last year or with the budget — so the
+changes are still located here. Every other narrative figure is read from
+``Document.statements`` (see stated.py); wording defects are scanned in textscan.py.
 """
 
 from __future__ import annotations
@@ -13,100 +14,24 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from generator.checks.evidence import WAN
-from generator.checks.tableview import LABELS, norm
-from generator.checks.tolerance import decimals, ulp
+from generator.checks.stated import Amount
+from generator.checks.tableview import norm
+from generator.checks.textscan import AMOUNT, Paragraph, text_paragraphs
 from generator.model import Document
 
-AMOUNT = re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(万元|元)")
-SHARE = re.compile(r"占(?P<of>[^，,。；;%％\d]{0,15}?)(?P<pct>\d+(?:\.\d+)?)\s*[%％]")
 _DELIMS = "，,。；;：:（(、"
-_HEADING = re.compile(
-    r"^\s*(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])"
-)
-_LABEL_SUFFIXES = ("为", "是", "共", "年初预算", "预算数", "决算数", "安排")
 
 
 @dataclass
-class Amount:
-    value: Decimal  # as printed, in ``unit``
-    unit: str
-    raw: str
-    start: int
-    end: int
-    line: int
-    label: str  # text printed just before the number (back to a delimiter or a digit)
-    phrase: str = ""  # the same back to a delimiter only ("2020年度本年收入合计"), for messages
-
-    @property
-    def wan(self) -> Decimal:
-        return self.value / WAN if self.unit == "元" else self.value
-
-    @property
-    def wan_ulp(self) -> Decimal:
-        u = ulp(decimals(self.raw))
-        return u / WAN if self.unit == "元" else u
-
-
-@dataclass
-class Paragraph:
-    text: str
-    starts: list[tuple[int, int]] = field(default_factory=list)  # (offset, line number)
+class FigureParagraph(Paragraph):
     amounts: list[Amount] = field(default_factory=list)
 
-    def line_at(self, offset: int) -> int:
-        line = self.starts[0][1]
-        for off, n in self.starts:
-            if off > offset:
-                break
-            line = n
-        return line
 
-    def sentence_bounds(self, offset: int) -> tuple[int, int]:
-        start = max(self.text.rfind("。", 0, offset), -1) + 1
-        end = self.text.find("。", offset)
-        return start, len(self.text) if end < 0 else end + 1
-
-
-def _table_lines(doc: Document) -> set[int]:
-    taken: set[int] = set()
-    for t in doc.tables:
-        end = t.end_line or (max((r.line for r in t.rows), default=t.line))
-        taken.update(range(t.line, end + 1))
-        for part in t.parts:
-            taken.add(part)
-    return taken
-
-
-def paragraphs(doc: Document) -> list[Paragraph]:
+def paragraphs(doc: Document) -> list[FigureParagraph]:
     cached = getattr(doc, "_checks_paragraphs", None)
     if cached is not None:
         return cached
-    taken = _table_lines(doc)
-    out: list[Paragraph] = []
-    cur: Paragraph | None = None
-    joined = 0
-    for ln in doc.lines:
-        text = ln.text.strip()
-        if ln.number in taken or "\t" in ln.text:
-            cur = None
-            continue
-        if not text:
-            continue
-        if (
-            cur is not None
-            and not cur.text.endswith("。")
-            and not _HEADING.match(text)
-            and not _is_heading(cur.text)
-            and joined < 6
-        ):
-            cur.starts.append((len(cur.text), ln.number))
-            cur.text += text
-            joined += 1
-            continue
-        cur = Paragraph(text=text, starts=[(0, ln.number)])
-        joined = 0
-        out.append(cur)
+    out = [FigureParagraph(p.text, p.starts) for p in text_paragraphs(doc)]
     for p in out:
         prev_end = 0
         for m in AMOUNT.finditer(p.text):
@@ -120,11 +45,7 @@ def paragraphs(doc: Document) -> list[Paragraph]:
     return out
 
 
-def _is_heading(text: str) -> bool:
-    return bool(_HEADING.match(text)) and len(text) < 40 and not AMOUNT.search(text)
-
-
-def _amount(p: Paragraph, m: re.Match, floor: int = 0) -> Amount:
+def _amount(p: FigureParagraph, m: re.Match, floor: int = 0) -> Amount:
     raw = m.group(0)
     value = Decimal(m.group(1).replace(",", ""))
     start = m.start()
@@ -154,77 +75,6 @@ def _amount(p: Paragraph, m: re.Match, floor: int = 0) -> Amount:
     return Amount(value, m.group(2), raw, start, m.end(), p.line_at(start), label, phrase)
 
 
-_FUND_WORDS = ("政府性基金", "国有资本")
-# words that make "…支出预算" a part of the budget rather than the department's total
-_QUALIFIERS = (
-    "拨款",
-    "一般公共预算",
-    "基金",
-    "国有资本",
-    "项目",
-    "基本",
-    "三公",
-    "采购",
-    "运行",
-    "经费",
-)
-_INCOME_IDS = ("general_public_budget", "government_fund", "income_total", "income_current_year")
-
-
-def indicator_of_label(label: str) -> str | None:
-    """Narrative label -> canonical id, by the vocabulary term the label ends with.
-
-    A label about a fund or state-capital budget ("政府性基金预算财政拨款本年收入") is not the
-    department's 本年收入, so generic ids are refused there; a label that only matches after
-    dropping 支出/预算 must not land on an income id ("一般公共预算财政拨款支出" is spending).
-    """
-    n = norm(label)
-    for _ in range(3):
-        for suffix in _LABEL_SUFFIXES:
-            n = n.removesuffix(suffix)
-    found = _ending(n)
-    if found is None:
-        for extra in ("支出预算", "支出决算", "预算", "决算", "支出"):
-            if n.endswith(extra):
-                found = _ending(n.removesuffix(extra))
-                if found in _INCOME_IDS:
-                    found = None
-                if found:
-                    break
-    if found is None:
-        for term, ind in (
-            ("收入预算", "income_total"),
-            ("支出预算", "expenditure_total"),
-            ("收入预算总额", "income_total"),
-            ("支出安排预算总额", "expenditure_total"),
-        ):
-            head = n.removesuffix(term)
-            if n.endswith(term) and not any(w in head for w in _QUALIFIERS):
-                found = ind
-                break
-    if found and any(w in n for w in _FUND_WORDS) and found != "government_fund":
-        return None
-    return found
-
-
-def _ending(n: str) -> str | None:
-    best = None
-    for lab, ind in LABELS.items():
-        if lab and n.endswith(lab) and (best is None or len(lab) > len(best[0])):
-            best = (lab, ind)
-    return best[1] if best else None
-
-
-def in_fund_context(p: Paragraph, a: Amount) -> bool:
-    """The sentence is about a fund or state-capital budget, not the department's totals."""
-    s, _ = p.sentence_bounds(a.start)
-    return any(w in p.text[s : a.start] for w in _FUND_WORDS)
-
-
-def is_change_label(label: str) -> bool:
-    return bool(re.search(r"(增加|减少|增长|下降|降低|上升|节约|持平|各)$", label))
-
-
 _NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 _UP = ("增加", "增长", "上升", "增幅")
 CHANGE = re.compile(
@@ -242,7 +92,7 @@ PAIR_CHANGE = re.compile(
 class Change:
     """比上年增加 A，增长 p%: the current amount it applies to, the change and the percent."""
 
-    paragraph: Paragraph
+    paragraph: FigureParagraph
     current: Amount | None
     amount: Amount
     increase: bool
@@ -271,7 +121,7 @@ def _subject(label: str) -> str:
     return norm(t)
 
 
-def _current_for(p: Paragraph, change_amt: Amount, changes: set[int]) -> Amount | None:
+def _current_for(p: FigureParagraph, change_amt: Amount, changes: set[int]) -> Amount | None:
     earlier = [a for a in p.amounts if a.start < change_amt.start and a.start not in changes]
     subject = _subject(change_amt.phrase)
     if subject:
@@ -333,13 +183,6 @@ def changes(doc: Document) -> list[Change]:
                     )
                 )
     return out
-
-
-def share_interval(part: Amount, whole: Amount) -> tuple[Decimal, Decimal]:
-    pu, wu = part.wan_ulp / 2, whole.wan_ulp / 2
-    lo = (part.wan - pu) / (whole.wan + wu) * 100
-    hi = (part.wan + pu) / max(whole.wan - wu, Decimal("1e-12")) * 100
-    return lo, hi
 
 
 def percent_interval(c) -> tuple[Decimal, Decimal] | None:

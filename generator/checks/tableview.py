@@ -9,6 +9,7 @@ layout, with the cell so the finding can point at its line.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -80,6 +81,11 @@ def indicator_of(label: str) -> str | None:
 def is_total_label(label: str) -> bool:
     n = norm(label)
     return n in TOTAL_WORDS or n.endswith(("合计", "总计")) and len(n) <= 6
+
+
+def tables_with(tables: list[Table], ids: Collection[str]) -> list[Table]:
+    """The tables recognised as one of the standard ``ids`` (a rule's scope)."""
+    return [t for t in tables if t.id in ids]
 
 
 def value_columns(table: Table) -> list[int]:

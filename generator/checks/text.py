@@ -11,10 +11,13 @@ import math
 import re
 from decimal import Decimal
 
-from generator.checks.evidence import finding, ref
+from generator.checks.evidence import finding, percent_evidence, ref
 from generator.checks.model import Evidence
 from generator.checks.registry import rule
-from generator.checks.sentences import indicator_of_label, paragraphs
+from generator.checks.stated import stated_amount
+from generator.checks.tableview import tables_with
+from generator.checks.terms import indicator_of_label
+from generator.checks.textscan import matches, text_paragraphs
 from generator.model import Document
 
 RESIDUE = re.compile(
@@ -34,10 +37,6 @@ GROWTH_WORDS = ("增长", "增加", "增幅", "比上年", "完成", "执行", "
 OUTDATED = "医疗卫生与计划生育"
 
 
-def _narrative_lines(doc: Document):
-    yield from paragraphs(doc)
-
-
 @rule(
     "text.template_residue",
     title_zh="模板残留：“增加（减少）”“下降（增长）”、原因空缺",
@@ -47,25 +46,12 @@ def _narrative_lines(doc: Document):
     severity="warning",
 )
 def template_residue(doc: Document):
-    for p in _narrative_lines(doc):
-        for m in RESIDUE.finditer(p.text):
-            ev = [Evidence(label="原文", source=ref(doc, p.line_at(m.start())), raw=m.group(0))]
-            yield finding(
-                "text.template_residue",
-                "warning",
-                f"说明中残留模板用词“{m.group(0)}”，未按实际情况选择。",
-                doc,
-                ev,
-            )
-        for m in NO_REASON.finditer(p.text):
-            ev = [Evidence(label="原文", source=ref(doc, p.line_at(m.start())), raw=m.group(0))]
-            yield finding(
-                "text.template_residue",
-                "warning",
-                "说明写了“主要原因是”，但后面没有写原因。",
-                doc,
-                ev,
-            )
+    for m, ev in matches(doc, RESIDUE):
+        msg = f"说明中残留模板用词“{m.group(0)}”，未按实际情况选择。"
+        yield finding("text.template_residue", "warning", msg, doc, ev)
+    for _m, ev in matches(doc, NO_REASON):
+        msg = "说明写了“主要原因是”，但后面没有写原因。"
+        yield finding("text.template_residue", "warning", msg, doc, ev)
 
 
 @rule(
@@ -77,12 +63,9 @@ def template_residue(doc: Document):
     severity="warning",
 )
 def placeholder(doc: Document):
-    for p in _narrative_lines(doc):
-        for m in PLACEHOLDER.finditer(p.text):
-            ev = [Evidence(label="原文", source=ref(doc, p.line_at(m.start())), raw=m.group(0))]
-            yield finding(
-                "text.placeholder", "warning", f"说明中有未替换的占位符“{m.group(0)}”。", doc, ev
-            )
+    for m, ev in matches(doc, PLACEHOLDER):
+        msg = f"说明中有未替换的占位符“{m.group(0)}”。"
+        yield finding("text.placeholder", "warning", msg, doc, ev)
 
 
 @rule(
@@ -94,12 +77,9 @@ def placeholder(doc: Document):
     severity="warning",
 )
 def share_without_percent(doc: Document):
-    for p in _narrative_lines(doc):
-        for m in SHARE_NO_PCT.finditer(p.text):
-            ev = [Evidence(label="原文", source=ref(doc, p.line_at(m.start())), raw=m.group(0))]
-            yield finding(
-                "text.share_without_percent", "warning", f"“{m.group(0)}”缺少百分号“%”。", doc, ev
-            )
+    for m, ev in matches(doc, SHARE_NO_PCT):
+        msg = f"“{m.group(0)}”缺少百分号“%”。"
+        yield finding("text.share_without_percent", "warning", msg, doc, ev)
 
 
 def _context(doc: Document, number: int, span: int = 3) -> str:
@@ -133,15 +113,7 @@ def impossible_percentage(doc: Document):
                 and not any(w in own for w in COUNT_WORDS)
             ):
                 continue
-            ev = [
-                Evidence(
-                    label="指标值",
-                    source=ref(doc, ln.number),
-                    value=value,
-                    unit="%",
-                    raw=m.group(0),
-                )
-            ]
+            ev = [percent_evidence(doc, "指标值", ln.number, value, m.group(0))]
             if any(w in context for w in COUNT_WORDS):
                 msg = f"指标“{_name(context)}”的值写成“{m.group(0)}”：这是人数或金额之类的数量，不应是百分比。"
                 yield finding("text.impossible_percentage", "error", msg, doc, ev)
@@ -174,9 +146,7 @@ def _magnitude(ratio: float) -> int | None:
     severity="warning",
 )
 def unit_magnitude(doc: Document):
-    for table in doc.tables:
-        if table.id not in ("project_performance", "performance_self_evaluation"):
-            continue
+    for table in tables_with(doc.tables, ("project_performance", "performance_self_evaluation")):
         amount_col = next(
             (
                 j
@@ -271,25 +241,17 @@ def wrong_year(doc: Document):
                 doc,
                 ev,
             )
-    for p in paragraphs(doc):
-        for a in p.amounts:
-            m = YEAR.match(a.phrase)
-            if not m or int(m.group(1)) == year or indicator_of_label(a.label) is None:
-                continue
-            s, e = p.sentence_bounds(a.start)
-            if COMPARISON.search(p.text[s:e]):
-                continue
-            ev = [
-                Evidence(
-                    label="原文",
-                    source=ref(doc, a.line),
-                    value=a.value,
-                    unit=a.unit,
-                    raw=a.phrase + a.raw,
-                )
-            ]
-            msg = f"{year}年度文件称“{a.phrase}{a.raw}”，年份与文件年度不符。"
-            yield finding("text.wrong_year", "warning", msg, doc, ev)
+    for st in doc.statements:
+        if st.kind != "amount" or st.year in (None, year) or indicator_of_label(st.subject) is None:
+            continue
+        if COMPARISON.search(st.sentence):
+            continue
+        a = stated_amount(st)
+        ev = [
+            Evidence(label="原文", source=ref(doc, a.line), value=a.value, unit=a.unit, raw=a.raw)
+        ]
+        msg = f"{year}年度文件称{st.year}年的“{st.subject}”为{st.raw}，年份与文件年度不符。"
+        yield finding("text.wrong_year", "warning", msg, doc, ev)
 
 
 @rule(
@@ -303,7 +265,7 @@ def wrong_year(doc: Document):
 def outdated_class_name(doc: Document):
     if not doc.metadata.year or doc.metadata.year < 2019:
         return
-    for p in paragraphs(doc):
+    for p in text_paragraphs(doc):
         k = p.text.find(OUTDATED)
         if k >= 0:
             ev = [Evidence(label="原文", source=ref(doc, p.line_at(k)), raw=OUTDATED)]
@@ -326,9 +288,6 @@ MISSING_UNIT = re.compile(
     severity="warning",
 )
 def missing_unit(doc: Document):
-    for p in paragraphs(doc):
-        for m in MISSING_UNIT.finditer(p.text):
-            ev = [Evidence(label="原文", source=ref(doc, p.line_at(m.start())), raw=m.group(0))]
-            yield finding(
-                "text.missing_unit", "warning", f"“{m.group(0)}”缺少单位（万元、元或%）。", doc, ev
-            )
+    for m, ev in matches(doc, MISSING_UNIT):
+        msg = f"“{m.group(0)}”缺少单位（万元、元或%）。"
+        yield finding("text.missing_unit", "warning", msg, doc, ev)

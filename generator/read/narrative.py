@@ -34,7 +34,7 @@ _VERB = (
     r"|压减|压缩|节约)"
 )
 CHANGE = re.compile(_VERB + r"\s*(?:了|为|分别为)?\s*(?=\d)")
-SHARE = re.compile(r"占(?:比)?(?:[^，。；,%\d]{0,20}?的)?\s*(?:比重|比例)?\s*(?:为)?\s*" + _PCT)
+SHARE = re.compile(r"占(?:比)?(?P<of>[^，。；,%\d]{0,20}?的)?\s*(?:比重|比例)?\s*(?:为)?\s*" + _PCT)
 RATE = re.compile(r"(?:完成|执行)(?:了)?[^，。；,%\d]{0,10}?(?:的|为|达到|达)?\s*" + _PCT)
 _PCT_AFTER = re.compile(
     r"\s*[，,]?\s*(?:增长|下降|降低|增加|减少|增幅|降幅)?了?\s*(?:分别为|为)?\s*" + _PCT
@@ -44,6 +44,7 @@ _AND_AMOUNT = re.compile(r"\s*和\s*" + AMOUNT.pattern)
 _COMPARE = re.compile(r"(?:比|较|与|同比)")
 _REASON = re.compile(r"(?:主要原因(?:是|为)?|原因(?:是|为))\s*[：:]?\s*")
 _INCREASE, _DECREASE = ("增加", "增长"), ("减少", "下降", "降低", "压减", "压缩", "节约")
+FUND_BUDGETS = ("政府性基金", "国有资本")
 _CLAUSE_DELIMS = "，,：:；;。"
 _ENUM = re.compile(
     r"^(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\d{1,2}\s*[.、．])\s*"
@@ -79,7 +80,7 @@ def read_statements(
         ctx = _Ctx(source, year, kind, dept[0] if dept else None)
         out: list[Statement] = []
         topic = ""
-        for para in paragraphs(lines, blocks):
+        for number, para in enumerate(paragraphs(lines, blocks), start=1):
             if len(para.starts) == 1 and is_heading(para.text):
                 topic = _clean_subject(ctx, _ENUM.sub("", para.text))
                 continue
@@ -87,6 +88,7 @@ def read_statements(
             for st in stmts:  # "1、…支出（类）…（款）" / "年初预算为 54.53 万元": the item's name
                 if not st.subject and topic and st.kind != "change":
                     st.subject = topic
+                st.paragraph = number
             out.extend(stmts)
         return out
     except Exception:  # noqa: BLE001 - bad text must never stop the reader
@@ -162,6 +164,8 @@ def _sentence_statements(
             raw=raw,
             sentence=sent.strip(),
             source=SourceRef(ctx.source, ln.number, ln.page, ln.text.strip()),
+            fund=next((w for w in FUND_BUDGETS if w in sent[:pos]), None),
+            listed=sent.count("其中", 0, pos) or None,
             **kw,
         )
         found.append((pos, st))
@@ -200,7 +204,7 @@ def _sentence_statements(
         subject = _subject(ctx, sent, m.start())
         make(
             "amount", m.start(), m.end(), value, m.group("unit"), m.group(0).strip(), subject,
-            period=_period(ctx, prefix),
+            period=_period(ctx, prefix), year=_head_year(prefix),
         )  # fmt: skip
 
     for m, amounts, pcts in changes:
@@ -235,10 +239,22 @@ def _sentence_statements(
                 subject = amounts[0].subject
             else:
                 subject = _subject(ctx, sent, m.start())
-            make(kind, m.start(), m.end(), _dec(m.group("pct")), "%", m.group(0).strip(), subject)
+            st = make(
+                kind, m.start(), m.end(), _dec(m.group("pct")), "%", m.group(0).strip(), subject
+            )
+            if kind == "rate":
+                st.verdict = _verdict(para.text, offset + m.end("pct"))
+            else:  # "占本年支出合计的 100%": the whole the share is of
+                st.of = (m.group("of") or "").removesuffix("的").strip() or None
     found.sort(key=lambda x: x[0])
     _unqualify_totals([st for _, st in found])
     return found
+
+
+def _verdict(text: str, pos: int) -> str | None:
+    """What the text says of the rate that ends at ``pos``, before any reason: "决算数大于预算数"."""
+    rest = text[pos : pos + 30].lstrip("%％。，, ").split("主要原因")[0].strip("，,")
+    return rest if re.search(r"大于|小于|超|未完成", rest) else None
 
 
 def _unqualify_totals(stmts: list[Statement]) -> None:
@@ -337,6 +353,12 @@ def _period(ctx: _Ctx, prefix: str) -> str:
     if ctx.kind == "final" and re.search(r"年初预算|预算数|预算为", prefix):
         return "budget"
     return "current"
+
+
+def _head_year(prefix: str) -> int | None:
+    """The year a clause opens with ("2020年收入总计…"): the year the figure is said to be of."""
+    m = re.match(r"\s*((?:19|20)\d\d)\s*年", prefix)
+    return int(m.group(1)) if m else None
 
 
 def _dec(text: str) -> Decimal:

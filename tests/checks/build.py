@@ -1,4 +1,7 @@
-"""Small hand-built Documents for rule tests: a table is written as it would be printed."""
+"""Small hand-built Documents for rule tests: a table is written as it would be printed.
+
+The narrative lines are read into statements by the reader, as ``read_file`` would.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +9,7 @@ import re
 from decimal import Decimal
 
 from generator.model import Cell, Code, Document, Line, Metadata, Row, Table, TocEntry
+from generator.read.narrative import read_statements
 
 _NUM = re.compile(r"^-?[\d,]+(?:\.\d+)?$")
 
@@ -100,6 +104,7 @@ def document(
         lines=text_lines,
         tables=list(tables),
         toc=toc or [],
+        statements=read_statements(source, text_lines, year, kind),
     )
 
 

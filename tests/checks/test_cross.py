@@ -118,6 +118,18 @@ def test_previous_year_document():
     )
 
 
+def test_previous_year_narrative_when_its_tables_are_missing():
+    # last year's document prints no summary table: its narrative figure is compared instead
+    this = document(lines=[CHANGE], year=2024, source="b2024.txt")
+    said = "2023 年收入总计 16594.21 万元，支出总计 16594.21 万元。"
+    last = document(lines=[said], year=2023, source="b2023.txt")
+    assert not rules_fired(run_checks([this, last]), "cross_document.previous_year", "error")
+    wrong = document(lines=[said.replace("16594.21", "17594.21")], year=2023, source="b2023.txt")
+    got = rules_fired(run_checks([this, wrong]), "cross_document.previous_year", "error")
+    assert got and {e.source.line for e in got[0].evidence} == {1}
+    assert "17594.21" in got[0].message
+
+
 FINAL = [
     "2020年度一般公共预算财政拨款支出年初预算为1,910,630.99元，支出决算为3,470,158.34元，完成年初预算的181.62%。"
     "决算数大于预算数的主要原因：我单位于2019年4月份运行。"

@@ -206,3 +206,68 @@ def test_thresholds_with_inclusive_marker_are_not_amounts():
 def test_head_noun_after_de():
     assert indicator_for("财政拨款的机关运行经费") == "organ_operating_expenses"
     assert indicator_for("部门的收入总计") is None
+
+
+def test_fund_budget_named_before_a_figure_seed_004():
+    # L417 "2020年度政府性基金预算财政拨款本年收入0元，本年支出0元，年末结转和结余0元。":
+    # that 本年支出 is the fund's, not the department's (its 本年支出合计 is 3,470,158.34 元)
+    st = [s for s in _stmts("004") if s.source.line == 417 and s.kind == "amount"]
+    assert [(s.subject, s.fund) for s in st] == [
+        ("政府性基金预算财政拨款本年收入", "政府性基金"),
+        ("本年支出", "政府性基金"),
+        ("年末结转和结余", "政府性基金"),
+    ]
+    # L371 "2020 年度本年收入合计 4,300,085.06 元，支出合计 3,470,158.34 元。…": the department's
+    assert _find(_stmts("004"), "amount", 371, "4,300,085.06").fund is None
+
+
+def test_fund_is_only_what_comes_before_the_figure():
+    lines = [Line(1, "本年支出合计100万元，其中政府性基金预算支出20万元。")]
+    st = read_statements("t", lines, year=2024, kind="budget")
+    assert [(s.raw, s.fund) for s in st] == [("100万元", None), ("20万元", "政府性基金")]
+
+
+def test_completion_rate_keeps_the_words_that_compare_final_with_budget_seed_004():
+    # L393 "…年初预算为1,910,630.99元，支出决算为3,470,158.34元，完成年初预算的181.62%。
+    # 决算数大于预算数的主要原因：我单位于2019年4月份运行，…"
+    rate = _find(_stmts("004"), "rate", 393, "181.62")
+    assert rate.verdict == "决算数大于预算数的"
+    assert rate.reason.startswith("我单位于2019年4月份运行")
+
+
+def test_completion_rate_without_a_verdict():
+    lines = [Line(1, "年初预算为100万元，决算为90万元，完成年初预算的90%。主要原因是项目延期。")]
+    st = read_statements("t", lines, year=2024, kind="final")
+    assert [(s.kind, s.period, s.verdict) for s in st] == [
+        ("amount", "budget", None),
+        ("amount", "current", None),
+        ("rate", "current", None),
+    ]
+
+
+def test_year_a_clause_opens_with():
+    lines = [Line(1, "2020年收入总计7119.13万元，支出总计7119.13万元。")]
+    st = read_statements("t", lines, year=2021, kind="budget")
+    assert [(s.subject, s.year) for s in st] == [("收入总计", 2020), ("支出总计", None)]
+
+
+def test_share_keeps_the_whole_it_names_and_its_paragraph_seed_004():
+    st = _stmts("004")
+    # L387 "…一般公共预算财政拨款支出 3,470,158.34 元，占本年支出合计的 100%。"
+    assert _find(st, "share", 387, "100%").of == "本年支出合计"
+    # L379 "2020 年度支出合计 3,470,158.34 元，其中：基本支出 1,420,085.06 元，占 40.92%；…"
+    share = _find(st, "share", 379, "40.92")
+    total = _find(st, "amount", 379, "3,470,158.34")
+    assert share.of is None and share.paragraph == total.paragraph
+    assert _find(st, "share", 387, "100%").paragraph != share.paragraph
+
+
+def test_figures_listed_after_qizhong_seed_004():
+    # L379 "2020 年度支出合计 3,470,158.34 元，其中：基本支出 1,420,085.06 元，占 40.92%；
+    # 项目支出 2,050,073.28 元，占 59.08%。"
+    amounts = [s for s in _stmts("004") if s.source.line == 379 and s.kind == "amount"]
+    assert [(s.subject, s.listed) for s in amounts] == [
+        ("支出合计", None),
+        ("基本支出", 1),
+        ("项目支出", 1),
+    ]
