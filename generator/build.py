@@ -16,21 +16,20 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
-import os
 import shutil
 import sys
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from generator import feeds, render
+from generator.build_readers import Reader, default_reader, read_disclosure
+from generator.build_static import add_static_pages
 from generator.config import ConfigError, SiteConfig, load_config
 from generator.content import Input, find_disclosures, find_pages
 from generator.links import output_file
-from generator.model import Document, Line, Metadata, Problem
+from generator.model import Document
 from generator.pages import _h
 from generator.privacy import redact
 from generator.site import Page, Registry, build_site, register_pages
@@ -38,52 +37,6 @@ from generator.site import Page, Registry, build_site, register_pages
 STAGES = ("read", "check", "metrics", "site", "render", "write")
 # Where files are read and written: no byte of any page depends on these settings.
 LOCATION_KEYS = ("output_dir", "content_dir", "cache_dir", "root")
-Reader = Callable[[str], Document]
-
-
-@contextmanager
-def _cwd(path: Path) -> Iterator[None]:
-    """Readers get content-relative paths so SourceRefs (and output) never hold a local path."""
-    old = os.getcwd()
-    os.chdir(path)
-    try:
-        yield
-    finally:
-        os.chdir(old)
-
-
-def default_reader() -> Reader:
-    try:
-        from generator.read import read_file
-
-        return read_file
-    except ImportError:
-        return text_only_reader
-
-
-def text_only_reader(path: str) -> Document:
-    """Stand-in until the reader package is installed: the text, and a warning saying so."""
-    import hashlib
-
-    data = Path(path).read_bytes()
-    problems = [
-        Problem(
-            "warning",
-            "the reader is not installed in this build; only the plain text is shown",
-            path,
-            message_zh="本次构建未安装文件解析模块，只显示原文文本",
-        )
-    ]
-    text = data.decode("utf-8", errors="replace") if path.endswith(".txt") else ""
-    lines = [Line(i, t) for i, t in enumerate(text.split("\n"), start=1)]
-    return Document(
-        source=path,
-        format="pdf" if path.endswith(".pdf") else "text",
-        sha256=hashlib.sha256(data).hexdigest(),
-        metadata=Metadata(),
-        lines=lines,
-        problems=problems,
-    )
 
 
 @dataclass
@@ -151,23 +104,7 @@ class Builder:
         return out
 
     def _read_one(self, inp: Input) -> Document:
-        rel = inp.path.relative_to(self.config.content_path).as_posix()
-        try:
-            with _cwd(self.config.content_path):
-                return self.reader(rel)
-        except Exception as exc:  # the reader promises not to raise; a bug must not stop the site
-            doc = text_only_reader(str(inp.path))
-            doc.source = rel
-            reason = f"{type(exc).__name__}: {exc}"
-            doc.problems = [
-                Problem(
-                    "error",
-                    f"the reader failed ({reason})",
-                    rel,
-                    message_zh=f"读取失败（技术原因：{reason}）",
-                )
-            ]
-            return doc
+        return read_disclosure(self.reader, self.config.content_path, inp.path)
 
     def check(self, items: list[tuple[Input, Document]]) -> list[Any] | None:
         """Per-document rules run only for documents not seen before (their findings depend
@@ -352,49 +289,6 @@ def _load_json(path: Path) -> dict[str, Any]:
         return json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
-
-
-def _vl_version() -> str:
-    import vl_convert
-
-    return vl_convert.__version__
-
-
-def vega_bundle(cache: Path) -> bytes:
-    """vega + vega-lite + vega-embed as one local script (no CDN), generated once per version."""
-    import vl_convert
-
-    target = cache / f"vega-bundle-{vl_convert.__version__}.js"
-    if not target.exists():
-        cache.mkdir(parents=True, exist_ok=True)
-        tmp = target.with_suffix(".tmp")
-        tmp.write_text(vl_convert.javascript_bundle(), encoding="utf-8")
-        tmp.replace(target)
-    return target.read_bytes()
-
-
-def add_static_pages(cfg: SiteConfig, registry: Registry) -> None:
-    from generator.charts import templates_js
-
-    for path in sorted(p for p in render.STATIC.rglob("*") if p.is_file()):
-        rel = "static/" + path.relative_to(render.STATIC).as_posix()
-        registry.add(Page(rel, produce=lambda p=path: p.read_bytes(), deps={}, sitemap=False))
-    registry.add(
-        Page(
-            "static/vega.js",
-            produce=lambda: vega_bundle(cfg.cache_path),
-            deps={"vega": _vl_version()},
-            sitemap=False,
-        )
-    )
-    registry.add(
-        Page(
-            "static/charts.js",
-            produce=lambda: templates_js().encode("utf-8"),
-            deps={"charts": "templates"},
-            sitemap=False,
-        )
-    )
 
 
 def summary(res: BuildResult) -> str:

@@ -20,7 +20,7 @@ def metrics(seeds):
 
 def seed_reader(path: str):
     """The build's reader, answering with the hand-built seed documents (by source path)."""
-    from generator.build import text_only_reader
+    from generator.build_readers import text_only_reader
     from tests.metrics.seed_docs import all_seeds
 
     for doc in all_seeds():

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from conftest import seed_path
 
-from generator.build import text_only_reader
+from generator.build_readers import text_only_reader
 from generator.read import document as document_mod
 from generator.read import read_file
 from generator.read.pdf import read_pdf

@@ -7,7 +7,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from generator.build import Builder, text_only_reader
+from generator.build import Builder
+from generator.build_readers import text_only_reader
 from generator.config import parse_config
 from tests.site.fixtures.documents import GUYUAN, HUAXIAN, guyuan_2020, huaxian_2024
 

@@ -1,0 +1,84 @@
+"""Turning one disclosure file into a ``Document`` for the build, without ever stopping it.
+
+The build's read stage needs a reader that always answers: the real reader when the
+package is installed, a plain-text stand-in when it is not, and a ``Document`` that
+says what went wrong when the reader itself fails. Kept apart from the stage runner so
+tests and tools can use the stand-in reader without the rest of the build.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from generator.model import Document, Line, Metadata, Problem
+
+Reader = Callable[[str], Document]
+
+
+@contextmanager
+def _cwd(path: Path) -> Iterator[None]:
+    """Readers get content-relative paths so SourceRefs (and output) never hold a local path."""
+    old = os.getcwd()
+    os.chdir(path)
+    try:
+        yield
+    finally:
+        os.chdir(old)
+
+
+def default_reader() -> Reader:
+    try:
+        from generator.read import read_file
+
+        return read_file
+    except ImportError:
+        return text_only_reader
+
+
+def text_only_reader(path: str) -> Document:
+    """Stand-in until the reader package is installed: the text, and a warning saying so."""
+    data = Path(path).read_bytes()
+    problems = [
+        Problem(
+            "warning",
+            "the reader is not installed in this build; only the plain text is shown",
+            path,
+            message_zh="本次构建未安装文件解析模块，只显示原文文本",
+        )
+    ]
+    text = data.decode("utf-8", errors="replace") if path.endswith(".txt") else ""
+    lines = [Line(i, t) for i, t in enumerate(text.split("\n"), start=1)]
+    return Document(
+        source=path,
+        format="pdf" if path.endswith(".pdf") else "text",
+        sha256=hashlib.sha256(data).hexdigest(),
+        metadata=Metadata(),
+        lines=lines,
+        problems=problems,
+    )
+
+
+def read_disclosure(reader: Reader, content_path: Path, path: Path) -> Document:
+    """Read one disclosure by its content-relative path; a reader bug becomes an error
+    on that document's page instead of stopping the site."""
+    rel = path.relative_to(content_path).as_posix()
+    try:
+        with _cwd(content_path):
+            return reader(rel)
+    except Exception as exc:  # the reader promises not to raise; a bug must not stop the site
+        doc = text_only_reader(str(path))
+        doc.source = rel
+        reason = f"{type(exc).__name__}: {exc}"
+        doc.problems = [
+            Problem(
+                "error",
+                f"the reader failed ({reason})",
+                rel,
+                message_zh=f"读取失败（技术原因：{reason}）",
+            )
+        ]
+        return doc
