@@ -1,0 +1,141 @@
+"""Indicator readings from the “三公” table, laid out by rows or by columns.
+
+The “三公” table is the one standard table printed both ways (items as rows or as columns) and
+with several periods side by side (this year, last year, the budget of a final account), so it
+needs its own reading of header paths and periods. A header that does not line up with its
+figures reads nothing rather than a figure under the wrong name.
+"""
+
+from __future__ import annotations
+
+import re
+
+from generator.model import Reading, Table
+from generator.read.indicator_labels import TOTAL_WORDS, canonical_label, label_id
+from generator.read.indicator_tables import cell_reading
+
+_YEAR = re.compile(r"(\d{4})\s*年")
+THREE_PUBLIC = (
+    "three_public_total",
+    "overseas_travel",
+    "vehicle_total",
+    "vehicle_purchase",
+    "vehicle_operation",
+    "official_reception",
+)
+
+
+def three_public(source: str, table: Table) -> list[Reading]:
+    periods = _column_periods(table)
+    vertical = [
+        (row, label_id(row.label, THREE_PUBLIC) or _total_id(row.label)) for row in table.rows
+    ]
+    out: list[Reading] = []
+    if any(ind for _, ind in vertical):
+        for row, ind in vertical:
+            if not ind:
+                continue
+            for j, cell in enumerate(row.cells):
+                period = periods.get(j)
+                if period is None or cell.value is None:
+                    continue
+                r = cell_reading(source, table, ind, row, cell, period)
+                if r:
+                    out.append(r)
+        return out
+    ids = {j: _column_id(name) for j, name in enumerate(table.columns)}
+    named_total = any(
+        ind == "three_public_total" and canonical_label(name.split("/")[0]) not in TOTAL_WORDS
+        for ind, name in ((ids[j], name) for j, name in enumerate(table.columns))
+    )
+    if named_total:  # a bare 合计 may include 会议费/培训费: the 三公 total is the named one
+        for j, name in enumerate(table.columns):
+            if canonical_label(name.split("/")[0]) in TOTAL_WORDS:
+                ids[j] = None
+    # two columns claiming the same indicator and period mean the header does not line up
+    # with the figures (a PDF header with fewer cells): such an indicator is not read at all
+    claims: dict[tuple[str, str], int] = {}
+    for j, ind in ids.items():
+        if ind:
+            key = (ind, periods.get(j, "current"))
+            claims[key] = claims.get(key, 0) + 1
+    for row in table.rows:
+        if not any(c.value is not None for c in row.cells):
+            continue
+        for j, cell in enumerate(row.cells):
+            ind = ids.get(j)
+            period = periods.get(j, "current")
+            if ind and cell.value is not None and claims.get((ind, period)) == 1:
+                r = cell_reading(source, table, ind, row, cell, period)
+                if r:
+                    out.append(r)
+        break  # one row of figures
+    return out
+
+
+def _total_id(label: str) -> str | None:
+    return "three_public_total" if canonical_label(label) in TOTAL_WORDS else None
+
+
+_CAR_CHILDREN = {
+    "购置费": "vehicle_purchase",
+    "运行费": "vehicle_operation",
+    "运行维护费": "vehicle_operation",
+}
+
+
+def _column_id(name: str) -> str | None:
+    """Indicator of a three-public column from its header path, most specific part first.
+
+    '公务用车购置及运行费/购置费' is the car purchase column: a short child name is read
+    together with its 公务用车 parent. A 机关运行经费 column printed in the same table is read too.
+    """
+    parts = [canonical_label(p) for p in name.split("/") if p]
+    for k in range(len(parts) - 1, -1, -1):
+        part = parts[k]
+        if part == "小计":
+            continue
+        if part in _CAR_CHILDREN and k > 0 and parts[k - 1].startswith("公务用车"):
+            return _CAR_CHILDREN[part]
+        ind = label_id(part, THREE_PUBLIC) or _total_id(part)
+        if ind == "vehicle_total" and k < len(parts) - 1:
+            # 公务用车购置及运行费 / 购置费 | 运行费: the short sub-column names one part of it
+            sub = canonical_label(parts[k + 1])
+            return _VEHICLE_PARTS.get(sub, ind)
+        if ind:
+            return ind
+        if part.startswith("机关运行经费") and k == 0:
+            return "organ_operating_expenses"
+    return None
+
+
+_VEHICLE_PARTS = {
+    "购置费": "vehicle_purchase",
+    "运行费": "vehicle_operation",
+    "运行维护费": "vehicle_operation",
+}
+
+
+def _column_periods(table: Table) -> dict[int, str]:
+    """Value columns -> 'current' / 'previous' / 'budget'; change and text columns left out."""
+    final = "决算" in table.title
+    years = {}
+    for j, name in enumerate(table.columns):
+        m = _YEAR.search(name)
+        if m:
+            years[j] = int(m[1])
+    distinct = set(years.values())
+    out: dict[int, str] = {}
+    for j, name in enumerate(table.columns):
+        if any(w in name for w in ("增减", "变化", "原因", "项目", "名称", "增长", "说明")):
+            if not _column_id(name):
+                continue
+        if "上年" in name:
+            out[j] = "previous"
+        elif len(distinct) > 1 and j in years and years[j] < max(distinct):
+            out[j] = "previous"
+        elif final and "预算" in name and "决算" not in name:
+            out[j] = "budget"
+        else:
+            out[j] = "current"
+    return out
