@@ -19,7 +19,7 @@ from generator.charts import (
     indicator_name,
     money,
 )
-from generator.model import Reading, Row, Table
+from generator.model import THREE_PUBLIC_INDICATORS, Reading, Row, Table
 from generator.site import DepartmentYear, Site, SourceDoc
 
 HEADLINE = [
@@ -29,14 +29,7 @@ HEADLINE = [
     "project_expenditure",
     "three_public_total",
 ]
-THREE_PUBLIC = [
-    "three_public_total",
-    "overseas_travel",
-    "vehicle_total",
-    "vehicle_purchase",
-    "vehicle_operation",
-    "official_reception",
-]
+THREE_PUBLIC = THREE_PUBLIC_INDICATORS
 EXPENDITURE_TABLES = ("expenditure", "general_budget_expenditure", "fiscal_expenditure")
 TOTAL_COLUMNS = ("合计", "本年支出合计", "总计", "小计", "支出合计")
 TIMELINE = ["income_total", "expenditure_total", "basic_expenditure", "project_expenditure"]

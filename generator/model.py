@@ -44,6 +44,16 @@ CANONICAL_INDICATORS: dict[str, str] = {
     "government_procurement": "政府采购",
 }
 
+# The “三公” group: its total and the items the total is made of, in the order tables print them.
+THREE_PUBLIC_INDICATORS: tuple[str, ...] = (
+    "three_public_total",
+    "overseas_travel",
+    "vehicle_total",
+    "vehicle_purchase",
+    "vehicle_operation",
+    "official_reception",
+)
+
 
 @dataclass
 class SourceRef:

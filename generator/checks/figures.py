@@ -18,7 +18,7 @@ from generator.checks.model import Evidence
 from generator.checks.rowroles import basic_parts, total_row
 from generator.checks.sums import col_name
 from generator.checks.tableview import Located, all_series, norm, places, row_series, value_columns
-from generator.model import Document, Table
+from generator.model import THREE_PUBLIC_INDICATORS, Document, Table
 
 if TYPE_CHECKING:
     from generator.checks.stated import Amount
@@ -182,14 +182,7 @@ TABLE_ORDER: dict[str, tuple[str, ...]] = {
     "government_procurement": ("procurement",),
     "organ_operating_expenses": ("organ_operating",),
 }
-for _id in (
-    "three_public_total",
-    "overseas_travel",
-    "vehicle_total",
-    "vehicle_purchase",
-    "vehicle_operation",
-    "official_reception",
-):
+for _id in THREE_PUBLIC_INDICATORS:
     TABLE_ORDER[_id] = ("three_public",)
 SWAPS = {"income_total": "income_current_year", "expenditure_total": "expenditure_current_year"}
 

@@ -10,19 +10,12 @@ from __future__ import annotations
 
 import re
 
-from generator.model import Reading, Table
+from generator.model import THREE_PUBLIC_INDICATORS, Reading, Table
 from generator.read.indicator_labels import TOTAL_WORDS, canonical_label, label_id
 from generator.read.indicator_tables import cell_reading
 
 _YEAR = re.compile(r"(\d{4})\s*年")
-THREE_PUBLIC = (
-    "three_public_total",
-    "overseas_travel",
-    "vehicle_total",
-    "vehicle_purchase",
-    "vehicle_operation",
-    "official_reception",
-)
+THREE_PUBLIC = THREE_PUBLIC_INDICATORS
 
 
 def three_public(source: str, table: Table) -> list[Reading]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from generator.model import THREE_PUBLIC_INDICATORS
 from generator.read.vocabulary import INDICATOR_LABELS
 
 FUND_QUALIFIERS = ("一般公共预算", "政府性基金", "财政拨款", "国有资本经营", "“三公”经费")
@@ -29,12 +30,7 @@ _COMPONENT_IDS = {
     "project_expenditure",
     "personnel_expenditure",
     "public_expenditure",
-    "three_public_total",
-    "overseas_travel",
-    "vehicle_total",
-    "vehicle_purchase",
-    "vehicle_operation",
-    "official_reception",
+    *THREE_PUBLIC_INDICATORS,
     "organ_operating_expenses",
     "government_procurement",
 }
