@@ -8,7 +8,6 @@ import json
 import re
 import subprocess
 import sys
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -134,21 +133,6 @@ def test_report_lists_every_input(built_site):
     report = json.loads(read(site, "report.json"))
     assert len(report["inputs"]) == result.inputs == 5
     assert {o["status"] for o in report["inputs"]} <= {"ok", "problems", "failed"}
-
-
-class _Links(HTMLParser):
-    def __init__(self):
-        super().__init__()
-        self.refs: list[str] = []
-        self.ids: set[str] = set()
-
-    def handle_starttag(self, tag, attrs):
-        a = dict(attrs)
-        if "id" in a:
-            self.ids.add(a["id"])
-        for key in ("href", "src"):
-            if a.get(key):
-                self.refs.append(a[key])
 
 
 @pytest.mark.parametrize("which", ["built_site", "real_site"])
