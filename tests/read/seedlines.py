@@ -7,19 +7,11 @@ from pathlib import Path
 
 from generator.read.layout import to_blocks
 from generator.read.source import decode, to_lines
-
-CONTENT = Path(__file__).resolve().parents[2] / "content" / "disclosures"
-SEEDS = {
-    "000": "130607-满城区/保定市满城区医疗保障局/2021-budget.txt",
-    "001": "410526-滑县/滑县医疗保障局/2024-budget.txt",
-    "002": "419001-济源市/济源产城融合示范区医疗保障局/2021-budget.txt",
-    "003": "130304-北戴河区/秦皇岛市北戴河区医疗保障局/2020-performance.txt",
-    "004": "640400-固原市/固原市医疗保障局/2020-final.txt",
-}
+from tests.conftest import seed_path
 
 
 def seed_file(key: str) -> str:
-    return str(CONTENT / SEEDS[key])
+    return str(seed_path(key))
 
 
 @lru_cache(maxsize=8)
