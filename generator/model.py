@@ -19,6 +19,21 @@ from typing import Any, Literal
 Kind = Literal["budget", "final", "performance"]
 Severity = Literal["error", "warning", "info"]
 
+# The kinds of disclosure, in the order a department-year lists them, and their names on the
+# site. A document whose kind is unknown is a 公开文件 and comes last.
+KINDS: tuple[Kind, ...] = ("budget", "final", "performance")
+KIND_ZH: dict[str, str] = {"budget": "部门预算", "final": "部门决算", "performance": "绩效目标"}
+KIND_ORDER: dict[str | None, int] = {k: n for n, k in enumerate(KINDS)}
+UNKNOWN_KIND_ZH = "公开文件"
+# Administrative levels as the region table spells them, and as pages name them.
+LEVEL_ZH: dict[str, str] = {"省": "省级", "地级": "地市级", "县级": "县级"}
+
+
+def kind_zh(kind: str | None) -> str:
+    """The Chinese name of a document kind; 公开文件 when the kind is unknown."""
+    return KIND_ZH.get(kind or "", UNKNOWN_KIND_ZH)
+
+
 # The canonical indicator ids of DOMAIN.md. Other parts and users' scripts rely on them:
 # add new ids at the end, never rename one.
 CANONICAL_INDICATORS: dict[str, str] = {

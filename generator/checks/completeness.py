@@ -15,7 +15,7 @@ from generator.checks.model import Evidence
 from generator.checks.registry import rule
 from generator.checks.tableview import tables_with
 from generator.checks.textscan import text_paragraphs
-from generator.model import Document, Table
+from generator.model import KIND_ZH, Document, Table
 
 REQUIRED: dict[str, dict[str, str]] = {
     "budget": {
@@ -101,7 +101,7 @@ def required_tables(doc: Document):
     have = present(doc)
     for tid, name in required.items():
         if tid not in have:
-            kind = "部门预算" if doc.metadata.kind == "budget" else "部门决算"
+            kind = KIND_ZH["budget" if doc.metadata.kind == "budget" else "final"]
             yield finding(
                 "completeness.required_tables",
                 "warning",

@@ -19,10 +19,9 @@ from generator.checks.stated import Amount, completions, stated_amount
 from generator.checks.terms import indicator_of_label
 from generator.checks.textscan import text_paragraphs
 from generator.checks.tolerance import fmt
-from generator.model import CANONICAL_INDICATORS, Document
+from generator.model import CANONICAL_INDICATORS, KIND_ZH, Document
 
 _SPACES = re.compile(r"\s+")
-KIND_ZH = {"budget": "部门预算", "final": "部门决算", "performance": "绩效目标"}
 
 
 def department_key(doc: Document) -> tuple[str, str] | None:

@@ -19,7 +19,7 @@ from generator.checks.sums import col_name, tname
 from generator.checks.tableview import Located, norm, places
 from generator.checks.tolerance import classify, fmt, ulp
 from generator.model import CANONICAL_INDICATORS, Document
-from generator.read.codes import names
+from generator.read.codes import FORMER_CLASS_NAMES, names
 
 ALWAYS, GENERAL_ONLY, BUDGET_NO_CARRYOVER = "always", "general_only", "budget_no_carryover"
 PAIRS: list[tuple[str, str, str, str]] = [
@@ -193,18 +193,8 @@ def personnel_matches_economic_columns(doc: Document):
         return
 
 
-_CLASS_ALIASES = {
-    "医疗卫生与计划生育": "210",
-    "医疗卫生": "210",
-    "城乡社区事务": "212",
-    "资源勘探信息等": "215",
-    "文化体育与传媒": "207",
-    "文化旅游体育与传媒": "207",
-}
-
-
 def _class_names() -> dict[str, str]:
-    out = dict(_CLASS_ALIASES)
+    out = dict(FORMER_CLASS_NAMES)
     for (scheme, code), name in names().items():
         if scheme == "functional" and len(code) == 3:
             out[norm(name).removesuffix("支出")] = code

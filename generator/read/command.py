@@ -11,7 +11,7 @@ import json
 import sys
 from typing import Any
 
-from generator.model import Document, Reading, to_jsonable
+from generator.model import KIND_ZH, Document, Reading, to_jsonable
 
 
 def run_parse(files: list[str], as_json: bool = False) -> int:
@@ -108,12 +108,11 @@ def _table_json(t) -> dict[str, Any]:
 
 def summary(d: Document) -> str:
     m = d.metadata
-    kinds = {"budget": "部门预算", "final": "部门决算", "performance": "绩效目标"}
     out = [f"== {d.source}"]
     status = "FAILED" if d.failed else "ok"
     out.append(
         f"   {status}: {m.department or '(department unknown)'} · {m.year or '(year unknown)'} · "
-        f"{kinds.get(m.kind or '', '(kind unknown)')} · region {m.region_code or '?'} · "
+        f"{KIND_ZH.get(m.kind or '', '(kind unknown)')} · region {m.region_code or '?'} · "
         f"{d.format}{'/' + d.encoding if d.encoding else ''} · {len(d.lines)} lines"
         + (f" · {d.pages} pages" if d.pages else "")
     )

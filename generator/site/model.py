@@ -1,9 +1,8 @@
-"""Phase 1 of rendering: the site as data — department-years, pages and the links between them.
+"""The site as data: every document placed in its department-year, before any page exists.
 
-Nothing here writes a file. Every document is placed (department, year, kind), then page
-providers register pages in a ``Registry``. Later stages (checks, metrics) add their own
-pages with ``@page_provider`` exactly as the built-in pages do, and their panels through
-the context keys ``findings`` and ``metrics`` that templates already accept empty.
+Nothing here writes a file. The page providers (``generator.site.providers``) read a ``Site``
+and add pages to a ``Registry``; the findings of the checks and the metrics arrive here as
+plain data, and templates accept them empty when a stage did not run.
 """
 
 from __future__ import annotations
@@ -11,20 +10,26 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import defaultdict
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from generator.checks.model import Finding
 from generator.config import SiteConfig
 from generator.content import Input, MarkdownPage
-from generator.ids import department_id, department_type_of, short_hash
+from generator.ids import department_id_of, department_type_of, short_hash
 from generator.links import Links
-from generator.model import CANONICAL_INDICATORS, Document, GlossaryEntry, Reading, SourceRef
-
-KIND_ORDER = {"budget": 0, "final": 1, "performance": 2, None: 3}
-KIND_ZH = {"budget": "部门预算", "final": "部门决算", "performance": "绩效目标", None: "公开文件"}
-LEVEL_ZH = {"省": "省级", "地级": "地市级", "县级": "县级"}
+from generator.metrics.types import Metrics
+from generator.model import (
+    CANONICAL_INDICATORS,
+    KIND_ORDER,
+    KINDS,
+    Document,
+    GlossaryEntry,
+    Reading,
+    SourceRef,
+    kind_zh,
+)
 
 
 @dataclass
@@ -44,7 +49,7 @@ class SourceDoc:
 
     @property
     def kind_zh(self) -> str:
-        return KIND_ZH.get(self.kind, "公开文件")
+        return kind_zh(self.kind)
 
 
 @dataclass
@@ -52,7 +57,7 @@ class DepartmentYear:
     department: Department
     year: int
     docs: list[SourceDoc] = field(default_factory=list)
-    findings: list[Any] | None = None  # None: the checks stage did not run
+    findings: list[Finding] | None = None  # None: the checks stage did not run
 
     @property
     def path(self) -> str:
@@ -93,67 +98,14 @@ class Department:
 
 
 @dataclass
-class Page:
-    """One output file. ``deps`` name what it was built from (for incremental rebuilds)."""
-
-    path: str
-    template: str | None = None
-    context: dict[str, Any] = field(default_factory=dict)
-    deps: dict[str, str] = field(default_factory=dict)
-    title: str = ""
-    produce: Callable[[], bytes] | None = None  # for non-template files (CSV, JSON, XML)
-    sitemap: bool = True
-
-
-class Registry:
-    """All pages of the site by path; adding a page twice is a bug, said by path."""
-
-    def __init__(self) -> None:
-        self._pages: dict[str, Page] = {}
-
-    def add(self, page: Page) -> Page:
-        if page.path in self._pages:
-            raise ValueError(f"two pages want the same path: {page.path!r}")
-        self._pages[page.path] = page
-        return page
-
-    def get(self, path: str) -> Page | None:
-        return self._pages.get(path)
-
-    def __contains__(self, path: str) -> bool:
-        return path in self._pages
-
-    def __iter__(self):
-        return iter(sorted(self._pages.values(), key=lambda p: p.path))
-
-    def __len__(self) -> int:
-        return len(self._pages)
-
-
-PageProvider = Callable[["Site", Registry], None]
-PROVIDERS: list[tuple[str, PageProvider]] = []
-
-
-def page_provider(name: str) -> Callable[[PageProvider], PageProvider]:
-    """Register a function that adds pages; providers run in registration order."""
-
-    def wrap(fn: PageProvider) -> PageProvider:
-        if all(n != name for n, _ in PROVIDERS):
-            PROVIDERS.append((name, fn))
-        return fn
-
-    return wrap
-
-
-@dataclass
 class Site:
     config: SiteConfig
     links: Links
     docs: list[SourceDoc]
     departments: dict[str, Department]
     pages_md: list[MarkdownPage] = field(default_factory=list)
-    findings: list[Any] | None = None
-    metrics: Any = None
+    findings: list[Finding] | None = None
+    metrics: Metrics | None = None
     outcomes: list[dict[str, Any]] = field(default_factory=list)  # build report rows
     _by_file: dict[str, SourceDoc] = field(default_factory=dict)
 
@@ -249,7 +201,7 @@ def place_documents(
         name = m.department or (inp.department if inp else None) or Path(doc.source).parent.name
         region_code = m.region_code or (inp.region_code if inp else None)
         dtype = m.department_type or department_type_of(name)
-        dept_id = department_id(region_code, dtype, name)
+        dept_id = department_id_of(region_code, m.department_type, name)
         year = m.year or (inp.year if inp else None) or 0
         kind = m.kind or (inp.kind if inp else None)
         dept = departments.get(dept_id)
@@ -268,7 +220,7 @@ def place_documents(
         docs.append(sdoc)
     for dept in departments.values():
         for dy in dept.years.values():
-            dy.docs.sort(key=lambda d: (KIND_ORDER.get(d.kind, 3), d.rel))
+            dy.docs.sort(key=lambda d: (KIND_ORDER.get(d.kind, len(KINDS)), d.rel))
             used: set[str] = set()
             for d in dy.docs:
                 slug = d.kind or "document"
@@ -283,8 +235,8 @@ def build_site(
     config: SiteConfig,
     items: list[tuple[Input | None, Document]],
     pages_md: list[MarkdownPage],
-    findings: list[Any] | None,
-    metrics: Any,
+    findings: list[Finding] | None,
+    metrics: Metrics | None,
 ) -> Site:
     docs, departments = place_documents(config, items)
     site = Site(
@@ -302,16 +254,5 @@ def build_site(
     if findings is not None:
         for dy in site.department_years:
             sources = {d.document.source for d in dy.docs} | {d.rel for d in dy.docs}
-            dy.findings = [f for f in findings if getattr(f, "document", None) in sources]
+            dy.findings = [f for f in findings if f.document in sources]
     return site
-
-
-def register_pages(site: Site) -> Registry:
-    import generator.metrics_provider  # noqa: F401  (metrics panels, rankings, compare page)
-    import generator.pages  # noqa: F401  (registers the built-in providers)
-    import generator.quality_pages  # noqa: F401  (data-quality page, rule list on methodology)
-
-    registry = Registry()
-    for _name, provider in PROVIDERS:
-        provider(site, registry)
-    return registry

@@ -8,20 +8,19 @@ The tests validate every template against the Vega-Lite schema.
 
 from __future__ import annotations
 
-import csv
 import json
-import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 from generator.model import CANONICAL_INDICATORS
 
-DATA = Path(__file__).resolve().parent / "data"
 FONT = '"PingFang SC", "Hiragino Sans GB", "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif'
-INK, ACCENT, MUTED = "#1f2328", "#b0342c", "#8c959f"
+INK, ACCENT, MUTED, RULE = "#1f2328", "#b0342c", "#8c959f", "#1f4e79"
+# Series names of the metrics charts: this department, its peers, their median.
+ME, PEER, MEDIAN = "本部门", "同类部门", "中位数"
 
 
 @dataclass
@@ -159,9 +158,7 @@ def templates() -> dict[str, dict[str, Any]]:
         spec.pop("datasets", None)
         spec["autosize"] = {"type": "fit-x", "contains": "padding"}
         out[kind] = spec
-    from generator.metrics_charts import chart_templates  # peers and time series of metrics
-
-    for kind, spec in chart_templates().items():
+    for kind, spec in metric_templates().items():
         out[kind] = {**spec, "config": _config()}
     return out
 
@@ -182,38 +179,6 @@ def fill(kind: str, rows: list[dict[str, Any]]) -> dict[str, Any]:
     return spec
 
 
-@lru_cache(maxsize=1)
-def functional_names() -> dict[str, str]:
-    """Current 类 names by code: renamed classes (医疗卫生与计划生育 -> 卫生健康) share a code."""
-    with open(DATA / "functional_codes.csv", encoding="utf-8") as fh:
-        return {r["code"]: r["name"] for r in csv.DictReader(fh) if r["level"] == "类"}
-
-
-# Old names of a 类 still printed in some templates; the csv notes each rename.
-_FORMER_CLASS_NAMES = {
-    "医疗卫生与计划生育": "210",
-    "医疗卫生": "210",
-    "城乡社区事务": "212",
-    "农林水事务": "213",
-}
-
-
-def functional_class_of(label: str) -> str | None:
-    """The 类 code a summary-table label names ("十、卫生健康", "(八) 社会保障和就业支出")."""
-    name = re.sub(r"^[（(]?[一二三四五六七八九十]+[）)、.]?\s*", "", label.strip())
-    name = name.replace(" ", "")
-    if not name:
-        return None
-    for former, code in _FORMER_CLASS_NAMES.items():
-        if name.startswith(former):
-            return code
-    for code, current in functional_names().items():
-        base = current.removesuffix("支出")
-        if name in (current, base) or (len(name) >= 4 and current.startswith(name)):
-            return code
-    return None
-
-
 def money(value: Decimal | None) -> str:
     """万元 with thousands separators and every published digit, never rounded."""
     if value is None:
@@ -228,3 +193,101 @@ def money(value: Decimal | None) -> str:
 
 def indicator_name(indicator: str) -> str:
     return CANONICAL_INDICATORS.get(indicator, indicator)
+
+
+# -- the metrics pages: peers and time series of one metric (only numbers become rows: a value
+# that is not disclosed, not applicable or unreadable gets no bar and no point, never a 0 bar)
+
+
+def _axis_format(percent: bool) -> str:
+    return "%" if percent else ",~r"
+
+
+@lru_cache(maxsize=1)
+def metric_templates() -> dict[str, dict[str, Any]]:
+    """metric_peers_pct / _num: bars, this department highlighted, median as a dashed rule;
+    metric_series_pct / _num: one line per document kind over the years."""
+    import altair as alt
+
+    out: dict[str, dict[str, Any]] = {}
+    for suffix, percent in (("pct", True), ("num", False)):
+        base = alt.Chart(alt.NamedData(name="table"))
+        tooltip = [alt.Tooltip("label:N", title="部门"), alt.Tooltip("text:N", title="数值")]
+        bars = (
+            base.transform_filter(f"datum.series != '{MEDIAN}'")
+            .mark_bar(height={"band": 0.7})
+            .encode(
+                y=alt.Y("label:N", sort="-x", title=None, axis=alt.Axis(labelLimit=260)),
+                x=alt.X("value:Q", title=None, axis=alt.Axis(format=_axis_format(percent))),
+                color=alt.Color(
+                    "series:N",
+                    title=None,
+                    legend=None,  # the caption note says what red and the dashed rule mean
+                    scale=alt.Scale(domain=[ME, PEER], range=[ACCENT, MUTED]),
+                ),
+                tooltip=tooltip,
+            )
+        )
+        rule = (
+            base.transform_filter(f"datum.series == '{MEDIAN}'")
+            .mark_rule(color=RULE, strokeDash=[5, 3], strokeWidth=2)
+            .encode(x="value:Q", tooltip=[alt.Tooltip("text:N", title=MEDIAN)])
+        )
+        peers = alt.layer(bars, rule).properties(width="container", height={"step": 28})
+        series = (
+            base.mark_line(point=True, strokeWidth=2)
+            .encode(
+                x=alt.X("label:O", title=None, axis=alt.Axis(labelAngle=0)),
+                y=alt.Y("value:Q", title=None, axis=alt.Axis(format=_axis_format(percent))),
+                color=alt.Color("series:N", title=None),
+                tooltip=[
+                    alt.Tooltip("label:O", title="年度"),
+                    alt.Tooltip("series:N", title="文件"),
+                    alt.Tooltip("text:N", title="数值"),
+                ],
+            )
+            .properties(width="container", height=220)
+        )
+        for kind, chart in ((f"metric_peers_{suffix}", peers), (f"metric_series_{suffix}", series)):
+            spec = chart.to_dict()
+            spec.pop("datasets", None)
+            out[kind] = spec
+    return out
+
+
+def peer_chart(
+    cid: str,
+    title: str,
+    unit: str,
+    bars: Sequence[tuple[str, Decimal, str, bool, str | None]],
+    median: Decimal | None,
+    median_text: str,
+):
+    """bars: (label, value, display text, is this department, href). None with < 2 bars."""
+    if len(bars) < 2:  # one bar compares nothing; the table says it all
+        return None
+    rows = [ChartRow(lbl, v, text, ME if me else PEER, href) for lbl, v, text, me, href in bars]
+    if median is not None:
+        rows.append(ChartRow(MEDIAN, median, median_text, MEDIAN))
+    kind = "metric_peers_pct" if unit == "ratio" else "metric_peers_num"
+    notes = []
+    if any(me for *_, me, _ in bars):
+        notes.append("红色为本部门")
+    if median is not None:
+        notes.append("虚线为同类中位数")
+    note = "；".join(notes) + ("。" if notes else "")
+    return Chart(kind=kind, id=cid, title=title, rows=rows, unit=_unit_zh(unit), note=note)
+
+
+def series_chart(cid: str, title: str, unit: str, points: Sequence[tuple[int, str, Decimal, str]]):
+    """points: (year, kind in Chinese, value, display text); None unless a line has 2 points."""
+    kinds = {k for _, k, _, _ in points}
+    if not any(sum(1 for p in points if p[1] == k) >= 2 for k in kinds):
+        return None
+    rows = [ChartRow(str(y), v, text, k) for y, k, v, text in points]
+    kind = "metric_series_pct" if unit == "ratio" else "metric_series_num"
+    return Chart(kind=kind, id=cid, title=title, rows=rows, unit=_unit_zh(unit))
+
+
+def _unit_zh(unit: str) -> str:
+    return "比例" if unit == "ratio" else unit

@@ -11,16 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from generator.charts import (
-    Chart,
-    ChartRow,
-    functional_class_of,
-    functional_names,
-    indicator_name,
-    money,
-)
-from generator.model import THREE_PUBLIC_INDICATORS, Reading, Row, Table
-from generator.site import DepartmentYear, Site, SourceDoc
+from generator.model import THREE_PUBLIC_INDICATORS, Reading, Row, SourceRef, Table
+from generator.read.codes import functional_class_of, functional_names
+from generator.site.charts import Chart, ChartRow, indicator_name, money
+from generator.site.model import DepartmentYear, Site, SourceDoc
 
 HEADLINE = [
     "income_total",
@@ -178,9 +172,7 @@ def functional_chart(site: Site, doc: SourceDoc) -> Chart | None:
     return Chart("bars", "functional", "按支出功能分类（类）", chart_rows, note)
 
 
-def _ref(doc: SourceDoc, line: int):
-    from generator.model import SourceRef
-
+def _ref(doc: SourceDoc, line: int) -> SourceRef:
     return SourceRef(file=doc.rel, line=line)
 
 

@@ -10,8 +10,10 @@ from __future__ import annotations
 import hashlib
 from xml.sax.saxutils import escape
 
-from generator.pages import all_deps
-from generator.site import Page, Registry, Site, page_provider
+from generator.links import Links
+from generator.site.deps import all_deps
+from generator.site.model import Site, SourceDoc
+from generator.site.registry import Page, Registry
 
 
 def _digest(items: list[str]) -> str:
@@ -22,7 +24,7 @@ def _xml(body: str) -> bytes:
     return ('<?xml version="1.0" encoding="UTF-8"?>\n' + body).encode("utf-8")
 
 
-def _date(sdoc) -> str:
+def _date(sdoc: SourceDoc) -> str:
     published = sdoc.document.metadata.published
     if published:
         return published[:10]
@@ -30,12 +32,13 @@ def _date(sdoc) -> str:
 
 
 def sitemaps(site: Site, reg: Registry) -> None:
+    """Sitemaps list every page, so the build runs this provider after all the others."""
     urls = [site.links.absolute(p.path) for p in reg if p.sitemap]
     size = site.config.sitemap_chunk_size
     chunks = [urls[i : i + size] for i in range(0, len(urls), size)] or [[]]
     names = []
     for n, chunk in enumerate(chunks, start=1):
-        name = f"sitemaps/sitemap-{n}.xml"
+        name = Links.sitemap_chunk(n)
         names.append(name)
         body = "".join(f"<url><loc>{escape(u)}</loc></url>\n" for u in chunk)
         data = _xml(
@@ -53,7 +56,7 @@ def sitemaps(site: Site, reg: Registry) -> None:
         + "</sitemapindex>\n"
     )
     reg.add(
-        Page("sitemap.xml", produce=lambda: data, deps={"index": str(len(names))}, sitemap=False)
+        Page(Links.SITEMAP, produce=lambda: data, deps={"index": str(len(names))}, sitemap=False)
     )
 
 
@@ -66,7 +69,7 @@ def feed(site: Site) -> bytes:
     for d in docs:
         name = d.document.metadata.department or d.dept_id
         title = f"{name} {d.year} 年{d.kind_zh}"
-        link = site.links.absolute(d.path.rsplit("/", 2)[0] + "/")
+        link = site.links.absolute(Links.department_year(d.dept_id, d.year))
         entries.append(
             "<entry>"
             f"<title>{escape(title)}</title>"
@@ -79,7 +82,7 @@ def feed(site: Site) -> bytes:
     body = (
         '<feed xmlns="http://www.w3.org/2005/Atom">\n'
         f"<title>{escape(site.config.title)}：新增或更新的公开文件</title>\n"
-        f'<link rel="self" href="{escape(site.links.absolute("feed.xml"))}"/>\n'
+        f'<link rel="self" href="{escape(site.links.absolute(Links.FEED))}"/>\n'
         f'<link href="{escape(site.links.absolute(""))}"/>\n'
         f"<id>{escape(site.links.absolute(''))}</id>\n"
         f"<updated>{updated}T00:00:00Z</updated>\n" + "".join(entries) + "</feed>\n"
@@ -87,13 +90,7 @@ def feed(site: Site) -> bytes:
     return _xml(body)
 
 
-@page_provider("feeds")
 def feeds(site: Site, reg: Registry) -> None:
-    reg.add(Page("feed.xml", produce=lambda: feed(site), deps=all_deps(site), sitemap=False))
-    robots = (f"User-agent: *\nAllow: /\nSitemap: {site.links.absolute('sitemap.xml')}\n").encode()
-    reg.add(Page("robots.txt", produce=lambda: robots, deps={}, sitemap=False))
-
-
-def finish(site: Site, reg: Registry) -> None:
-    """Sitemaps list every page, so they are added after all other providers ran."""
-    sitemaps(site, reg)
+    reg.add(Page(Links.FEED, produce=lambda: feed(site), deps=all_deps(site), sitemap=False))
+    robots = (f"User-agent: *\nAllow: /\nSitemap: {site.links.absolute(Links.SITEMAP)}\n").encode()
+    reg.add(Page(Links.ROBOTS, produce=lambda: robots, deps={}, sitemap=False))

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 
-from generator.metrics_defs import METRIC_DOCS, STATUS_ZH
-from generator.metrics_types import MetricValue
+from generator.metrics.definitions import METRIC_DOCS, STATUS_ZH
+from generator.metrics.types import MetricValue
+from generator.model import KIND_ZH
 
-KIND_ZH = {"budget": "部门预算", "final": "部门决算", "performance": "绩效目标"}
 TWO = Decimal("0.01")
 
 

@@ -14,13 +14,14 @@ from decimal import Decimal
 
 import pandas as pd
 
-from generator.metrics_defs import METRIC_DOCS
-from generator.metrics_types import DepartmentYear, PeerGroup, PeerStat, RankEntry
+from generator.metrics.definitions import METRIC_DOCS
+from generator.metrics.types import DocumentMetrics, PeerGroup, PeerStat, RankEntry
+from generator.model import KIND_ZH
 
 HEADLINE = tuple(m for m, d in METRIC_DOCS.items() if d.headline)
 
 
-def _frame(department_years: Mapping[str, DepartmentYear]) -> pd.DataFrame:
+def _frame(department_years: Mapping[str, DocumentMetrics]) -> pd.DataFrame:
     rows = [
         {
             "key": dy.key,
@@ -37,7 +38,7 @@ def _frame(department_years: Mapping[str, DepartmentYear]) -> pd.DataFrame:
 class _Sorted:
     """The numbers of one metric in one group, sorted once: ranks and percentiles by bisection."""
 
-    def __init__(self, metric: str, members: list[DepartmentYear]):
+    def __init__(self, metric: str, members: list[DocumentMetrics]):
         values: list[Decimal] = []
         missing: dict[str, int] = {}
         for m in members:
@@ -59,7 +60,7 @@ class _Sorted:
         return Decimal(bisect.bisect_right(self.values, value)) / Decimal(len(self.values))
 
 
-def _stat(metric: str, me: DepartmentYear, group: _Sorted) -> PeerStat:
+def _stat(metric: str, me: DocumentMetrics, group: _Sorted) -> PeerStat:
     mine = me.metrics.get(metric)
     rank = percentile = None
     if mine is not None and mine.numeric and group.values:
@@ -67,7 +68,7 @@ def _stat(metric: str, me: DepartmentYear, group: _Sorted) -> PeerStat:
     return PeerStat(metric, rank, len(group.values), percentile, group.median, dict(group.missing))
 
 
-def assign_peers(department_years: dict[str, DepartmentYear]) -> None:
+def assign_peers(department_years: dict[str, DocumentMetrics]) -> None:
     """Fill ``peer_group`` and ``peers`` of every department-year in place."""
     df = _frame(department_years)
     if df.empty:
@@ -113,20 +114,20 @@ def assign_peers(department_years: dict[str, DepartmentYear]) -> None:
 
 
 def _kind_zh(kind: str) -> str:
-    return {"budget": "部门预算", "final": "部门决算", "performance": "绩效目标"}.get(kind, kind)
+    return KIND_ZH.get(kind, kind)
 
 
 def rankings(
-    department_years: Mapping[str, DepartmentYear],
+    department_years: Mapping[str, DocumentMetrics],
 ) -> dict[tuple[str, int, str], list[RankEntry]]:
     """(metric, year, kind) -> all department-years, ranked within each department type."""
     out: dict[tuple[str, int, str], list[RankEntry]] = {}
-    groups: dict[tuple[int, str], list[DepartmentYear]] = {}
+    groups: dict[tuple[int, str], list[DocumentMetrics]] = {}
     for dy in department_years.values():
         if dy.year is not None and dy.kind:
             groups.setdefault((dy.year, dy.kind), []).append(dy)
     for (year, kind), dys in sorted(groups.items()):
-        by_type: dict[str | None, list[DepartmentYear]] = {}
+        by_type: dict[str | None, list[DocumentMetrics]] = {}
         for dy in dys:
             by_type.setdefault(dy.department_type, []).append(dy)
         for metric in METRIC_DOCS:

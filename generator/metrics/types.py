@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from generator.metrics_defs import NUMERIC_STATUSES, Status
+from generator.metrics.definitions import NUMERIC_STATUSES, Status
 from generator.model import SourceRef
 
 
@@ -54,7 +54,7 @@ class Change:
     basis: str  # "previous_document", "stated_change", "previous_reading", "none"
     basis_zh: str
     previous_document: str | None = None  # Document.source of last year's document
-    previous_key: str | None = None  # DepartmentYear.key of last year's document
+    previous_key: str | None = None  # DocumentMetrics.key of last year's document
     stated_percent: Decimal | None = None  # percent number the document printed, if any
     reason: str | None = None  # the document's own 主要原因是…
     reason_source: SourceRef | None = None
@@ -77,14 +77,14 @@ class PeerGroup:
     region_level: str | None
     year: int | None
     kind: str | None
-    members: list[str] = field(default_factory=list)  # DepartmentYear keys, self included
+    members: list[str] = field(default_factory=list)  # DocumentMetrics keys, self included
     nearest: bool = False  # True: no same-level peer, this is same type at any level
     id: str = ""  # the same for every member of one group (cache key, not for display)
     note: str = ""  # plain Chinese for the page
 
 
 @dataclass
-class DepartmentYear:
+class DocumentMetrics:
     """One document's figures and derived metrics (a department-year of one kind)."""
 
     key: str  # stable id used in URLs and compare.json
@@ -130,7 +130,7 @@ class SeriesPoint:
 
 @dataclass
 class Metrics:
-    department_years: dict[str, DepartmentYear] = field(default_factory=dict)
+    department_years: dict[str, DocumentMetrics] = field(default_factory=dict)
     # (metric, year, kind) -> every department-year of that year and kind, ranked first
     rankings: dict[tuple[str, int, str], list[RankEntry]] = field(default_factory=dict)
     # department_id -> metric -> points ordered by year, kind
@@ -140,7 +140,7 @@ class Metrics:
     )
     _cache: dict = field(default_factory=dict, repr=False)  # view data shared between pages
 
-    def for_department_year(self, department_id: str, year: int | None) -> list[DepartmentYear]:
+    def for_department_year(self, department_id: str, year: int | None) -> list[DocumentMetrics]:
         """The department-years (one per document kind) of one department and year."""
         if not self._by_department_year:
             for key, dy in self.department_years.items():

@@ -7,17 +7,16 @@ on a transparency site, and only the first is a number.
 
 from __future__ import annotations
 
-import csv
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from decimal import Decimal
-from pathlib import Path
-from typing import Any
 
-from generator.metrics_defs import FIGURES, METRIC_DOCS
-from generator.metrics_types import Input, MetricValue
+from generator.checks.model import Finding
+from generator.config import SiteConfig
+from generator.metrics.definitions import FIGURES, METRIC_DOCS
+from generator.metrics.types import Input, MetricValue
 from generator.model import CANONICAL_INDICATORS, Document, SourceRef
+from generator.read.regions import Region
 
-REGIONS_CSV = Path(__file__).resolve().parent / "data" / "regions.csv"
 CENSUS_YEAR = 2020
 TEN_THOUSAND = Decimal(10000)
 
@@ -26,14 +25,14 @@ TEN_THOUSAND = Decimal(10000)
 _SPENDING_FIGURES = set(CANONICAL_INDICATORS)
 
 
-def findings_index(findings: Iterable[Any]) -> dict[tuple[str, int], list[str]]:
+def findings_index(findings: list[Finding] | None) -> dict[tuple[str, int], list[str]]:
     """(document, line) -> rule ids of failed findings whose evidence points at that line."""
     index: dict[tuple[str, int], list[str]] = {}
     for f in findings or ():
-        if getattr(f, "status", "failed") != "failed":
+        if f.status != "failed":
             continue
-        for ev in getattr(f, "evidence", ()):
-            src = getattr(ev, "source", None)
+        for ev in f.evidence:
+            src = ev.source
             if src is None:
                 continue
             rules = index.setdefault((src.file, src.line), [])
@@ -153,53 +152,20 @@ def ratio(
     )
 
 
-def load_regions(path: Path = REGIONS_CSV) -> dict[str, dict[str, str]]:
-    with path.open(encoding="utf-8", newline="") as fh:
-        return {row["code"]: row for row in csv.DictReader(fh)}
-
-
-def _get(obj: Any, *names: str) -> Any:
-    """A field of a dict row, an object, or the object's shipped CSV ``row`` (Region)."""
-    row = getattr(obj, "row", None)
-    for n in names:
-        v = obj.get(n) if isinstance(obj, Mapping) else getattr(obj, n, None)
-        if v in (None, "") and isinstance(row, Mapping):
-            v = row.get(n)
-        if v not in (None, ""):
-            return v
-    return None
-
-
-def regions_by_code(regions: Any) -> Mapping:
-    """Accept a code -> region mapping or a sequence of regions (dicts or Region objects)."""
-    if regions is None:
-        return load_regions()
-    if isinstance(regions, Mapping):
-        return regions
-    return {str(_get(r, "code")): r for r in regions}
-
-
-def _as_int(v: Any) -> int | None:
-    try:
-        return int(str(v).strip()) if v not in (None, "") else None
-    except ValueError:
-        return None
-
-
 def population(
-    doc: Document, regions: Mapping | None, config: Any
+    doc: Document, regions: Mapping[str, Region], config: SiteConfig | None
 ) -> tuple[int | None, str, int | None]:
     """(population, where it came from in plain words, its year); (None, "", None) if unknown."""
     meta = doc.metadata
     code = meta.region_code
-    region = (regions or {}).get(code) if code else None
-    census = _as_int(_get(region, "population_2020_census", "population")) if region else None
-    census_src = str(_get(region, "population_source") or "") if region else ""
+    region = regions.get(code) if code else None
+    census = region.population if region else None
+    census_src = (region.row.get("population_source") or "") if region else ""
     if meta.population and "population" in meta.from_sidecar:
         return meta.population, "文件元数据（sidecar）提供", None
-    overrides = _get(config, "population", "populations") if config is not None else None
-    if isinstance(overrides, Mapping) and code and _as_int(overrides.get(code)):
-        return _as_int(overrides[code]), "site.toml 提供", None
+    overrides = config.populations if config is not None else {}
+    if code and overrides.get(code):
+        return overrides[code], "site.toml 提供", None
     if meta.population and meta.population != census:
         return meta.population, "文件元数据提供", None
     if census:

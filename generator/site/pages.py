@@ -1,4 +1,6 @@
-"""The built-in page providers. Later stages add theirs the same way (``@page_provider``).
+"""The built-in page providers: home, index pages, departments, department-years and their
+sources, indicators, glossary, Markdown pages, the build report and 404. Each is a plain
+function ``(site, registry)``; ``generator.site.providers`` lists them in build order.
 
 Navigation never lists the whole site: a page links to its siblings and to index pages
 (regions, years, departments, indicators), so page size stays flat as the site grows.
@@ -6,54 +8,22 @@ Navigation never lists the whole site: a page links to its siblings and to index
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections import defaultdict
 
-from generator.figures import charts_for, headline, timeline_chart
 from generator.links import Links
-from generator.model import CANONICAL_INDICATORS, to_jsonable
-from generator.site import Page, Registry, Site, page_provider
-
-
-def _h(*parts: object) -> str:
-    return hashlib.sha256(json.dumps(parts, default=str, sort_keys=True).encode()).hexdigest()[:16]
+from generator.model import CANONICAL_INDICATORS
+from generator.site.deps import digest, doc_deps, findings_hash
+from generator.site.figures import charts_for, headline, timeline_chart
+from generator.site.model import Site
+from generator.site.opendata import department_year_csv, department_year_json
+from generator.site.registry import Page, Registry
 
 
 def _names(site: Site) -> list[tuple[str, str, str | None]]:
     return [(d.id, d.name, d.region_name) for d in site.sorted_departments()]
 
 
-def doc_deps(docs) -> dict[str, str]:
-    return {f"input:{d.rel}": d.document.sha256 for d in docs}
-
-
-_FINDINGS_HASHES: dict[int, tuple[list, str]] = {}
-
-
-def findings_hash(findings) -> str:
-    """Several pages depend on the same findings list; it is hashed once per list object
-    (the builder keeps the list while no document changes, and never mutates it)."""
-    if findings is None:
-        return "none"
-    hit = _FINDINGS_HASHES.get(id(findings))
-    if hit is not None and hit[0] is findings:
-        return hit[1]
-    digest = _h([to_jsonable(f) for f in findings])
-    if len(_FINDINGS_HASHES) > 256:
-        _FINDINGS_HASHES.clear()
-    _FINDINGS_HASHES[id(findings)] = (findings, digest)
-    return digest
-
-
-def all_deps(site: Site) -> dict[str, str]:
-    return {
-        "all": _h(sorted(d.document.sha256 for d in site.docs)),
-        "findings": findings_hash(site.findings),
-    }
-
-
-@page_provider("home")
 def home(site: Site, reg: Registry) -> None:
     regions = defaultdict(list)
     for d in site.sorted_departments():
@@ -65,10 +35,10 @@ def home(site: Site, reg: Registry) -> None:
         for i in ("income_total", "expenditure_total", "three_public_total")
         if (found := d.latest.reading(i))
     ]
-    deps = {"structure": site.structure_hash(), "shown": _h(shown, _names(site))}
+    deps = {"structure": site.structure_hash(), "shown": digest(shown, _names(site))}
     reg.add(
         Page(
-            "",
+            Links.HOME,
             "home.html",
             {"departments": site.sorted_departments(), "years": years, "regions": dict(regions)},
             deps,
@@ -77,14 +47,13 @@ def home(site: Site, reg: Registry) -> None:
     )
 
 
-@page_provider("indexes")
 def indexes(site: Site, reg: Registry) -> None:
-    deps = {"structure": site.structure_hash(), "names": _h(_names(site))}
+    deps = {"structure": site.structure_hash(), "names": digest(_names(site))}
     by_region = defaultdict(list)
     for d in site.sorted_departments():
         by_region[d.region_code or "x"].append(d)
     regions = [(code, ds[0].region_name or code, ds) for code, ds in sorted(by_region.items())]
-    reg.add(Page("regions/", "regions.html", {"regions": regions}, deps, "按地区"))
+    reg.add(Page(Links.REGIONS, "regions.html", {"regions": regions}, deps, "按地区"))
     for code, name, ds in regions:
         reg.add(
             Page(
@@ -100,7 +69,7 @@ def indexes(site: Site, reg: Registry) -> None:
         by_year[dy.year].append(dy)
     years = sorted(by_year, reverse=True)
     reg.add(
-        Page("years/", "years.html", {"years": [(y, by_year[y]) for y in years]}, deps, "按年度")
+        Page(Links.YEARS, "years.html", {"years": [(y, by_year[y]) for y in years]}, deps, "按年度")
     )
     for y in years:
         reg.add(
@@ -114,7 +83,7 @@ def indexes(site: Site, reg: Registry) -> None:
         )
     reg.add(
         Page(
-            "departments/",
+            Links.DEPARTMENTS,
             "departments.html",
             {"departments": site.sorted_departments()},
             deps,
@@ -123,7 +92,6 @@ def indexes(site: Site, reg: Registry) -> None:
     )
 
 
-@page_provider("departments")
 def departments(site: Site, reg: Registry) -> None:
     for dept in site.sorted_departments():
         dys = dept.sorted_years()
@@ -139,10 +107,7 @@ def departments(site: Site, reg: Registry) -> None:
         )
 
 
-@page_provider("department_years")
 def department_years(site: Site, reg: Registry) -> None:
-    from generator.opendata import department_year_csv, department_year_json
-
     for dy in site.department_years:
         dept = dy.department
         sections = [
@@ -166,7 +131,7 @@ def department_years(site: Site, reg: Registry) -> None:
         reg.add(Page(dy.path, "department_year.html", ctx, deps, title))
         reg.add(
             Page(
-                dy.path + "data.csv",
+                Links.department_year_file(dept.id, dy.year, "data.csv"),
                 produce=lambda dy=dy: department_year_csv(site, dy),
                 deps=deps,
                 sitemap=False,
@@ -174,7 +139,7 @@ def department_years(site: Site, reg: Registry) -> None:
         )
         reg.add(
             Page(
-                dy.path + "data.json",
+                Links.department_year_file(dept.id, dy.year, "data.json"),
                 produce=lambda dy=dy: department_year_json(site, dy),
                 deps=deps,
                 sitemap=False,
@@ -192,18 +157,17 @@ def department_years(site: Site, reg: Registry) -> None:
             )
 
 
-@page_provider("indicators")
 def indicators(site: Site, reg: Registry) -> None:
     ids = site.indicator_ids()
     rows = {i: site.indicator_rows(i) for i in ids}
     counts = {i: len(rows[i]) for i in ids}
-    glossary = _h(sorted({e.term for d in site.docs for e in d.document.glossary}))
+    glossary = digest(sorted({e.term for d in site.docs for e in d.document.glossary}))
     reg.add(
         Page(
-            "indicators/",
+            Links.INDICATORS,
             "indicators.html",
             {"ids": ids, "counts": counts},
-            {"counts": _h(counts), "glossary": glossary},
+            {"counts": digest(counts), "glossary": glossary},
             "指标",
         )
     )
@@ -233,42 +197,49 @@ def indicators(site: Site, reg: Registry) -> None:
                     "ids": ids,
                     "canonical": i in CANONICAL_INDICATORS,
                 },
-                {"rows": _h(shown), "ids": _h(ids), "glossary": glossary},
+                {"rows": digest(shown), "ids": digest(ids), "glossary": glossary},
                 CANONICAL_INDICATORS.get(i, i),
             )
         )
 
 
-@page_provider("glossary")
 def glossary(site: Site, reg: Registry) -> None:
     terms = site.glossary()
     shown = {
         t: [(e.definition, e.source.line, d.path, d.document.metadata.department) for e, d in v]
         for t, v in terms.items()
     }
-    reg.add(Page("glossary/", "glossary.html", {"terms": terms}, {"terms": _h(shown)}, "名词解释"))
+    reg.add(
+        Page(
+            Links.GLOSSARY, "glossary.html", {"terms": terms}, {"terms": digest(shown)}, "名词解释"
+        )
+    )
 
 
-@page_provider("markdown_pages")
 def markdown_pages(site: Site, reg: Registry) -> None:
     for md in site.pages_md:
         title = next(
             (ln.lstrip("# ").strip() for ln in md.text.splitlines() if ln.startswith("# ")), md.slug
         )
         reg.add(
-            Page(f"{md.slug}/", "markdown.html", {"md": md}, {f"input:{md.rel}": md.sha256}, title)
+            Page(
+                Links.markdown_page(md.slug),
+                "markdown.html",
+                {"md": md},
+                {f"input:{md.rel}": md.sha256},
+                title,
+            )
         )
 
 
-@page_provider("report")
 def report(site: Site, reg: Registry) -> None:
-    deps = {"outcomes": _h(site.outcomes)}
+    deps = {"outcomes": digest(site.outcomes)}
     counts = defaultdict(int)
     for o in site.outcomes:
         counts[o["status"]] += 1
     reg.add(
         Page(
-            "report/",
+            Links.REPORT,
             "report.html",
             {"outcomes": site.outcomes, "counts": dict(counts)},
             deps,
@@ -277,7 +248,7 @@ def report(site: Site, reg: Registry) -> None:
     )
     reg.add(
         Page(
-            "report.json",
+            Links.REPORT_JSON,
             produce=lambda: (
                 json.dumps({"inputs": site.outcomes}, ensure_ascii=False, indent=1, sort_keys=True)
                 + "\n"
@@ -288,6 +259,5 @@ def report(site: Site, reg: Registry) -> None:
     )
 
 
-@page_provider("not_found")
 def not_found(site: Site, reg: Registry) -> None:
-    reg.add(Page("404.html", "404.html", {}, {}, "页面不存在", sitemap=False))
+    reg.add(Page(Links.NOT_FOUND, "404.html", {}, {}, "页面不存在", sitemap=False))

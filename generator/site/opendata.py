@@ -13,8 +13,12 @@ import json
 from decimal import Decimal
 from typing import Any
 
+from generator.links import Links
 from generator.model import CANONICAL_INDICATORS, to_jsonable
-from generator.site import DepartmentYear, Page, Registry, Site, page_provider
+from generator.site.deps import all_deps
+from generator.site.metric_data import metric_rows as rows_of
+from generator.site.model import DepartmentYear, Site
+from generator.site.registry import Page, Registry
 
 INDICATOR_FIELDS = [
     "department_id",
@@ -66,8 +70,6 @@ def metric_rows(site: Site) -> list[list[Any]]:
     """Derived metrics (generator.metrics) beside the canonical rows, same columns."""
     if site.metrics is None:
         return []
-    from generator.metrics import metric_rows as rows_of
-
     return [[r[f] for f in INDICATOR_FIELDS] for r in rows_of(site.metrics)]
 
 
@@ -202,7 +204,7 @@ def datapackage(site: Site) -> bytes:
         "resources": [
             {
                 "name": "indicators",
-                "path": "indicators.csv",
+                "path": Links.INDICATORS_CSV.removeprefix(Links.DATA),
                 "format": "csv",
                 "mediatype": "text/csv",
                 "encoding": "utf-8-sig",
@@ -211,7 +213,7 @@ def datapackage(site: Site) -> bytes:
             },
             {
                 "name": "findings",
-                "path": "findings.csv",
+                "path": Links.FINDINGS_CSV.removeprefix(Links.DATA),
                 "format": "csv",
                 "mediatype": "text/csv",
                 "encoding": "utf-8-sig",
@@ -220,7 +222,7 @@ def datapackage(site: Site) -> bytes:
             },
             {
                 "name": "disclosures",
-                "path": "disclosures.json",
+                "path": Links.DISCLOSURES_JSON.removeprefix(Links.DATA),
                 "format": "json",
                 "mediatype": "application/json",
                 "encoding": "utf-8",
@@ -230,15 +232,12 @@ def datapackage(site: Site) -> bytes:
     return (json.dumps(pkg, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
 
 
-@page_provider("open_data")
 def open_data(site: Site, reg: Registry) -> None:
-    from generator.pages import all_deps
-
     deps = all_deps(site)
     dys = site.department_years
     reg.add(
         Page(
-            "data/indicators.csv",
+            Links.INDICATORS_CSV,
             produce=lambda: _csv(INDICATOR_FIELDS, indicator_rows(site, dys) + metric_rows(site)),
             deps=deps,
             sitemap=False,
@@ -246,16 +245,14 @@ def open_data(site: Site, reg: Registry) -> None:
     )
     reg.add(
         Page(
-            "data/findings.csv",
+            Links.FINDINGS_CSV,
             produce=lambda: _csv(FINDING_FIELDS, finding_rows(site, dys)),
             deps=deps,
             sitemap=False,
         )
     )
     reg.add(
-        Page("data/disclosures.json", produce=lambda: disclosures(site), deps=deps, sitemap=False)
+        Page(Links.DISCLOSURES_JSON, produce=lambda: disclosures(site), deps=deps, sitemap=False)
     )
-    reg.add(
-        Page("data/datapackage.json", produce=lambda: datapackage(site), deps={}, sitemap=False)
-    )
-    reg.add(Page("data/", "data.html", {}, {}, "开放数据"))
+    reg.add(Page(Links.DATAPACKAGE_JSON, produce=lambda: datapackage(site), deps={}, sitemap=False))
+    reg.add(Page(Links.DATA, "data.html", {}, {}, "开放数据"))

@@ -10,9 +10,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator import render
-from generator.config import SiteConfig
-from generator.site import Page, Registry
+from generator.links import Links
+from generator.site.charts import templates_js
+from generator.site.model import Site
+from generator.site.registry import Page, Registry
+
+STATIC = Path(__file__).resolve().parents[2] / "static"
 
 
 def _vl_version() -> str:
@@ -34,15 +37,14 @@ def vega_bundle(cache: Path) -> bytes:
     return target.read_bytes()
 
 
-def add_static_pages(cfg: SiteConfig, registry: Registry) -> None:
-    from generator.charts import templates_js
-
-    for path in sorted(p for p in render.STATIC.rglob("*") if p.is_file()):
-        rel = "static/" + path.relative_to(render.STATIC).as_posix()
+def static_files(site: Site, registry: Registry) -> None:
+    cfg = site.config
+    for path in sorted(p for p in STATIC.rglob("*") if p.is_file()):
+        rel = Links.static(path.relative_to(STATIC).as_posix())
         registry.add(Page(rel, produce=lambda p=path: p.read_bytes(), deps={}, sitemap=False))
     registry.add(
         Page(
-            "static/vega.js",
+            Links.static("vega.js"),
             produce=lambda: vega_bundle(cfg.cache_path),
             deps={"vega": _vl_version()},
             sitemap=False,
@@ -50,7 +52,7 @@ def add_static_pages(cfg: SiteConfig, registry: Registry) -> None:
     )
     registry.add(
         Page(
-            "static/charts.js",
+            Links.static("charts.js"),
             produce=lambda: templates_js().encode("utf-8"),
             deps={"charts": "templates"},
             sitemap=False,

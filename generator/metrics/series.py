@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from decimal import Decimal
 
-from generator.metrics_defs import LARGE_CHANGE, METRIC_DOCS
-from generator.metrics_types import Change, DepartmentYear, Input, MetricValue, SeriesPoint
+from generator.metrics.definitions import LARGE_CHANGE, METRIC_DOCS
+from generator.metrics.types import Change, DocumentMetrics, Input, MetricValue, SeriesPoint
 from generator.model import Document, Reading, Statement
 
 BASIS_ZH = {
@@ -84,7 +84,7 @@ def _previous_reading(doc: Document, indicator: str) -> Reading | None:
 
 
 def change(
-    dy: DepartmentYear, doc: Document, previous: tuple[DepartmentYear, Document] | None
+    dy: DocumentMetrics, doc: Document, previous: tuple[DocumentMetrics, Document] | None
 ) -> tuple[Change, MetricValue, MetricValue]:
     """Change of 支出总计 against last year, same kind; the two yoy metrics from it."""
     cur = dy.figures["expenditure_total"]
@@ -207,7 +207,7 @@ def change(
 
 
 def execution(
-    dy: DepartmentYear, doc: Document, spend: MetricValue, budget: DepartmentYear | None
+    dy: DocumentMetrics, doc: Document, spend: MetricValue, budget: DocumentMetrics | None
 ) -> MetricValue:
     """决算 ÷ 预算 of the same year, on the same spending basis; only for final accounts."""
     metric = "execution_rate"
@@ -268,7 +268,7 @@ def execution(
 
 
 def series(
-    department_years: Mapping[str, DepartmentYear],
+    department_years: Mapping[str, DocumentMetrics],
 ) -> dict[str, dict[str, list[SeriesPoint]]]:
     """department_id -> metric -> points in (year, kind) order, missing points kept."""
     out: dict[str, dict[str, list[SeriesPoint]]] = {}

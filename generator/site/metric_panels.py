@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from generator import metrics_format as fmt
-from generator.metrics_charts import peer_chart, series_chart
-from generator.metrics_defs import METRIC_DOCS, SPENDING_BASIS_ZH, STATUS_ZH
-from generator.metrics_peers import HEADLINE, _Sorted
-from generator.metrics_types import DepartmentYear, Metrics, PeerGroup
+from generator.links import Links
+from generator.metrics.definitions import METRIC_DOCS, SPENDING_BASIS_ZH, STATUS_ZH
+from generator.metrics.peers import HEADLINE, _Sorted
+from generator.metrics.types import DocumentMetrics, Metrics, PeerGroup
+from generator.site import metric_format as fmt
+from generator.site.charts import peer_chart, series_chart
 
 SERIES_METRICS = (
     "basic_share",
@@ -24,17 +25,11 @@ SERIES_METRICS = (
     "yoy_expenditure_total_pct",
     "execution_rate",
 )
-COMPARE_PAGE = "compare/"
-COMPARE_JSON = "data/compare.json"
 
 
-def dy_path(dy: DepartmentYear) -> str:
+def dy_path(dy: DocumentMetrics) -> str:
     """The site's department-year page (one page per department and year, all kinds)."""
-    return f"d/{dy.department_id}/{dy.year}/#metrics-{dy.kind}"
-
-
-def ranking_path(metric: str, year: int, kind: str) -> str:
-    return f"rankings/{metric}/{year}-{kind}/"
+    return Links.department_year(dy.department_id, dy.year) + f"#metrics-{dy.kind}"
 
 
 def _inputs(mv) -> list[dict[str, Any]]:
@@ -54,7 +49,7 @@ def _inputs(mv) -> list[dict[str, Any]]:
     return out
 
 
-def _metric_rows(dy: DepartmentYear, metrics: Metrics) -> list[dict[str, Any]]:
+def _metric_rows(dy: DocumentMetrics, metrics: Metrics) -> list[dict[str, Any]]:
     rows = []
     for mid, mv in dy.metrics.items():
         doc = METRIC_DOCS[mid]
@@ -69,7 +64,7 @@ def _metric_rows(dy: DepartmentYear, metrics: Metrics) -> list[dict[str, Any]]:
                 "inputs": _inputs(mv) if mv.numeric else [],
                 "note": mv.note,
                 "findings": mv.findings,
-                "rank_path": ranking_path(mid, dy.year, dy.kind)
+                "rank_path": Links.ranking(mid, dy.year, dy.kind)
                 if (mid, dy.year, dy.kind) in metrics.rankings
                 else "",
             }
@@ -109,7 +104,7 @@ def _ordered_group(metrics: Metrics, group: PeerGroup, metric: str) -> dict[str,
     return metrics._cache[cache_key]
 
 
-def _peer_block(dy: DepartmentYear, metrics: Metrics, metric: str) -> dict[str, Any] | None:
+def _peer_block(dy: DocumentMetrics, metrics: Metrics, metric: str) -> dict[str, Any] | None:
     stat = dy.peers.get(metric)
     if stat is None or stat.of == 0:  # no number in the group: the metric table says why
         return None
@@ -142,11 +137,11 @@ def _peer_block(dy: DepartmentYear, metrics: Metrics, metric: str) -> dict[str, 
         "chart": chart,
         "rows": rows,
         "shown": shown,
-        "rank_path": "" if dy.peer_group.nearest else ranking_path(metric, dy.year, dy.kind),
+        "rank_path": "" if dy.peer_group.nearest else Links.ranking(metric, dy.year, dy.kind),
     }
 
 
-def _change(dy: DepartmentYear, metrics: Metrics) -> dict[str, Any]:
+def _change(dy: DocumentMetrics, metrics: Metrics) -> dict[str, Any]:
     ch = dy.change
     if ch is None or ch.basis == "none":
         return {"basis": "none", "basis_zh": ch.basis_zh if ch else ""}
@@ -189,7 +184,7 @@ def department_year_panels(
                 "peers": peers,
                 "change": change,
                 "nothing": not peers and change["basis"] == "none",
-                "compare_path": f"{COMPARE_PAGE}?d={dy.key}",
+                "compare_path": f"{Links.COMPARE}?d={dy.key}",
             }
         )
     order = {"budget": 0, "final": 1, "performance": 2}
@@ -278,13 +273,13 @@ def ranking_pages(metrics: Metrics) -> list[dict[str, Any]]:
                 {"type": t, "rows": rows, "chart": chart, "mixed_levels": len(levels) > 1}
             )
         others = [
-            {"path": ranking_path(metric, y, k), "label": f"{y}年{fmt.kind_zh(k)}"}
+            {"path": Links.ranking(metric, y, k), "label": f"{y}年{fmt.kind_zh(k)}"}
             for m, y, k in keys
             if m == metric and (y, k) != (year, kind)
         ]
         pages.append(
             {
-                "path": ranking_path(metric, year, kind),
+                "path": Links.ranking(metric, year, kind),
                 "title": f"{doc.name_zh}排名：{year}年{fmt.kind_zh(kind)}",
                 "doc": doc,
                 "year": year,
@@ -301,7 +296,7 @@ def rankings_index(metrics: Metrics) -> list[dict[str, Any]]:
     out = []
     for mid, doc in METRIC_DOCS.items():
         links = [
-            {"path": ranking_path(m, y, k), "label": f"{y}年{fmt.kind_zh(k)}"}
+            {"path": Links.ranking(m, y, k), "label": f"{y}年{fmt.kind_zh(k)}"}
             for m, y, k in sorted(metrics.rankings, key=lambda t: (t[0], -t[1], t[2]))
             if m == mid
         ]

@@ -11,11 +11,12 @@ from __future__ import annotations
 from generator.checks import RULES
 from generator.checks.quality import FAMILY_ZH, SEVERITY_ZH, quality
 from generator.checks.tolerance import EXPLANATION_ZH
-from generator.pages import _h, all_deps
-from generator.site import Page, Registry, Site, page_provider
+from generator.links import Links
+from generator.site.deps import all_deps, digest
+from generator.site.model import Site
+from generator.site.registry import Page, Registry
 
 
-@page_provider("quality")
 def quality_page(site: Site, reg: Registry) -> None:
     summaries = []
     items = []
@@ -43,9 +44,9 @@ def quality_page(site: Site, reg: Registry) -> None:
         "SEVERITY_ZH": SEVERITY_ZH,
         "checked": site.findings is not None,
     }
-    reg.add(Page("quality/", "quality.html", context, all_deps(site), "数据质量"))
+    reg.add(Page(Links.QUALITY, "quality.html", context, all_deps(site), "数据质量"))
     # The methodology page lists every rule from the same documentation the checks carry.
-    page = reg.get("methodology/")
+    page = reg.get(Links.METHODOLOGY)
     if page is not None:
         page.context.update(
             check_rules=RULES,
@@ -53,4 +54,4 @@ def quality_page(site: Site, reg: Registry) -> None:
             severity_zh=SEVERITY_ZH,
             tolerance_zh=EXPLANATION_ZH,
         )
-        page.deps["check_rules"] = _h([(r.id, r.title_zh, r.explanation_zh) for r in RULES])
+        page.deps["check_rules"] = digest([(r.id, r.title_zh, r.explanation_zh) for r in RULES])

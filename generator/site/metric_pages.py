@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import json
 
-from generator.metrics import compare_data
-from generator.metrics_pages import (
-    COMPARE_JSON,
-    COMPARE_PAGE,
+from generator.links import Links
+from generator.site.deps import digest
+from generator.site.metric_data import compare_data
+from generator.site.metric_panels import (
     department_series,
     department_year_panels,
     dy_path,
@@ -21,8 +21,8 @@ from generator.metrics_pages import (
     ranking_pages,
     rankings_index,
 )
-from generator.pages import _h
-from generator.site import Page, Registry, Site, page_provider
+from generator.site.model import Site
+from generator.site.registry import Page, Registry
 
 
 def compare_json(site: Site) -> bytes:
@@ -32,7 +32,6 @@ def compare_json(site: Site) -> bytes:
     ).encode("utf-8")
 
 
-@page_provider("metrics")
 def metrics_pages(site: Site, reg: Registry) -> None:
     metrics = site.metrics
     if metrics is None:
@@ -42,42 +41,49 @@ def metrics_pages(site: Site, reg: Registry) -> None:
         if page is not None:
             series = department_series(metrics, dept.id)
             page.context["metric_series"] = series
-            page.deps["metrics"] = _h(series)
+            page.deps["metrics"] = digest(series)
         for dy in dept.sorted_years():
             page = reg.get(dy.path)
             if page is None:
                 continue
             panels = department_year_panels(metrics, dept.id, dy.year)
             page.context["metric_panels"] = panels
-            page.deps["metrics"] = _h(panels)
-    page = reg.get("methodology/")
+            page.deps["metrics"] = digest(panels)
+    page = reg.get(Links.METHODOLOGY)
     if page is not None:
         page.context["metric_docs"] = methodology()
-        page.deps["metric_docs"] = _h(methodology())
+        page.deps["metric_docs"] = digest(methodology())
     # Each page depends on exactly what it shows, so editing one disclosure rebuilds only
     # the rankings whose numbers changed.
     for ctx in ranking_pages(metrics):
-        reg.add(Page(ctx["path"], "metrics/ranking.html", ctx, {"metrics": _h(ctx)}, ctx["title"]))
+        reg.add(
+            Page(ctx["path"], "metrics/ranking.html", ctx, {"metrics": digest(ctx)}, ctx["title"])
+        )
     index = rankings_index(metrics)
     reg.add(
         Page(
-            "rankings/",
+            Links.RANKINGS,
             "metrics/rankings.html",
             {"metrics_index": index},
-            {"metrics": _h(index)},
+            {"metrics": digest(index)},
             "指标排名",
         )
     )
     reg.add(
         Page(
-            COMPARE_PAGE,
+            Links.COMPARE,
             "metrics/compare.html",
             {"metrics_index": index},
-            {"metrics": _h(index)},
+            {"metrics": digest(index)},
             "对比部门年度",
         )
     )
     data = compare_json(site)
     reg.add(
-        Page(COMPARE_JSON, produce=lambda: data, deps={"metrics": _h(data.decode())}, sitemap=False)
+        Page(
+            Links.COMPARE_JSON,
+            produce=lambda: data,
+            deps={"metrics": digest(data.decode())},
+            sitemap=False,
+        )
     )
