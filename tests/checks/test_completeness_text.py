@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from generator.checks import run_checks
-from generator.checks.completeness import REQUIRED, completeness_score
+from generator.checks.rules.completeness import REQUIRED, completeness_score
 from generator.model import TocEntry
 
 from .build import document, rules_fired, table

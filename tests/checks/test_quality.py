@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from generator.checks import run_checks
-from generator.checks.completeness import REQUIRED
 from generator.checks.quality import quality, rule_title
+from generator.checks.rules.completeness import REQUIRED
 
 from .build import document, table
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from generator.checks.sums import col_name
-from generator.checks.tableview import Located, all_series, norm, row_label, value_columns
+from generator.checks.tables.sums import col_name
+from generator.checks.tables.view import Located, all_series, norm, row_label, value_columns
 from generator.model import Code, Row, Table
 from generator.read.codes import parse_code
 

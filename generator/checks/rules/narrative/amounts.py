@@ -9,13 +9,21 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from generator.checks.cross_table import evidence_of, show, wan_ulp
 from generator.checks.evidence import finding
-from generator.checks.figures import SWAPS, Figure, amount_evidence, document_figures, table_figure
+from generator.checks.prose.stated import Amount, sentence_statements, stated_amount
+from generator.checks.prose.terms import indicator_of_label
 from generator.checks.registry import rule
-from generator.checks.stated import Amount, sentence_statements, stated_amount
-from generator.checks.sums import tname
-from generator.checks.terms import indicator_of_label
+from generator.checks.tables.figures import (
+    SWAPS,
+    Figure,
+    amount_evidence,
+    document_figures,
+    evidence_of,
+    show,
+    table_figure,
+    wan_ulp,
+)
+from generator.checks.tables.sums import tname
 from generator.checks.tolerance import decimals, fmt
 from generator.model import CANONICAL_INDICATORS, Document
 
@@ -55,13 +63,13 @@ def _compare(doc, figs, ind, a: Amount, fig: Figure):
     if abs(diff) <= a.wan_ulp:
         return finding(
             "narrative.amount_matches_table",
-            "info",
             f"{said}，{table_said}，属于四舍五入误差。",
             doc,
             ev,
             "rounding",
             fig.wan,
             diff,
+            severity="info",
         )
     other = SWAPS.get(ind)
     if other:
@@ -73,13 +81,22 @@ def _compare(doc, figs, ind, a: Amount, fig: Figure):
                 f"{show(fig)}：说明把本年数称作了总计（含结转）。"
             )
             return finding(
-                "narrative.amount_matches_table", "warning", msg, doc, ev, "failed", fig.wan, diff
+                "narrative.amount_matches_table",
+                msg,
+                doc,
+                ev,
+                "failed",
+                fig.wan,
+                diff,
+                severity="warning",
             )
     if fig.wan != 0 and a.wan / fig.wan in (Decimal(10000), Decimal("0.0001")):
         msg = f"{said}，{table_said}，两者正好相差一万倍：说明中的单位（元/万元）写错了。"
-        return finding("text.unit_magnitude", "error", msg, doc, ev, "failed", fig.wan, diff)
+        return finding(
+            "text.unit_magnitude", msg, doc, ev, "failed", fig.wan, diff, severity="error"
+        )
     msg = f"{said}，但{table_said}，相差{fmt(abs(diff) * (10000 if a.unit == '元' else 1), max(decimals(a.raw), fig.places))}{a.unit}。"
-    return finding("narrative.amount_matches_table", "error", msg, doc, ev, "failed", fig.wan, diff)
+    return finding("narrative.amount_matches_table", msg, doc, ev, "failed", fig.wan, diff)
 
 
 SIBLINGS = {
@@ -126,7 +143,6 @@ def parts_exceed_total(doc: Document):
                 msg = f"说明称“{total.phrase}{total.raw}”，其后“其中”所列各项之和为{fmt(s, 2)}万元，超过了总额。"
                 yield finding(
                     "narrative.parts_exceed_total",
-                    "error",
                     msg,
                     doc,
                     ev,

@@ -13,11 +13,11 @@ from decimal import Decimal
 
 from generator.checks.evidence import finding, percent_evidence, ref
 from generator.checks.model import Evidence
+from generator.checks.prose.paragraphs import matches, text_paragraphs
+from generator.checks.prose.stated import stated_amount
+from generator.checks.prose.terms import indicator_of_label
 from generator.checks.registry import rule
-from generator.checks.stated import stated_amount
-from generator.checks.tableview import tables_with
-from generator.checks.terms import indicator_of_label
-from generator.checks.textscan import matches, text_paragraphs
+from generator.checks.tables.view import tables_with
 from generator.model import Document
 
 RESIDUE = re.compile(
@@ -48,10 +48,10 @@ OUTDATED = "医疗卫生与计划生育"
 def template_residue(doc: Document):
     for m, ev in matches(doc, RESIDUE):
         msg = f"说明中残留模板用词“{m.group(0)}”，未按实际情况选择。"
-        yield finding("text.template_residue", "warning", msg, doc, ev)
+        yield finding("text.template_residue", msg, doc, ev)
     for _m, ev in matches(doc, NO_REASON):
         msg = "说明写了“主要原因是”，但后面没有写原因。"
-        yield finding("text.template_residue", "warning", msg, doc, ev)
+        yield finding("text.template_residue", msg, doc, ev)
 
 
 @rule(
@@ -65,7 +65,7 @@ def template_residue(doc: Document):
 def placeholder(doc: Document):
     for m, ev in matches(doc, PLACEHOLDER):
         msg = f"说明中有未替换的占位符“{m.group(0)}”。"
-        yield finding("text.placeholder", "warning", msg, doc, ev)
+        yield finding("text.placeholder", msg, doc, ev)
 
 
 @rule(
@@ -79,7 +79,7 @@ def placeholder(doc: Document):
 def share_without_percent(doc: Document):
     for m, ev in matches(doc, SHARE_NO_PCT):
         msg = f"“{m.group(0)}”缺少百分号“%”。"
-        yield finding("text.share_without_percent", "warning", msg, doc, ev)
+        yield finding("text.share_without_percent", msg, doc, ev)
 
 
 def _context(doc: Document, number: int, span: int = 3) -> str:
@@ -116,10 +116,10 @@ def impossible_percentage(doc: Document):
             ev = [percent_evidence(doc, "指标值", ln.number, value, m.group(0))]
             if any(w in context for w in COUNT_WORDS):
                 msg = f"指标“{_name(context)}”的值写成“{m.group(0)}”：这是人数或金额之类的数量，不应是百分比。"
-                yield finding("text.impossible_percentage", "error", msg, doc, ev)
+                yield finding("text.impossible_percentage", msg, doc, ev)
             elif not any(w in context for w in GROWTH_WORDS):
                 msg = f"“{m.group(0)}”超过100%，对该指标而言不可能（上下文：{_name(context)}）。"
-                yield finding("text.impossible_percentage", "warning", msg, doc, ev)
+                yield finding("text.impossible_percentage", msg, doc, ev, severity="warning")
 
 
 def _name(context: str) -> str:
@@ -201,7 +201,7 @@ def unit_magnitude(doc: Document):
                     f"项目“{_row_name(table, row)}”金额{amount.text.strip()}{unit}，成本指标却是"
                     f"“{row.cells[j].text.strip()}”，比项目金额{side}{factor}倍，单位或位数可能写错。"
                 )
-                yield finding("text.unit_magnitude", "warning", msg, doc, ev)
+                yield finding("text.unit_magnitude", msg, doc, ev)
 
 
 def _row_name(table, row) -> str:
@@ -236,7 +236,6 @@ def wrong_year(doc: Document):
             ev = [Evidence(label="表格标题", source=ref(doc, t.line), raw=t.title)]
             yield finding(
                 "text.wrong_year",
-                "warning",
                 f"{year}年度文件中的表格标题写作“{t.title.strip()}”。",
                 doc,
                 ev,
@@ -251,7 +250,7 @@ def wrong_year(doc: Document):
             Evidence(label="原文", source=ref(doc, a.line), value=a.value, unit=a.unit, raw=a.raw)
         ]
         msg = f"{year}年度文件称{st.year}年的“{st.subject}”为{st.raw}，年份与文件年度不符。"
-        yield finding("text.wrong_year", "warning", msg, doc, ev)
+        yield finding("text.wrong_year", msg, doc, ev)
 
 
 @rule(
@@ -270,7 +269,7 @@ def outdated_class_name(doc: Document):
         if k >= 0:
             ev = [Evidence(label="原文", source=ref(doc, p.line_at(k)), raw=OUTDATED)]
             msg = f"{doc.metadata.year}年度文件仍称“{OUTDATED}”，该类2018年起已改称“卫生健康支出”。"
-            yield finding("text.outdated_class_name", "info", msg, doc, ev)
+            yield finding("text.outdated_class_name", msg, doc, ev)
 
 
 MISSING_UNIT = re.compile(
@@ -290,4 +289,4 @@ MISSING_UNIT = re.compile(
 def missing_unit(doc: Document):
     for m, ev in matches(doc, MISSING_UNIT):
         msg = f"“{m.group(0)}”缺少单位（万元、元或%）。"
-        yield finding("text.missing_unit", "warning", msg, doc, ev)
+        yield finding("text.missing_unit", msg, doc, ev)

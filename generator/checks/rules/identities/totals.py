@@ -11,9 +11,9 @@ from decimal import Decimal
 
 from generator.checks.evidence import cell_evidence
 from generator.checks.registry import rule
-from generator.checks.rowroles import basic_parts, class_sum, coded_blocks
-from generator.checks.sums import check_sum, loc_evidence, pair_finding, tname
-from generator.checks.tableview import Located, all_series, row_series, tables_with
+from generator.checks.tables.rows import basic_parts, class_sum, coded_blocks
+from generator.checks.tables.sums import check_sum, loc_evidence, pair_finding, tname
+from generator.checks.tables.view import Located, all_series, row_series, tables_with
 from generator.model import Document
 
 

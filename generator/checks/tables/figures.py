@@ -10,18 +10,23 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import TYPE_CHECKING
 
-from generator.checks.columns import spending_columns
-from generator.checks.evidence import ref, table_unit, to_wan
+from generator.checks.evidence import cell_evidence, ref, table_unit, to_wan
 from generator.checks.model import Evidence
-from generator.checks.rowroles import basic_parts, total_row
-from generator.checks.sums import col_name
-from generator.checks.tableview import Located, all_series, norm, places, row_series, value_columns
+from generator.checks.prose.stated import Amount
+from generator.checks.tables.columns import spending_columns
+from generator.checks.tables.rows import basic_parts, total_row
+from generator.checks.tables.sums import col_name, tname
+from generator.checks.tables.view import (
+    Located,
+    all_series,
+    norm,
+    places,
+    row_series,
+    value_columns,
+)
+from generator.checks.tolerance import ulp
 from generator.model import THREE_PUBLIC_INDICATORS, Document, Table
-
-if TYPE_CHECKING:
-    from generator.checks.stated import Amount
 
 
 @dataclass
@@ -204,3 +209,18 @@ def table_figure(figs: dict[str, dict[str, Figure]], ind: str, label: str) -> Fi
         if fig is not None:
             return fig
     return None
+
+
+def wan_ulp(fig: Figure) -> Decimal:
+    u = ulp(fig.places)
+    return u / 10000 if fig.unit == "元" else u
+
+
+def evidence_of(doc: Document, fig: Figure, label: str) -> Evidence:
+    return cell_evidence(
+        doc, fig.table, fig.loc.row, fig.loc.cell, f"{label}（{tname(fig.table)}）"
+    )
+
+
+def show(fig: Figure) -> str:
+    return f"{fig.loc.cell.text.strip()}{fig.unit or ''}"

@@ -14,9 +14,9 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from generator.checks.stated import Amount
-from generator.checks.tableview import norm
-from generator.checks.textscan import AMOUNT, Paragraph, text_paragraphs
+from generator.checks.prose.paragraphs import AMOUNT, Paragraph, text_paragraphs
+from generator.checks.prose.stated import Amount
+from generator.checks.tables.view import norm
 from generator.model import Document
 
 _DELIMS = "，,。；;：:（(、"

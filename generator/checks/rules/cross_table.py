@@ -10,14 +10,21 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from generator.checks.columns import spending_columns
 from generator.checks.evidence import cell_evidence, finding, table_unit, to_wan
-from generator.checks.figures import Figure, document_figures, general_only
 from generator.checks.registry import rule
-from generator.checks.rowroles import top_level
-from generator.checks.sums import col_name, tname
-from generator.checks.tableview import Located, norm, places
-from generator.checks.tolerance import classify, fmt, ulp
+from generator.checks.tables.columns import spending_columns
+from generator.checks.tables.figures import (
+    Figure,
+    document_figures,
+    evidence_of,
+    general_only,
+    show,
+    wan_ulp,
+)
+from generator.checks.tables.rows import top_level
+from generator.checks.tables.sums import col_name, tname
+from generator.checks.tables.view import Located, norm, places
+from generator.checks.tolerance import classify, fmt
 from generator.model import CANONICAL_INDICATORS, Document
 from generator.read.codes import FORMER_CLASS_NAMES, names
 
@@ -46,21 +53,6 @@ INCOME_SPENT = [
 ]
 
 
-def wan_ulp(fig: Figure) -> Decimal:
-    u = ulp(fig.places)
-    return u / 10000 if fig.unit == "元" else u
-
-
-def evidence_of(doc: Document, fig: Figure, label: str):
-    return cell_evidence(
-        doc, fig.table, fig.loc.row, fig.loc.cell, f"{label}（{tname(fig.table)}）"
-    )
-
-
-def show(fig: Figure) -> str:
-    return f"{fig.loc.cell.text.strip()}{fig.unit or ''}"
-
-
 def compare(
     rule_id: str,
     doc: Document,
@@ -83,16 +75,16 @@ def compare(
     if status == "rounding":
         return finding(
             rule_id,
-            "info",
             f"{where}，{b_text}，{gap}，属于四舍五入误差。",
             doc,
             ev,
             "rounding",
             b_value,
             diff,
+            severity="info",
         )
     return finding(
-        rule_id, "error", f"{where}，{b_text}，{gap}。", doc, ev, "failed", b_value, diff
+        rule_id, f"{where}，{b_text}，{gap}。", doc, ev, "failed", b_value, diff, severity="error"
     )
 
 

@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from generator.checks.evidence import cell_evidence, finding, table_unit
 from generator.checks.model import Evidence, Finding
-from generator.checks.tableview import Located, places
+from generator.checks.tables.view import Located, places
 from generator.checks.tolerance import classify, fmt, sum_tolerance, ulp
 from generator.model import Document, Row, Table
 
@@ -57,12 +57,12 @@ def sum_finding(
             f"{tname(table)}中{what}为{t_cell.text.strip()}{unit}，各项相加为{fmt(expected, p)}{unit}"
             f"（{parts}），相差{fmt(abs(diff), p)}{unit}，属于四舍五入误差。"
         )
-        return finding(rule_id, "info", msg, doc, ev, "rounding", expected, diff)
+        return finding(rule_id, msg, doc, ev, "rounding", expected, diff, severity="info")
     msg = (
         f"{tname(table)}中{what}为{t_cell.text.strip()}{unit}，但各项相加为{fmt(expected, p)}{unit}"
         f"（{parts}），相差{fmt(abs(diff), p)}{unit}。{extra_note}"
     )
-    return finding(rule_id, "error", msg, doc, ev, "failed", expected, diff)
+    return finding(rule_id, msg, doc, ev, "failed", expected, diff, severity="error")
 
 
 def check_sum(rule_id, doc, table, series, total_id, item_ids, what) -> Finding | None:
@@ -109,7 +109,7 @@ def pair_finding(
         f"{tname(table)}中{what_a}为{a.cell.text.strip()}{unit}，{what_b}为{fmt(b_value, p)}{unit}，"
         f"相差{fmt(abs(diff), p)}{unit}{tail}"
     )
-    return finding(rule_id, sev, msg, doc, ev, status, b_value, diff)
+    return finding(rule_id, msg, doc, ev, status, b_value, diff, severity=sev)
 
 
 def loc_evidence(doc, table, loc: Located, label: str) -> Evidence:

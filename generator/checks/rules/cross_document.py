@@ -10,14 +10,21 @@ from __future__ import annotations
 
 import re
 
-from generator.checks.cross_table import evidence_of, show, wan_ulp
 from generator.checks.evidence import finding
-from generator.checks.figures import Figure, amount_evidence, document_figures, table_figure
+from generator.checks.prose.changes import changes
+from generator.checks.prose.paragraphs import text_paragraphs
+from generator.checks.prose.stated import Amount, completions, stated_amount
+from generator.checks.prose.terms import indicator_of_label
 from generator.checks.registry import rule
-from generator.checks.sentences import changes
-from generator.checks.stated import Amount, completions, stated_amount
-from generator.checks.terms import indicator_of_label
-from generator.checks.textscan import text_paragraphs
+from generator.checks.tables.figures import (
+    Figure,
+    amount_evidence,
+    document_figures,
+    evidence_of,
+    show,
+    table_figure,
+    wan_ulp,
+)
 from generator.checks.tolerance import fmt
 from generator.model import CANONICAL_INDICATORS, KIND_ZH, Document
 
@@ -86,11 +93,11 @@ def previous_year(documents: list[Document]):
         if prev is None:
             yield finding(
                 "cross_document.previous_year",
-                "info",
                 f"未检查：网站没有该部门{doc.metadata.year - 1}年度的{KIND_ZH[doc.metadata.kind]}，"
                 f"无法核对说明中{len(stated)}处“比上年增减”。",
                 doc,
                 status="not_checked",
+                severity="info",
             )
             continue
         for c, ind in stated:
@@ -132,7 +139,6 @@ def previous_year(documents: list[Document]):
             )
             yield finding(
                 "cross_document.previous_year",
-                "error",
                 msg,
                 doc,
                 ev,
@@ -164,10 +170,10 @@ def final_vs_budget(documents: list[Document]):
         if budget is None:
             yield finding(
                 "cross_document.final_vs_budget",
-                "info",
                 f"未检查：网站没有该部门{doc.metadata.year}年度的部门预算，无法核对决算执行情况。",
                 doc,
                 status="not_checked",
+                severity="info",
             )
             continue
         yield from _stated_budget(doc, budget)
@@ -193,7 +199,6 @@ def _stated_budget(doc: Document, budget: Document):
         )
         yield finding(
             "cross_document.final_vs_budget",
-            "error",
             msg,
             doc,
             ev,
@@ -235,7 +240,6 @@ def _execution(doc: Document, budget: Document):
         ev = [evidence_of(budget, b, f"{name}（预算）"), evidence_of(doc, f, f"{name}（决算）")]
         yield finding(
             "cross_document.final_vs_budget",
-            "info" if reason else "warning",
             msg,
             doc,
             ev,
@@ -243,4 +247,5 @@ def _execution(doc: Document, budget: Document):
             b.wan,
             f.wan - b.wan,
             [budget.source],
+            severity="info" if reason else "warning",
         )

@@ -8,7 +8,7 @@ label it ends with.
 
 from __future__ import annotations
 
-from generator.checks.tableview import LABELS, norm
+from generator.checks.tables.view import LABELS, norm
 
 _LABEL_SUFFIXES = ("为", "是", "共", "年初预算", "预算数", "决算数", "安排")
 _FUND_WORDS = ("政府性基金", "国有资本")

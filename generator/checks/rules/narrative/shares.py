@@ -9,11 +9,11 @@ from __future__ import annotations
 from decimal import Decimal
 
 from generator.checks.evidence import finding, percent_evidence, percent_finding
-from generator.checks.figures import amount_evidence, document_figures, table_figure
+from generator.checks.prose.stated import Amount, share_interval, stated_amount
+from generator.checks.prose.terms import indicator_of_label
 from generator.checks.registry import rule
-from generator.checks.stated import Amount, share_interval, stated_amount
-from generator.checks.sums import tname
-from generator.checks.terms import indicator_of_label
+from generator.checks.tables.figures import amount_evidence, document_figures, table_figure
+from generator.checks.tables.sums import tname
 from generator.checks.tolerance import decimals, fmt, ulp
 from generator.model import Document, Statement
 
@@ -120,7 +120,6 @@ def _shares_over_hundred(doc: Document, groups: dict[tuple, list]):
             msg = f"说明中同一总额的各部分占比相加为{fmt(total, 2)}%，超过100%。"
             yield finding(
                 "narrative.share_recomputed",
-                "error",
                 msg,
                 doc,
                 ev,

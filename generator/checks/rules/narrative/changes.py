@@ -11,13 +11,13 @@ import re
 from decimal import Decimal
 
 from generator.checks.evidence import finding, percent_evidence, percent_finding
-from generator.checks.figures import amount_evidence
 from generator.checks.model import Evidence
+from generator.checks.prose.changes import changes, percent_interval
+from generator.checks.prose.paragraphs import matches
+from generator.checks.prose.stated import completions
+from generator.checks.prose.terms import indicator_of_label
 from generator.checks.registry import rule
-from generator.checks.sentences import changes, percent_interval
-from generator.checks.stated import completions
-from generator.checks.terms import indicator_of_label
-from generator.checks.textscan import matches
+from generator.checks.tables.figures import amount_evidence
 from generator.checks.tolerance import decimals, fmt, ulp
 from generator.model import Document
 
@@ -43,7 +43,7 @@ def _change_evidence(doc, c) -> list[Evidence]:
 def change_consistent(doc: Document):
     for m, ev in matches(doc, NEGATIVE_CHANGE):
         msg = f"说明写“{m.group(0)}”：用“{m.group(1)}”却跟着负数，增减方向自相矛盾。"
-        yield finding("narrative.change_consistent", "error", msg, doc, ev)
+        yield finding("narrative.change_consistent", msg, doc, ev)
     for c in changes(doc):
         if c.current is None:
             continue
@@ -52,7 +52,6 @@ def change_consistent(doc: Document):
         if not c.words_agree:
             yield finding(
                 "narrative.change_consistent",
-                "error",
                 f"{said}：增减额与增减率的方向用词相反。",
                 doc,
                 ev,
@@ -62,7 +61,9 @@ def change_consistent(doc: Document):
         if base is not None and base <= 0 or (base is not None and abs(base) < c.amount.wan_ulp):
             if c.percent != 0:
                 msg = f"{said}：由此推算上年（或预算）数为零，增长率无法计算，文中的{c.percent_raw}%无从核实。"
-                yield finding("narrative.change_consistent", "info", msg, doc, ev, "unverifiable")
+                yield finding(
+                    "narrative.change_consistent", msg, doc, ev, "unverifiable", severity="info"
+                )
             continue
         rng = percent_interval(c)
         if rng is None:
@@ -121,7 +122,7 @@ def balanced_changes(doc: Document):
             f"说明中收入总计与支出总计本年同为{inc.current.raw}，但收入总计“{inc.text}”，支出总计“{exp.text}”："
             f"按此推算上年收入总计{fmt(inc.previous, 2)}万元与支出总计{fmt(exp.previous, 2)}万元不相等，两个增减数至少有一个是错的。"
         )
-        yield finding("narrative.balanced_changes", "error", msg, doc, ev, "failed", None, a - b)
+        yield finding("narrative.balanced_changes", msg, doc, ev, "failed", None, a - b)
 
 
 @rule(
@@ -152,11 +153,11 @@ def completion_rate(doc: Document):
             msg += "，差异属于舍入（截尾）误差。" if rounding else "。"
             status = "rounding" if rounding else "failed"
             yield finding(
-                "narrative.completion_rate", sev, msg, doc, ev, status, exact, pct - exact
+                "narrative.completion_rate", msg, doc, ev, status, exact, pct - exact, severity=sev
             )
         words = st.verdict or ""
         bigger = "大于" in words or "超" in words
         smaller = "小于" in words or "未完成" in words
         if bigger and f.wan < b.wan or smaller and f.wan > b.wan:
             msg = f"说明称决算{f.raw}、年初预算{b.raw}，却解释“{words}”：用词与数字的大小相反。"
-            yield finding("narrative.completion_rate", "error", msg, doc, ev)
+            yield finding("narrative.completion_rate", msg, doc, ev)

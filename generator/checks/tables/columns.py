@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from generator.checks.tableview import norm, value_columns
+from generator.checks.tables.view import norm, value_columns
 from generator.model import Table
 
 TOTAL_NAMES = ("合计", "总计", "本年支出合计", "本年收入合计", "支出合计", "收入合计", "小计")

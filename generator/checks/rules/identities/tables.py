@@ -9,20 +9,20 @@ error.
 
 from __future__ import annotations
 
-from generator.checks.columns import change_columns, distinct_columns, spending_columns
 from generator.checks.registry import rule
-from generator.checks.rowroles import (
+from generator.checks.tables.columns import change_columns, distinct_columns, spending_columns
+from generator.checks.tables.rows import (
     coded_blocks,
     is_parent,
     top_level,
     total_row,
 )
-from generator.checks.sums import (
+from generator.checks.tables.sums import (
     col_name,
     sum_finding,
     tname,
 )
-from generator.checks.tableview import (
+from generator.checks.tables.view import (
     row_label,
     value_columns,
 )

@@ -12,9 +12,9 @@ import re
 
 from generator.checks.evidence import finding, ref
 from generator.checks.model import Evidence
+from generator.checks.prose.paragraphs import text_paragraphs
 from generator.checks.registry import rule
-from generator.checks.tableview import tables_with
-from generator.checks.textscan import text_paragraphs
+from generator.checks.tables.view import tables_with
 from generator.model import KIND_ZH, Document, Table
 
 REQUIRED: dict[str, dict[str, str]] = {
@@ -83,7 +83,7 @@ def toc_table_missing(doc: Document):
         if entry.found is False:
             ev = [Evidence(label="目录条目", source=ref(doc, entry.line), raw=entry.title)]
             msg = f"目录列出“{entry.title.strip()}”，但正文中没有这张表。"
-            yield finding("completeness.toc_table_missing", "warning", msg, doc, ev)
+            yield finding("completeness.toc_table_missing", msg, doc, ev)
 
 
 @rule(
@@ -104,7 +104,6 @@ def required_tables(doc: Document):
             kind = KIND_ZH["budget" if doc.metadata.kind == "budget" else "final"]
             yield finding(
                 "completeness.required_tables",
-                "warning",
                 f"{kind}应公开的《{name}》在文件中没有找到。",
                 doc,
             )
@@ -151,7 +150,7 @@ def empty_table_statement(doc: Document):
         if not _has_figures(table) and said is None:
             ev = [Evidence(label="表格标题", source=ref(doc, table.line), raw=table.title)]
             msg = f"《{table.title.strip()}》没有任何数字，也没有“本表无数据”之类的说明。"
-            yield finding("completeness.empty_table_statement", "warning", msg, doc, ev)
+            yield finding("completeness.empty_table_statement", msg, doc, ev, severity="warning")
         elif said is not None and _has_nonzero(table) and table.empty_statement is not None:
             text, line = said
             ev = [
@@ -159,4 +158,4 @@ def empty_table_statement(doc: Document):
                 Evidence(label="空表说明", source=ref(doc, line), raw=text),
             ]
             msg = f"《{table.title.strip()}》旁写着“{text.strip()}”，表中却有非零数字。"
-            yield finding("completeness.empty_table_statement", "error", msg, doc, ev)
+            yield finding("completeness.empty_table_statement", msg, doc, ev)

@@ -13,6 +13,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from decimal import Decimal
 
+from generator.checks.tolerance import decimals
 from generator.model import Cell, Row, Table
 from generator.read.vocabulary import INDICATOR_LABELS
 
@@ -112,8 +113,6 @@ def row_label(row: Row) -> str:
 
 def places(table: Table) -> int:
     """The finest decimal place printed anywhere in the table (its precision)."""
-    from generator.checks.tolerance import decimals
-
     cached = getattr(table, "_checks_places", None)
     if cached is not None:
         return cached
