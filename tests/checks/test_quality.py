@@ -5,8 +5,8 @@ from __future__ import annotations
 from generator.checks import run_checks
 from generator.checks.quality import quality, rule_title
 from generator.checks.rules.completeness import REQUIRED
-
-from .build import document, table
+from tests.factory import rule_document as document
+from tests.factory import table
 
 
 def test_quality_counts_and_score():

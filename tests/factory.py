@@ -1,14 +1,30 @@
-"""Small hand-built Documents for rule tests: a table is written as it would be printed.
+"""The one factory for hand-built test Documents: cells, rows and tables written as they are
+printed, readings and metadata typed from the disclosure, and whole documents.
 
-The narrative lines are read into statements by the reader, as ``read_file`` would.
+Each test package keeps its own documents (the seeds' figures, looked up in the seed text);
+they are all built with these helpers, so a change to the model is made here once.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from decimal import Decimal
 
-from generator.model import Cell, Code, Document, Line, Metadata, Row, Table, TocEntry
+from generator.model import (
+    Cell,
+    Code,
+    Document,
+    Line,
+    Metadata,
+    Problem,
+    Reading,
+    Row,
+    SourceRef,
+    Statement,
+    Table,
+    TocEntry,
+)
 from generator.read.narrative import read_statements
 
 _NUM = re.compile(r"^-?[\d,]+(?:\.\d+)?$")
@@ -72,7 +88,7 @@ def table(
     )
 
 
-def document(
+def rule_document(
     *tables: Table,
     lines: list[str] | None = None,
     kind: str = "budget",
@@ -105,6 +121,84 @@ def document(
         tables=list(tables),
         toc=toc or [],
         statements=read_statements(source, text_lines, year, kind),
+    )
+
+
+def row(line: int, label: str, texts: list[str], code: Code | None = None) -> Row:
+    """A table row as printed on ``line``: its label and its cells' texts."""
+    return Row(cells=[cell(t, line) for t in texts], line=line, code=code, label=label)
+
+
+def reading(
+    file: str,
+    indicator: str,
+    value: str,
+    line: int,
+    raw: str | None = None,
+    unit: str = "万元",
+    origin: str = "table",
+    period: str = "current",
+    table_id: str | None = None,
+    text: str | None = None,
+) -> Reading:
+    """A figure the reader would have read on ``line`` (``text``: that line, if known)."""
+    return Reading(
+        id=indicator,
+        value=Decimal(value),
+        origin=origin,
+        source=SourceRef(file=file, line=line, text=text if text is not None else raw or value),
+        raw=raw or value,
+        unit=unit,
+        period=period,
+        table_id=table_id,
+    )
+
+
+def metadata(
+    department: str,
+    region_code: str,
+    region_name: str,
+    level: str,
+    year: int,
+    kind: str,
+    **kw: object,
+) -> Metadata:
+    return Metadata(
+        department=department,
+        department_type="医疗保障局",
+        region_code=region_code,
+        region_name=region_name,
+        region_level=level,
+        year=year,
+        kind=kind,
+        **kw,
+    )
+
+
+def document(
+    source: str,
+    meta: Metadata,
+    readings: Iterable[Reading] = (),
+    statements: Iterable[Statement] = (),
+    problems: Iterable[Problem] = (),
+    **fields: object,
+) -> Document:
+    """A Document whose preferred indicator is the first current reading of each id."""
+    readings = list(readings)
+    current: dict[str, Reading] = {}
+    for r in readings:
+        if r.period == "current":
+            current.setdefault(r.id, r)
+    return Document(
+        source=source,
+        format="text",
+        sha256=fields.pop("sha256", "0" * 64),
+        metadata=meta,
+        indicators=fields.pop("indicators", current),
+        readings=readings,
+        statements=list(statements),
+        problems=list(problems),
+        **fields,
     )
 
 
