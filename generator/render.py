@@ -146,7 +146,6 @@ def environment(site: Site, env: Environment | None = None) -> Environment:
         url=links.url,
         url_for=links.url_for,
         links=links,
-        Links=Links,
         INDICATORS=CANONICAL_INDICATORS,
         KIND_ZH={**KIND_ZH, None: UNKNOWN_KIND_ZH},
         LEVEL_ZH=LEVEL_ZH,
