@@ -12,8 +12,6 @@ from generator.checks.model import Evidence, Finding, FindingSeverity, FindingSt
 from generator.checks.registry import REGISTRY
 from generator.model import Cell, Document, Row, SourceRef, Table
 
-WAN = Decimal(10000)
-
 
 def _line(doc: Document, number: int | None):
     index = getattr(doc, "_checks_line_index", None)
@@ -53,10 +51,6 @@ def table_unit(doc: Document, table: Table) -> str | None:
         u = units.pop()
         return "元" if "万" not in u else "万元"
     return None
-
-
-def to_wan(value: Decimal, unit: str | None) -> Decimal:
-    return value / WAN if unit == "元" else value
 
 
 def cell_evidence(doc: Document, table: Table, row: Row, cell: Cell, label: str) -> Evidence:

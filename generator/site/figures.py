@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from generator.model import THREE_PUBLIC_INDICATORS, Reading, Row, SourceRef, Table
+from generator.model import THREE_PUBLIC_INDICATORS, Reading, Row, SourceRef, Table, to_wan
 from generator.read.codes import functional_class_of, functional_names
 from generator.site.charts import Chart, ChartRow, indicator_name, money
 from generator.site.model import DepartmentYear, Site, SourceDoc
@@ -84,10 +84,6 @@ def _indicator_chart(site, doc, cid, kind, title, ids) -> Chart | None:
     return Chart(kind, cid, title, rows) if rows else None
 
 
-def _to_wan(value: Decimal, unit: str | None) -> Decimal:
-    return value / Decimal(10000) if unit == "元" else value
-
-
 def _total_index(table: Table) -> int | None:
     for i, name in enumerate(table.columns):
         if name.strip() in TOTAL_COLUMNS:
@@ -112,7 +108,7 @@ def _printed_class_totals(doc: SourceDoc) -> tuple[Table, dict[str, tuple[Decima
     """Class totals from the spending side of a 收支总表: "十、卫生健康 | 22,517.58"."""
     for wanted in SUMMARY_TABLES:
         for table in doc.document.tables:
-            if table.id != wanted:
+            if table.id != wanted or not _money_table(table):
                 continue
             totals: dict[str, tuple[Decimal, int]] = {}
             for row in table.rows:
@@ -123,17 +119,26 @@ def _printed_class_totals(doc: SourceDoc) -> tuple[Table, dict[str, tuple[Decima
                     code = functional_class_of(cell.text)
                     amount = next((c for c in row.cells[i + 1 :] if c.value is not None), None)
                     if code and amount is not None and code not in totals:
-                        totals[code] = (_to_wan(amount.value, table.unit), amount.line or row.line)
+                        totals[code] = (
+                            to_wan(amount.value, table.unit or "万元"),
+                            amount.line or row.line,
+                        )
             if totals:
                 return table, totals
     return None
+
+
+def _money_table(table: Table) -> bool:
+    """A table in a money unit (undeclared: 万元, the standard tables' unit); any other
+    unit is not charted as money."""
+    return to_wan(Decimal(1), table.unit or "万元") is not None
 
 
 def functional_chart(site: Site, doc: SourceDoc) -> Chart | None:
     names = functional_names()
     found: tuple[Table, dict[str, tuple[Decimal, int]], bool] | None = None
     for table in doc.document.tables:
-        if table.id not in EXPENDITURE_TABLES:
+        if table.id not in EXPENDITURE_TABLES or not _money_table(table):
             continue
         rows = [r for r in table.rows if r.code and r.code.scheme == "functional"]
         class_rows = [r for r in rows if r.code.section is None]
@@ -145,7 +150,7 @@ def functional_chart(site: Site, doc: SourceDoc) -> Chart | None:
             if value is None:
                 continue
             prev = totals.get(r.code.class_, (Decimal(0), r.line))
-            totals[r.code.class_] = (prev[0] + _to_wan(value, table.unit), prev[1])
+            totals[r.code.class_] = (prev[0] + to_wan(value, table.unit or "万元"), prev[1])
         if totals:
             found = (table, totals, not class_rows)
             if class_rows:

@@ -12,9 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from generator.checks.evidence import WAN
-from generator.checks.tolerance import decimals, ulp
-from generator.model import Document, Statement
+from generator.model import Document, Statement, decimals, to_wan, ulp
 
 
 @dataclass
@@ -30,17 +28,20 @@ class Amount:
 
     @property
     def wan(self) -> Decimal:
-        return self.value / WAN if self.unit == "元" else self.value
+        wan = to_wan(self.value, self.unit)
+        return self.value if wan is None else wan
 
     @property
     def wan_ulp(self) -> Decimal:
         u = ulp(decimals(self.raw))
-        return u / WAN if self.unit == "元" else u
+        wan = to_wan(u, self.unit)
+        return u if wan is None else wan
 
 
 def stated_amount(st: Statement) -> Amount:
     """The statement's figure as printed (e.g. 3470158.34 元), labelled with its subject."""
-    printed = st.value * WAN if st.unit == "元" else st.value
+    per_unit = to_wan(Decimal(1), st.unit)  # the reader gives 万元; back to the printed unit
+    printed = st.value / per_unit if per_unit else st.value
     printed = printed.quantize(Decimal(1).scaleb(-decimals(st.raw)))
     return Amount(printed, st.unit, st.raw, 0, 0, st.source.line, st.subject, st.subject)
 

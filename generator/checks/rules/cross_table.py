@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from generator.checks.evidence import cell_evidence, finding, table_unit, to_wan
+from generator.checks.evidence import cell_evidence, finding, table_unit
 from generator.checks.registry import rule
 from generator.checks.tables.columns import spending_columns
 from generator.checks.tables.figures import (
@@ -25,7 +25,7 @@ from generator.checks.tables.rows import top_level
 from generator.checks.tables.sums import col_name, tname
 from generator.checks.tables.view import Located, norm, places
 from generator.checks.tolerance import classify, fmt
-from generator.model import CANONICAL_INDICATORS, Document
+from generator.model import CANONICAL_INDICATORS, Document, to_wan
 from generator.read.codes import FORMER_CLASS_NAMES, names
 
 ALWAYS, GENERAL_ONLY, BUDGET_NO_CARRYOVER = "always", "general_only", "budget_no_carryover"
@@ -223,7 +223,10 @@ def summary_classes(doc: Document, table) -> dict[str, Figure]:
             loc = Located(cell.value, cell, row, name, name)
             unit = table_unit(doc, table)
             out.setdefault(
-                current, Figure(current, loc, table, unit, to_wan(cell.value, unit), places(table))
+                current,
+                Figure(
+                    current, loc, table, unit, to_wan(cell.value, unit or "万元"), places(table)
+                ),
             )
             current = None
     return out
@@ -246,7 +249,7 @@ def spending_classes(doc: Document, table) -> dict[str, tuple[Figure, list]]:
             continue
         value = sum((c.value for _, c in pairs), Decimal(0))
         loc = Located(value, pairs[0][1], pairs[0][0], cls, col_name(table, roles.total))
-        fig = Figure(cls, loc, table, unit, to_wan(value, unit), places(table))
+        fig = Figure(cls, loc, table, unit, to_wan(value, unit or "万元"), places(table))
         out[cls] = (fig, pairs)
     return out
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from generator.checks.evidence import cell_evidence, ref, table_unit, to_wan
+from generator.checks.evidence import cell_evidence, ref, table_unit
 from generator.checks.model import Evidence
 from generator.checks.prose.stated import Amount
 from generator.checks.tables.columns import spending_columns
@@ -26,7 +26,7 @@ from generator.checks.tables.view import (
     value_columns,
 )
 from generator.checks.tolerance import ulp
-from generator.model import THREE_PUBLIC_INDICATORS, Document, Table
+from generator.model import THREE_PUBLIC_INDICATORS, Document, Table, to_wan
 
 
 @dataclass
@@ -45,7 +45,7 @@ def _fig(doc: Document, table: Table, ind: str, loc: Located | None) -> Figure |
     if loc is None:
         return None
     unit = table_unit(doc, table)
-    return Figure(ind, loc, table, unit, to_wan(loc.value, unit), places(table))
+    return Figure(ind, loc, table, unit, to_wan(loc.value, unit or "万元"), places(table))
 
 
 def _cell(table: Table, j: int | None, label: str) -> Located | None:
@@ -212,8 +212,7 @@ def table_figure(figs: dict[str, dict[str, Figure]], ind: str, label: str) -> Fi
 
 
 def wan_ulp(fig: Figure) -> Decimal:
-    u = ulp(fig.places)
-    return u / 10000 if fig.unit == "元" else u
+    return to_wan(ulp(fig.places), fig.unit or "万元")
 
 
 def evidence_of(doc: Document, fig: Figure, label: str) -> Evidence:
