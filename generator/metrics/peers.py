@@ -21,6 +21,13 @@ from generator.model import KIND_ZH
 HEADLINE = tuple(m for m, d in METRIC_DOCS.items() if d.headline)
 
 
+def peer_key(department_type: str | None, region_level: str | None) -> tuple[str, str]:
+    """Who is comparable with whom, the one definition: departments of the same type at the
+    same administrative level. A peer group adds the year and the kind of document; the
+    department-year page's list of similar departments uses this key alone."""
+    return department_type or "", region_level or ""
+
+
 def _frame(department_years: Mapping[str, DocumentMetrics]) -> pd.DataFrame:
     rows = [
         {
@@ -35,7 +42,7 @@ def _frame(department_years: Mapping[str, DocumentMetrics]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["key", "type", "level", "year", "kind"])
 
 
-class _Sorted:
+class SortedValues:
     """The numbers of one metric in one group, sorted once: ranks and percentiles by bisection."""
 
     def __init__(self, metric: str, members: list[DocumentMetrics]):
@@ -60,7 +67,7 @@ class _Sorted:
         return Decimal(bisect.bisect_right(self.values, value)) / Decimal(len(self.values))
 
 
-def _stat(metric: str, me: DocumentMetrics, group: _Sorted) -> PeerStat:
+def _stat(metric: str, me: DocumentMetrics, group: SortedValues) -> PeerStat:
     mine = me.metrics.get(metric)
     rank = percentile = None
     if mine is not None and mine.numeric and group.values:
@@ -75,11 +82,10 @@ def assign_peers(department_years: dict[str, DocumentMetrics]) -> None:
         return
     exact = df.groupby(["type", "level", "year", "kind"])["key"].apply(sorted).to_dict()
     loose = df.groupby(["type", "year", "kind"])["key"].apply(sorted).to_dict()
-    cache: dict[str, dict[str, _Sorted]] = {}
+    cache: dict[str, dict[str, SortedValues]] = {}
     for dy in department_years.values():
-        t, lv, y, k = (
-            dy.department_type or "",
-            dy.region_level or "",
+        (t, lv), y, k = (
+            peer_key(dy.department_type, dy.region_level),
             dy.year if dy.year is not None else -1,
             dy.kind or "",
         )
@@ -109,7 +115,7 @@ def assign_peers(department_years: dict[str, DocumentMetrics]) -> None:
         if len(group.members) > 1:
             if group.id not in cache:
                 members_dy = [department_years[k2] for k2 in group.members]
-                cache[group.id] = {m: _Sorted(m, members_dy) for m in HEADLINE}
+                cache[group.id] = {m: SortedValues(m, members_dy) for m in HEADLINE}
             dy.peers = {m: _stat(m, dy, cache[group.id][m]) for m in HEADLINE}
 
 
@@ -131,7 +137,7 @@ def rankings(
         for dy in dys:
             by_type.setdefault(dy.department_type, []).append(dy)
         for metric in METRIC_DOCS:
-            sorted_by_type = {t: _Sorted(metric, members) for t, members in by_type.items()}
+            sorted_by_type = {t: SortedValues(metric, members) for t, members in by_type.items()}
             entries = []
             for dy in dys:
                 mv = dy.metrics.get(metric)

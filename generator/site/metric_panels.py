@@ -11,7 +11,7 @@ from typing import Any
 
 from generator.links import Links
 from generator.metrics.definitions import METRIC_DOCS, SPENDING_BASIS_ZH, STATUS_ZH
-from generator.metrics.peers import HEADLINE, _Sorted
+from generator.metrics.peers import HEADLINE, SortedValues
 from generator.metrics.types import DocumentMetrics, Metrics, PeerGroup
 from generator.site import metric_format as fmt
 from generator.site.charts import peer_chart, series_chart
@@ -81,7 +81,7 @@ def _ordered_group(metrics: Metrics, group: PeerGroup, metric: str) -> dict[str,
     cache_key = ("peers", group.id, metric)
     if cache_key not in metrics._cache:
         dys = [metrics.department_years[k] for k in group.members]
-        group = _Sorted(metric, dys)
+        group = SortedValues(metric, dys)
         rows = []
         for m in dys:
             mv = m.metrics[metric]

@@ -19,6 +19,7 @@ from generator.config import SiteConfig
 from generator.content import Input, MarkdownPage
 from generator.ids import department_id_of, department_type_of, short_hash
 from generator.links import Links
+from generator.metrics.peers import peer_key
 from generator.metrics.types import Metrics
 from generator.model import (
     CANONICAL_INDICATORS,
@@ -142,11 +143,13 @@ class Site:
         return f"{name}#L{ref.line}"
 
     def peers(self, dy: DepartmentYear) -> list[DepartmentYear]:
-        """Same department type and administrative level, nearest year first (not itself)."""
+        """The other departments comparable with this one (``peer_key``), each in its year
+        nearest to this one."""
         me = dy.department
+        mine = peer_key(me.type, me.region_level)
         out = []
         for d in self.sorted_departments():
-            if d.id == me.id or d.type != me.type or d.region_level != me.region_level:
+            if d.id == me.id or peer_key(d.type, d.region_level) != mine:
                 continue
             best = min(d.years, key=lambda y: (abs(y - dy.year), -y))
             out.append(d.years[best])
