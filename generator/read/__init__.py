@@ -11,6 +11,11 @@ import hashlib
 from pathlib import Path
 
 from generator.model import Document, Metadata, Problem
+from generator.read import layout
+from generator.read import source as source_mod
+from generator.read.document import build_document
+from generator.read.pdf import read_pdf
+from generator.read.sidecar import read_sidecar
 
 
 def read_file(path: str | Path) -> Document:
@@ -38,14 +43,8 @@ def read_file(path: str | Path) -> Document:
 
 
 def _read(source: str, data: bytes, sha: str) -> Document:
-    from generator.read import layout
-    from generator.read import source as source_mod
-    from generator.read.document import build_document
-
     sidecar, problems = _sidecar(source)
     if source.lower().endswith(".pdf") or data.startswith(b"%PDF"):
-        from generator.read.pdf import read_pdf
-
         lines, blocks, pages, pdf_problems = read_pdf(source)
         problems.extend(pdf_problems)
         if any(p.severity == "error" for p in pdf_problems) and not lines:
@@ -75,8 +74,6 @@ def _read(source: str, data: bytes, sha: str) -> Document:
 
 
 def _sidecar(source: str) -> tuple[dict, list[Problem]]:
-    from generator.read.sidecar import read_sidecar
-
     try:
         return read_sidecar(source)
     except Exception as exc:  # noqa: BLE001

@@ -12,11 +12,10 @@ import sys
 from typing import Any
 
 from generator.model import KIND_ZH, Document, Reading, to_jsonable
+from generator.read import read_file
 
 
 def run_parse(files: list[str], as_json: bool = False) -> int:
-    from generator.read import read_file
-
     documents = [read_file(f) for f in files]
     if hasattr(sys.stdout, "reconfigure") and (sys.stdout.encoding or "").lower() != "utf-8":
         sys.stdout.reconfigure(encoding="utf-8")  # Chinese text must not fail on a C locale

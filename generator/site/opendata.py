@@ -14,7 +14,7 @@ from decimal import Decimal
 from typing import Any
 
 from generator.links import Links
-from generator.model import CANONICAL_INDICATORS, to_jsonable
+from generator.model import CANONICAL_INDICATORS, KINDS, to_jsonable
 from generator.site.deps import all_deps
 from generator.site.metric_data import metric_rows as rows_of
 from generator.site.model import DepartmentYear, Site
@@ -171,7 +171,7 @@ def datapackage(site: Site) -> bytes:
             "kind",
             "string",
             "budget, final or performance",
-            constraints={"enum": ["budget", "final", "performance", ""]},
+            constraints={"enum": [*KINDS, ""]},
         ),
         _field(
             "indicator", "string", "Indicator id; canonical ids: " + ", ".join(CANONICAL_INDICATORS)
