@@ -30,7 +30,7 @@ TIMELINE = ["income_total", "expenditure_total", "basic_expenditure", "project_e
 
 
 @dataclass
-class Figure:
+class HeadlineFigure:
     indicator: str
     reading: Reading
     doc: SourceDoc
@@ -46,7 +46,7 @@ class Figure:
         return [r for r in self.others if r.value != self.reading.value]
 
 
-def headline(site: Site, doc: SourceDoc) -> list[Figure]:
+def headline(site: Site, doc: SourceDoc) -> list[HeadlineFigure]:
     out = []
     for ind in HEADLINE:
         reading = doc.document.indicators.get(ind)
@@ -60,7 +60,7 @@ def headline(site: Site, doc: SourceDoc) -> list[Figure]:
             and r is not reading
             and (r.source.line != reading.source.line or r.origin != reading.origin)
         ]
-        out.append(Figure(ind, reading, doc, site.source_url(reading.source), others))
+        out.append(HeadlineFigure(ind, reading, doc, site.source_url(reading.source), others))
     return out
 
 

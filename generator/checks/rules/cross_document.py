@@ -17,7 +17,7 @@ from generator.checks.prose.stated import Amount, completions, stated_amount
 from generator.checks.prose.terms import indicator_of_label
 from generator.checks.registry import rule
 from generator.checks.tables.figures import (
-    Figure,
+    TableFigure,
     amount_evidence,
     document_figures,
     evidence_of,
@@ -54,7 +54,7 @@ def find(index: dict[tuple, Document], doc: Document, year: int, kind: str) -> D
     return found if found is not doc else None
 
 
-def _figure(doc: Document, ind: str, label: str) -> Figure | None:
+def _figure(doc: Document, ind: str, label: str) -> TableFigure | None:
     return table_figure(document_figures(doc), ind, label)
 
 

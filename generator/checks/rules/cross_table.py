@@ -14,7 +14,7 @@ from generator.checks.evidence import cell_evidence, finding, table_unit
 from generator.checks.registry import rule
 from generator.checks.tables.columns import spending_columns
 from generator.checks.tables.figures import (
-    Figure,
+    TableFigure,
     document_figures,
     evidence_of,
     general_only,
@@ -57,7 +57,7 @@ def compare(
     rule_id: str,
     doc: Document,
     label: str,
-    a: Figure,
+    a: TableFigure,
     b_value: Decimal,
     b_evidence,
     b_text: str,
@@ -201,12 +201,12 @@ def _class_of(text: str) -> str | None:
     return CLASS_NAMES.get(key)
 
 
-def summary_classes(doc: Document, table) -> dict[str, Figure]:
+def summary_classes(doc: Document, table) -> dict[str, TableFigure]:
     """Functional class -> figure printed beside its name in a summary table."""
     gpb_col = next(
         (j for j, c in enumerate(table.columns) if "一般公共预算" in c and "其中" not in c), None
     )
-    out: dict[str, Figure] = {}
+    out: dict[str, TableFigure] = {}
     for row in table.rows:
         current = None
         for j, cell in enumerate(row.cells):
@@ -224,7 +224,7 @@ def summary_classes(doc: Document, table) -> dict[str, Figure]:
             unit = table_unit(doc, table)
             out.setdefault(
                 current,
-                Figure(
+                TableFigure(
                     current, loc, table, unit, to_wan(cell.value, unit or "万元"), places(table)
                 ),
             )
@@ -232,14 +232,14 @@ def summary_classes(doc: Document, table) -> dict[str, Figure]:
     return out
 
 
-def spending_classes(doc: Document, table) -> dict[str, tuple[Figure, list]]:
+def spending_classes(doc: Document, table) -> dict[str, tuple[TableFigure, list]]:
     """Functional class -> (its figure in a spending table, the (row, cell) pairs summed)."""
     roles = spending_columns(table)
     if roles is None or roles.total is None:
         return {}
     unit = table_unit(doc, table)
     rows = [r for r in table.rows if r.code and r.code.scheme == "functional"]
-    out: dict[str, tuple[Figure, list]] = {}
+    out: dict[str, tuple[TableFigure, list]] = {}
     for cls in sorted({r.code.class_ for r in rows}):
         head = [r for r in rows if r.code.class_ == cls and r.code.section is None]
         members = head or top_level([r for r in rows if r.code.class_ == cls])
@@ -249,7 +249,7 @@ def spending_classes(doc: Document, table) -> dict[str, tuple[Figure, list]]:
             continue
         value = sum((c.value for _, c in pairs), Decimal(0))
         loc = Located(value, pairs[0][1], pairs[0][0], cls, col_name(table, roles.total))
-        fig = Figure(cls, loc, table, unit, to_wan(value, unit or "万元"), places(table))
+        fig = TableFigure(cls, loc, table, unit, to_wan(value, unit or "万元"), places(table))
         out[cls] = (fig, pairs)
     return out
 

@@ -30,7 +30,7 @@ from generator.model import THREE_PUBLIC_INDICATORS, Document, Table, to_wan
 
 
 @dataclass
-class Figure:
+class TableFigure:
     """One headline figure of one table, with its value in 万元 for comparisons."""
 
     indicator: str
@@ -41,11 +41,11 @@ class Figure:
     places: int  # decimals printed in the table (its precision, in the table's unit)
 
 
-def _fig(doc: Document, table: Table, ind: str, loc: Located | None) -> Figure | None:
+def _fig(doc: Document, table: Table, ind: str, loc: Located | None) -> TableFigure | None:
     if loc is None:
         return None
     unit = table_unit(doc, table)
-    return Figure(ind, loc, table, unit, to_wan(loc.value, unit or "万元"), places(table))
+    return TableFigure(ind, loc, table, unit, to_wan(loc.value, unit or "万元"), places(table))
 
 
 def _cell(table: Table, j: int | None, label: str) -> Located | None:
@@ -64,7 +64,7 @@ def _col(table: Table, *words: str, exclude: tuple[str, ...] = ()) -> int | None
     return None
 
 
-def table_figures(doc: Document, table: Table) -> dict[str, Figure]:
+def table_figures(doc: Document, table: Table) -> dict[str, TableFigure]:
     out: dict[str, Located | None] = {}
     tid = table.id
     if tid in ("income_expenditure_summary", "fiscal_summary"):
@@ -127,12 +127,12 @@ def table_figures(doc: Document, table: Table) -> dict[str, Figure]:
     return {k: v for k, v in figs.items() if v is not None}
 
 
-def document_figures(doc: Document) -> dict[str, dict[str, Figure]]:
+def document_figures(doc: Document) -> dict[str, dict[str, TableFigure]]:
     """table id -> figures; the first table of each standard id wins (computed once per doc)."""
     cached = getattr(doc, "_checks_figures", None)
     if cached is not None:
         return cached
-    out: dict[str, dict[str, Figure]] = {}
+    out: dict[str, dict[str, TableFigure]] = {}
     for t in doc.tables:
         if t.id and t.id not in out:
             figs = table_figures(doc, t)
@@ -145,7 +145,7 @@ def document_figures(doc: Document) -> dict[str, dict[str, Figure]]:
     return out
 
 
-def general_only(figs: dict[str, dict[str, Figure]]) -> bool:
+def general_only(figs: dict[str, dict[str, TableFigure]]) -> bool:
     """True when all income is general-public-budget money (so every table shows the same)."""
     s = figs.get("income_expenditure_summary", {})
     total = s.get("income_total") or s.get("income_current_year")
@@ -196,7 +196,9 @@ def amount_evidence(doc: Document, a: Amount, label: str) -> Evidence:
     return Evidence(label=label, source=ref(doc, a.line), value=a.value, unit=a.unit, raw=a.raw)
 
 
-def table_figure(figs: dict[str, dict[str, Figure]], ind: str, label: str) -> Figure | None:
+def table_figure(
+    figs: dict[str, dict[str, TableFigure]], ind: str, label: str
+) -> TableFigure | None:
     order = TABLE_ORDER.get(ind, ())
     if "财政拨款" in label and ind in SWAPS.keys() | set(SWAPS.values()):
         order = (
@@ -211,15 +213,15 @@ def table_figure(figs: dict[str, dict[str, Figure]], ind: str, label: str) -> Fi
     return None
 
 
-def wan_ulp(fig: Figure) -> Decimal:
+def wan_ulp(fig: TableFigure) -> Decimal:
     return to_wan(ulp(fig.places), fig.unit or "万元")
 
 
-def evidence_of(doc: Document, fig: Figure, label: str) -> Evidence:
+def evidence_of(doc: Document, fig: TableFigure, label: str) -> Evidence:
     return cell_evidence(
         doc, fig.table, fig.loc.row, fig.loc.cell, f"{label}（{tname(fig.table)}）"
     )
 
 
-def show(fig: Figure) -> str:
+def show(fig: TableFigure) -> str:
     return f"{fig.loc.cell.text.strip()}{fig.unit or ''}"

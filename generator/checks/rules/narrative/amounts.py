@@ -15,7 +15,7 @@ from generator.checks.prose.terms import indicator_of_label
 from generator.checks.registry import rule
 from generator.checks.tables.figures import (
     SWAPS,
-    Figure,
+    TableFigure,
     amount_evidence,
     document_figures,
     evidence_of,
@@ -52,7 +52,7 @@ def amount_matches_table(doc: Document):
                 yield f
 
 
-def _compare(doc, figs, ind, a: Amount, fig: Figure):
+def _compare(doc, figs, ind, a: Amount, fig: TableFigure):
     diff = a.wan - fig.wan
     if abs(diff) <= (a.wan_ulp + wan_ulp(fig)) / 2:
         return None
