@@ -16,8 +16,8 @@ from decimal import Decimal
 
 from generator.checks.prose.paragraphs import AMOUNT, Paragraph, text_paragraphs
 from generator.checks.prose.stated import Amount
-from generator.checks.tables.view import norm
 from generator.model import Document
+from generator.read.vocabulary import canonical_label
 
 _DELIMS = "，,。；;：:（(、"
 
@@ -118,7 +118,7 @@ class Change:
 def _subject(label: str) -> str:
     t = re.sub(r"(增加|减少|增长|下降|降低|节约|上升)了?$", "", label)
     t = re.sub(r"(比|较|与)(上年|\d{4}年度?|上年度)?.*$", "", t)
-    return norm(t)
+    return canonical_label(t, loose=True)
 
 
 def _current_for(p: FigureParagraph, change_amt: Amount, changes: set[int]) -> Amount | None:
@@ -126,7 +126,7 @@ def _current_for(p: FigureParagraph, change_amt: Amount, changes: set[int]) -> A
     subject = _subject(change_amt.phrase)
     if subject:
         for a in reversed(earlier):
-            lab = norm(a.label)
+            lab = canonical_label(a.label, loose=True)
             if len(subject) >= 2 and (
                 lab.endswith(subject) or subject.endswith(lab) and len(lab) >= 2
             ):
