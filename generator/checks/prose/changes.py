@@ -5,7 +5,11 @@ documents, against last year's). A ``Statement`` of kind "change" does not yet r
 that needs — the printed amount with its precision, the figure it applies to, the word
 before its percentage and whether it compares with last year or with the budget — so the
 changes are still located here. Every other narrative figure is read from
-``Document.statements`` (see stated.py); wording defects are scanned in textscan.py.
+``Document.statements`` (see stated.py); wording defects are scanned in paragraphs.py.
+
+Not yet the reader's change reading: the reader matches a change without its percentage, in
+its own paragraphs, and Statement carries none of the above. Exported Statement fields are
+part of the site's JSON downloads, so adding them changes the published output.
 """
 
 from __future__ import annotations
