@@ -8,7 +8,7 @@ from generator.config import SiteConfig
 from generator.metrics import compute, department_year_key
 from generator.model import SourceRef, Statement
 from generator.read.regions import load_regions
-from tests.metrics.seed_docs import (
+from tests.seed_docs import (
     F000,
     F001,
     F002,

@@ -6,7 +6,7 @@ from decimal import Decimal as D
 
 from generator.metrics import compute, department_year_key
 from generator.site.metric_data import metric_rows
-from tests.metrics.seed_docs import F000, F002, F003, F004, Problem, doc_000, doc_002, doc_004
+from tests.seed_docs import F000, F002, F003, F004, Problem, doc_000, doc_002, doc_004
 
 
 def _dy(metrics, source):

@@ -5,7 +5,11 @@ documents, against last year's). A ``Statement`` of kind "change" does not yet r
 that needs — the printed amount with its precision, the figure it applies to, the word
 before its percentage and whether it compares with last year or with the budget — so the
 changes are still located here. Every other narrative figure is read from
-``Document.statements`` (see stated.py); wording defects are scanned in textscan.py.
+``Document.statements`` (see stated.py); wording defects are scanned in paragraphs.py.
+
+Not yet the reader's change reading: the reader matches a change without its percentage, in
+its own paragraphs, and Statement carries none of the above. Exported Statement fields are
+part of the site's JSON downloads, so adding them changes the published output.
 """
 
 from __future__ import annotations
@@ -16,8 +20,8 @@ from decimal import Decimal
 
 from generator.checks.prose.paragraphs import AMOUNT, Paragraph, text_paragraphs
 from generator.checks.prose.stated import Amount
-from generator.checks.tables.view import norm
 from generator.model import Document
+from generator.read.vocabulary import canonical_label
 
 _DELIMS = "，,。；;：:（(、"
 
@@ -118,7 +122,7 @@ class Change:
 def _subject(label: str) -> str:
     t = re.sub(r"(增加|减少|增长|下降|降低|节约|上升)了?$", "", label)
     t = re.sub(r"(比|较|与)(上年|\d{4}年度?|上年度)?.*$", "", t)
-    return norm(t)
+    return canonical_label(t, loose=True)
 
 
 def _current_for(p: FigureParagraph, change_amt: Amount, changes: set[int]) -> Amount | None:
@@ -126,7 +130,7 @@ def _current_for(p: FigureParagraph, change_amt: Amount, changes: set[int]) -> A
     subject = _subject(change_amt.phrase)
     if subject:
         for a in reversed(earlier):
-            lab = norm(a.label)
+            lab = canonical_label(a.label, loose=True)
             if len(subject) >= 2 and (
                 lab.endswith(subject) or subject.endswith(lab) and len(lab) >= 2
             ):

@@ -14,7 +14,6 @@ from generator.checks.evidence import finding
 from generator.checks.prose.changes import changes
 from generator.checks.prose.paragraphs import text_paragraphs
 from generator.checks.prose.stated import Amount, completions, stated_amount
-from generator.checks.prose.terms import indicator_of_label
 from generator.checks.registry import rule
 from generator.checks.tables.figures import (
     TableFigure,
@@ -27,6 +26,7 @@ from generator.checks.tables.figures import (
 )
 from generator.checks.tolerance import fmt
 from generator.model import CANONICAL_INDICATORS, KIND_ZH, Document
+from generator.read.narrative_terms import indicator_of_label
 
 _SPACES = re.compile(r"\s+")
 

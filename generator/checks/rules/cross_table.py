@@ -23,10 +23,11 @@ from generator.checks.tables.figures import (
 )
 from generator.checks.tables.rows import top_level
 from generator.checks.tables.sums import col_name, tname
-from generator.checks.tables.view import Located, norm, places
+from generator.checks.tables.view import Located, places
 from generator.checks.tolerance import classify, fmt
 from generator.model import CANONICAL_INDICATORS, Document, to_wan
 from generator.read.codes import FORMER_CLASS_NAMES, names
+from generator.read.vocabulary import canonical_label
 
 ALWAYS, GENERAL_ONLY, BUDGET_NO_CARRYOVER = "always", "general_only", "budget_no_carryover"
 PAIRS: list[tuple[str, str, str, str]] = [
@@ -189,7 +190,7 @@ def _class_names() -> dict[str, str]:
     out = dict(FORMER_CLASS_NAMES)
     for (scheme, code), name in names().items():
         if scheme == "functional" and len(code) == 3:
-            out[norm(name).removesuffix("支出")] = code
+            out[canonical_label(name, loose=True).removesuffix("支出")] = code
     return out
 
 
@@ -197,7 +198,7 @@ CLASS_NAMES = _class_names()
 
 
 def _class_of(text: str) -> str | None:
-    key = norm(text).replace("（类）", "").removesuffix("支出")
+    key = canonical_label(text, loose=True).replace("（类）", "").removesuffix("支出")
     return CLASS_NAMES.get(key)
 
 

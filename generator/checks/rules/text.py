@@ -15,10 +15,10 @@ from generator.checks.evidence import finding, percent_evidence, ref
 from generator.checks.model import Evidence
 from generator.checks.prose.paragraphs import matches, text_paragraphs
 from generator.checks.prose.stated import stated_amount
-from generator.checks.prose.terms import indicator_of_label
 from generator.checks.registry import rule
 from generator.checks.tables.view import tables_with
 from generator.model import Document
+from generator.read.narrative_terms import indicator_of_label
 
 RESIDUE = re.compile(
     r"增加[（(]减少[)）]|减少[（(]增加[)）]|下降[（(]增长[)）]|增长[（(]下降[)）]|上升[（(]下降[)）]|下降[（(]上升[)）]"

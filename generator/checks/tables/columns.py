@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from generator.checks.tables.view import norm, value_columns
+from generator.checks.tables.view import value_columns
 from generator.model import Table
+from generator.read.vocabulary import canonical_label
 
 TOTAL_NAMES = ("合计", "总计", "本年支出合计", "本年收入合计", "支出合计", "收入合计", "小计")
 # Columns that legitimately add to basic + project in final-account spending tables.
@@ -31,7 +32,7 @@ class SpendingColumns:
 
 
 def _names(table: Table) -> list[str]:
-    return [norm(c) for c in table.columns]
+    return [canonical_label(c, loose=True) for c in table.columns]
 
 
 def _is_total(name: str) -> bool:

@@ -20,13 +20,13 @@ from generator.checks.tables.sums import col_name, tname
 from generator.checks.tables.view import (
     Located,
     all_series,
-    norm,
     places,
     row_series,
     value_columns,
 )
 from generator.checks.tolerance import ulp
 from generator.model import THREE_PUBLIC_INDICATORS, Document, Table, to_wan
+from generator.read.vocabulary import canonical_label
 
 
 @dataclass
@@ -58,7 +58,7 @@ def _cell(table: Table, j: int | None, label: str) -> Located | None:
 
 def _col(table: Table, *words: str, exclude: tuple[str, ...] = ()) -> int | None:
     for j, name in enumerate(table.columns):
-        n = norm(name)
+        n = canonical_label(name, loose=True)
         if all(w in n for w in words) and not any(x in n for x in exclude):
             return j
     return None

@@ -9,9 +9,10 @@ from __future__ import annotations
 from decimal import Decimal
 
 from generator.checks.tables.sums import col_name
-from generator.checks.tables.view import Located, all_series, norm, row_label, value_columns
+from generator.checks.tables.view import Located, all_series, row_label, value_columns
 from generator.model import Code, Row, Table
 from generator.read.codes import parse_code
+from generator.read.vocabulary import canonical_label
 
 
 def code_rows(table: Table) -> list[Row]:
@@ -28,7 +29,12 @@ def is_parent(parent: Code, child: Code) -> bool:
 
 def total_row(table: Table) -> Row | None:
     for r in table.rows:
-        if r.code is None and norm(row_label(r)) in ("合计", "总计", "共计", "合计数"):
+        if r.code is None and canonical_label(row_label(r), loose=True) in (
+            "合计",
+            "总计",
+            "共计",
+            "合计数",
+        ):
             return r
     return None
 

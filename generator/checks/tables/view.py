@@ -8,79 +8,19 @@ layout, with the cell so the finding can point at its line.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Collection
 from dataclasses import dataclass
 from decimal import Decimal
 
 from generator.checks.tolerance import decimals
 from generator.model import Cell, Row, Table
-from generator.read.vocabulary import INDICATOR_LABELS
+from generator.read.vocabulary import TOTAL_WORDS, canonical_label, table_label_id
 
-_NUMBERING = re.compile(
-    r"^(?:[（(]?[一二三四五六七八九十]+[)）、.．]|[（(]\d+[)）]|\d+[、.．)）]|[A-Za-z][.．、]|其中[:：]?|[:：])+"
-)
-_SPACES = re.compile(r"\s+")
-_QUOTES = str.maketrans({'"': "“", "'": "“", "”": "“", "「": "“", "」": "“", "(": "（", ")": "）"})
-
-# Labels tables use for the three-public items besides the narrative vocabulary.
-_EXTRA_LABELS: dict[str, tuple[str, ...]] = {
-    "vehicle_operation": (
-        "公务用车运行维护费",
-        "公务用车运行费",
-        "公务用车运行经费",
-        "公务用车运行",
-    ),
-    "vehicle_purchase": ("公务用车购置费", "公务用车购置经费", "公务用车购置"),
-    "vehicle_total": ("公务用车购置及运行费", "公务用车购置及运行维护费", "公务用车费"),
-    "overseas_travel": ("因公出国（境）费", "因公出国（境）费用", "因公出国经费", "因公出国费"),
-    "official_reception": ("公务接待费", "公务接待费支出"),
-    # Not canonical indicators: the extra terms of a final account's carry-over identity.
-    "nonfiscal_surplus_used": (
-        "使用非财政拨款结余",
-        "用事业基金弥补收支差额",
-        "使用非财政拨款结余和专用结余",
-    ),
-    "surplus_distribution": ("结余分配",),
-}
-TOTAL_WORDS = ("合计", "总计", "共计")
 ID_COLUMN_WORDS = ("编码", "代码", "行次", "栏次", "科目名称", "项目名称", "单位名称")
 
 
-def norm(text: str) -> str:
-    """A label as compared: no spaces, numbering, 其中, colons; one kind of quote."""
-    t = _SPACES.sub("", text or "").translate(_QUOTES)
-    t = t.replace("““", "“")
-    prev = None
-    while prev != t:
-        prev = t
-        t = _NUMBERING.sub("", t)
-    return t.rstrip("：:")
-
-
-def _label_map() -> dict[str, str]:
-    out: dict[str, str] = {}
-    for ind, labels in list(INDICATOR_LABELS.items()) + list(_EXTRA_LABELS.items()):
-        for lab in labels:
-            out.setdefault(norm(lab), ind)
-            out.setdefault(norm(lab).replace("“", ""), ind)
-    return out
-
-
-LABELS = _label_map()
-
-
-def indicator_of(label: str) -> str | None:
-    """Exact (normalised) label -> canonical id; substrings never match."""
-    n = norm(label)
-    for cand in (n, n.replace("“", ""), n.removesuffix("小计"), n.removesuffix("合计")):
-        if cand in LABELS:
-            return LABELS[cand]
-    return None
-
-
 def is_total_label(label: str) -> bool:
-    n = norm(label)
+    n = canonical_label(label, loose=True)
     return n in TOTAL_WORDS or n.endswith(("合计", "总计")) and len(n) <= 6
 
 
@@ -168,17 +108,21 @@ def row_series(table: Table) -> dict[str, dict[str, Located]]:
                     continue
                 if text.isdigit() and len(text) <= 3 and current is not None and k == 0:
                     continue  # a 行次 number between a label and its figure
-                ind = indicator_of(text)
+                ind = table_label_id(text)
                 if (
                     ind is None
                     and current is not None
                     and k == 0
-                    and norm(text) in ("小计", "合计", "共计")
+                    and canonical_label(text, loose=True) in ("小计", "合计", "共计")
                 ):
                     continue  # "一般公共预算收入 | 小计 | 7,117.1": the 小计 belongs to the row's label
                 if ind is None and is_total_label(text) and _is_three_public(table):
                     ind = "three_public_total"
-                if ind is None and summary and norm(text) in ("总计", "合计"):
+                if (
+                    ind is None
+                    and summary
+                    and canonical_label(text, loose=True) in ("总计", "合计")
+                ):
                     ind = "income_total" if labels_seen == 0 else "expenditure_total"
                 labels_seen += 1
                 current, label, k = ind, text, 0
@@ -208,10 +152,12 @@ def column_series(table: Table) -> dict[str, dict[str, Located]]:
         parts = [x for x in name.split("/") if x]
         last = parts[-1] if parts else name
         if last in ("小计", "合计") and len(parts) > 1:
-            ind = indicator_of(parts[-2])
+            ind = table_label_id(parts[-2])
         else:
-            ind = indicator_of(last) or indicator_of(name)
-        bare_total = any(w in norm(last) for w in TOTAL_WORDS) and "用车" not in name
+            ind = table_label_id(last) or table_label_id(name)
+        bare_total = (
+            any(w in canonical_label(last, loose=True) for w in TOTAL_WORDS) and "用车" not in name
+        )
         if ind is None and bare_total and _is_three_public(table):
             if len(parts) == 1 or any(w in parts[0] for w in ("预算数", "决算数", "年")):
                 ind = "three_public_total"
@@ -251,7 +197,7 @@ def all_series(table: Table) -> list[dict[str, Located]]:
 def column_index(table: Table, *needles: str, exclude: tuple[str, ...] = ()) -> int | None:
     """First column whose name contains every needle and none of ``exclude``."""
     for j, name in enumerate(table.columns):
-        n = norm(name)
+        n = canonical_label(name, loose=True)
         if all(x in n for x in needles) and not any(x in n for x in exclude):
             return j
     return None

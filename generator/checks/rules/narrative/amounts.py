@@ -11,7 +11,6 @@ from decimal import Decimal
 
 from generator.checks.evidence import finding
 from generator.checks.prose.stated import Amount, sentence_statements, stated_amount
-from generator.checks.prose.terms import indicator_of_label
 from generator.checks.registry import rule
 from generator.checks.tables.figures import (
     SWAPS,
@@ -26,6 +25,7 @@ from generator.checks.tables.figures import (
 from generator.checks.tables.sums import tname
 from generator.checks.tolerance import decimals, fmt
 from generator.model import CANONICAL_INDICATORS, Document
+from generator.read.narrative_terms import indicator_of_label
 
 
 @rule(

@@ -15,11 +15,11 @@ from generator.checks.model import Evidence
 from generator.checks.prose.changes import changes, percent_interval
 from generator.checks.prose.paragraphs import matches
 from generator.checks.prose.stated import completions
-from generator.checks.prose.terms import indicator_of_label
 from generator.checks.registry import rule
 from generator.checks.tables.figures import amount_evidence
 from generator.checks.tolerance import decimals, fmt, ulp
 from generator.model import Document
+from generator.read.narrative_terms import indicator_of_label
 
 NEGATIVE_CHANGE = re.compile(
     r"(增加|增长|上升|减少|下降|降低)了?\s*[-－—]\s*\d[\d,.]*\s*(?:万元|元|%|％)?"

@@ -10,12 +10,12 @@ from decimal import Decimal
 
 from generator.checks.evidence import finding, percent_evidence, percent_finding
 from generator.checks.prose.stated import Amount, share_interval, stated_amount
-from generator.checks.prose.terms import indicator_of_label
 from generator.checks.registry import rule
 from generator.checks.tables.figures import amount_evidence, document_figures, table_figure
 from generator.checks.tables.sums import tname
 from generator.checks.tolerance import decimals, fmt, ulp
 from generator.model import Document, Statement
+from generator.read.narrative_terms import indicator_of_label
 
 
 def _whole_for(doc, figs, stmts: list[Statement], k: int, parts: set[int]) -> Amount | None:

@@ -22,8 +22,8 @@ def _page(out, path):
     return (out / path / "index.html").read_text(encoding="utf-8")
 
 
-def test_peers_panel_of_the_2021_budgets(built_site):
-    out, _ = built_site
+def test_peers_panel_of_the_2021_budgets(seed_docs_site):
+    out, _ = seed_docs_site
     html = _page(out, "d/130607-ybj/2021")
     assert 'id="metrics-budget"' in html
     assert "可比对象：县级医疗保障局，2021年部门预算，共2个（含本部门）" in html
@@ -34,47 +34,47 @@ def test_peers_panel_of_the_2021_budgets(built_site):
     assert "支出总计变动达到或超过 10%，但文件没有说明原因" in html
 
 
-def test_change_with_reason_and_lonely_year(built_site):
-    out, _ = built_site
+def test_change_with_reason_and_lonely_year(seed_docs_site):
+    out, _ = seed_docs_site
     html = _page(out, "d/410526-ybj/2024")
     assert "文件说明的原因：“2024 年增加国家公务员医疗补助资金等。”" in html
     assert "本站暂无其他医疗保障局2024年部门预算，没有可比对象" in html
     assert "本站既没有" not in html
 
 
-def test_plain_sentence_when_neither_peers_nor_last_year(built_site):
-    out, _ = built_site
+def test_plain_sentence_when_neither_peers_nor_last_year(seed_docs_site):
+    out, _ = seed_docs_site
     html = _page(out, "d/130304-ybj/2020")
     assert "本站既没有与本部门可比的同类部门，也没有可用的本部门上年支出总计" in html
     assert "不适用" in html
 
 
-def test_per_capita_where_population_is_known(built_site):
-    out, _ = built_site
+def test_per_capita_where_population_is_known(seed_docs_site):
+    out, _ = seed_docs_site
     html = _page(out, "d/640400-ybj/2020")
     value = D("347.015834") * 10000 / D(1142142)
     assert f"{value.quantize(D('0.01')):,} 元/人" in html
     assert "1,142,142 人" in html and "第七次全国人口普查" in html
 
 
-def test_ranking_page_ranks_only_numbers(built_site):
-    out, _ = built_site
+def test_ranking_page_ranks_only_numbers(seed_docs_site):
+    out, _ = seed_docs_site
     html = _page(out, "rankings/personnel_share/2021-budget")
     rows = re.findall(r'<tr><td class="num">([^<]*)</td><th scope="row"><a[^>]*>([^<]*)</a>', html)
     assert rows == [("1", "保定市满城区医疗保障局"), ("—", "济源产城融合示范区医疗保障局")]
     assert "未公开" in html
 
 
-def test_methodology_documents_every_metric(built_site):
-    out, _ = built_site
+def test_methodology_documents_every_metric(seed_docs_site):
+    out, _ = seed_docs_site
     html = _page(out, "methodology")
     for mid, doc in METRIC_DOCS.items():
         assert f'id="metric-{mid}"' in html
         assert doc.formula_zh.replace("“", "&#34;") in html or doc.formula_zh in html
 
 
-def test_derived_rows_recompute_from_canonical_rows(built_site):
-    out, _ = built_site
+def test_derived_rows_recompute_from_canonical_rows(seed_docs_site):
+    out, _ = seed_docs_site
     text = (out / "data" / "indicators.csv").read_text(encoding="utf-8-sig")
     rows = list(csv.DictReader(text.splitlines()))
     canon = {
@@ -96,16 +96,16 @@ def test_derived_rows_recompute_from_canonical_rows(built_site):
     assert checked >= 15
 
 
-def test_compare_json_lists_both_2021_budgets(built_site):
-    out, _ = built_site
+def test_compare_json_lists_both_2021_budgets(seed_docs_site):
+    out, _ = seed_docs_site
     data = json.loads((out / "data" / "compare.json").read_text(encoding="utf-8"))
     assert {"130607-ybj-2021-budget", "419001-ybj-2021-budget"} <= set(data["items"])
     assert data["items"]["130607-ybj-2021-budget"]["url"] == "/d/130607-ybj/2021/#metrics-budget"
     assert data["metric_order"] == list(METRIC_DOCS)
 
 
-def test_department_page_time_series(built_site):
-    out, _ = built_site
+def test_department_page_time_series(seed_docs_site):
+    out, _ = seed_docs_site
     html = _page(out, "d/130607-ybj")
     assert 'id="series"' in html and "基本支出占比" in html
     assert "只收录了本部门一个年度" in html
@@ -114,7 +114,7 @@ def test_department_page_time_series(built_site):
 def test_time_series_over_two_years_has_a_chart():
     from generator.metrics import compute, department_id
     from generator.site.metric_panels import department_series
-    from tests.metrics.seed_docs import doc_000
+    from tests.seed_docs import doc_000
 
     cur, prev = doc_000(), doc_000()
     prev.source = prev.source.replace("2021", "2020")
@@ -133,8 +133,8 @@ def test_time_series_over_two_years_has_a_chart():
     assert {r["text"] for r in blocks["per_capita_expenditure"]["rows"]} == {"未知（人口未知）"}
 
 
-def test_rankings_index_lists_pages(built_site):
-    out, _ = built_site
+def test_rankings_index_lists_pages(seed_docs_site):
+    out, _ = seed_docs_site
     html = _page(out, "rankings")
     assert "rankings/basic_share/2021-budget/" in html
     assert "rankings/execution_rate/2021-budget/" not in html  # budgets have no execution rate
