@@ -21,7 +21,13 @@ from generator.model import Line, SourceRef, Statement
 from generator.read.blocks import Block
 from generator.read.metadata import find_department, find_kind, find_year
 from generator.read.narrative_terms import FUND_QUALIFIERS, TOTAL_IDS, indicator_for
-from generator.read.narrative_text import Para, is_heading, paragraphs, sentences
+from generator.read.narrative_text import (
+    Para,
+    excluded_lines,
+    is_heading,
+    paragraphs,
+    sentences,
+)
 from generator.read.numbers import to_wan
 
 _NUM = r"(?<![\d.,])(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
@@ -80,7 +86,7 @@ def read_statements(
         ctx = _Ctx(source, year, kind, dept[0] if dept else None)
         out: list[Statement] = []
         topic = ""
-        for number, para in enumerate(paragraphs(lines, blocks), start=1):
+        for number, para in enumerate(paragraphs(lines, excluded_lines(lines, blocks)), start=1):
             if len(para.starts) == 1 and is_heading(para.text):
                 topic = _clean_subject(ctx, _ENUM.sub("", para.text))
                 continue

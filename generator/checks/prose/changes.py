@@ -18,16 +18,17 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from generator.checks.prose.paragraphs import AMOUNT, Paragraph, text_paragraphs
+from generator.checks.prose.paragraphs import text_paragraphs
 from generator.checks.prose.stated import Amount
 from generator.model import Document
+from generator.read.narrative_text import PRINTED_AMOUNT, Para
 from generator.read.vocabulary import canonical_label
 
 _DELIMS = "，,。；;：:（(、"
 
 
 @dataclass
-class FigureParagraph(Paragraph):
+class FigureParagraph(Para):
     amounts: list[Amount] = field(default_factory=list)
 
 
@@ -38,7 +39,7 @@ def paragraphs(doc: Document) -> list[FigureParagraph]:
     out = [FigureParagraph(p.text, p.starts) for p in text_paragraphs(doc)]
     for p in out:
         prev_end = 0
-        for m in AMOUNT.finditer(p.text):
+        for m in PRINTED_AMOUNT.finditer(p.text):
             a = _amount(p, m, prev_end)
             p.amounts.append(a)
             prev_end = a.end
@@ -76,7 +77,7 @@ def _amount(p: FigureParagraph, m: re.Match, floor: int = 0) -> Amount:
         while i > floor and p.text[i - 1] not in _DELIMS:
             i -= 1
     phrase = p.text[i:start].strip() or label
-    return Amount(value, m.group(2), raw, start, m.end(), p.line_at(start), label, phrase)
+    return Amount(value, m.group(2), raw, start, m.end(), p.line_at(start).number, label, phrase)
 
 
 _NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
@@ -180,7 +181,7 @@ def changes(doc: Document) -> list[Change]:
                         increase,
                         Decimal(pct),
                         pct,
-                        p.line_at(pct_at),
+                        p.line_at(pct_at).number,
                         agree,
                         against,
                         m.group(0),
