@@ -34,7 +34,7 @@ class FigureParagraph(Para):
     amounts: list[Amount] = field(default_factory=list)
 
 
-def paragraphs(doc: Document) -> list[FigureParagraph]:
+def figure_paragraphs(doc: Document) -> list[FigureParagraph]:
     cached = getattr(doc, "_checks_paragraphs", None)
     if cached is not None:
         return cached
@@ -130,7 +130,7 @@ def _current_for(p: FigureParagraph, change_amt: Amount, changes: set[int]) -> A
 
 def changes(doc: Document) -> list[Change]:
     out: list[Change] = []
-    for p in paragraphs(doc):
+    for p in figure_paragraphs(doc):
         by_start = {a.start: a for a in p.amounts}
         found = [
             (pc, [(by_start[at], pct, pct_at) for at, pct, pct_at in pc.items])
