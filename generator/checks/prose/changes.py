@@ -1,14 +1,15 @@
-"""Year-on-year changes located in the narrative paragraphs, with the figure each applies to.
+"""Year-on-year changes of the narrative, each with the figure it applies to.
 
 "比上年增加A万元，增长p%" is checked against the current figure it follows (and, across
-documents, against last year's). A ``Statement`` of kind "change" does not yet record what
-that needs — the printed amount with its precision, the figure it applies to, the word
-before its percentage and whether it compares with last year or with the budget — so the
-changes are still located here. Every other narrative figure is read from
-``Document.statements`` (see stated.py); wording defects are scanned in paragraphs.py.
+documents, against last year's). The change itself is read by the reader stage's one change
+reading (read/narrative_changes.printed_changes), here in the checks' paragraphs
+(paragraphs.py); what this module adds is what the arithmetic needs and a ``Statement``
+does not record: every amount of the paragraph as printed, with its precision and label,
+and the current figure each change applies to. Every other narrative figure is read from
+``Document.statements`` (see stated.py).
 
-Not yet the reader's change reading: the reader matches a change without its percentage, in
-its own paragraphs, and Statement carries none of the above. Exported Statement fields are
+Why not the reader's change statements: a statement carries no printed precision, no
+figure it applies to and no word before its percentage, and exported Statement fields are
 part of the site's JSON downloads, so adding them changes the published output.
 """
 
@@ -18,27 +19,29 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from generator.checks.prose.paragraphs import AMOUNT, Paragraph, text_paragraphs
+from generator.checks.prose.paragraphs import text_paragraphs
 from generator.checks.prose.stated import Amount
 from generator.model import Document
+from generator.read.narrative_changes import printed_changes
+from generator.read.narrative_text import PRINTED_AMOUNT, Para
 from generator.read.vocabulary import canonical_label
 
 _DELIMS = "，,。；;：:（(、"
 
 
 @dataclass
-class FigureParagraph(Paragraph):
+class FigureParagraph(Para):
     amounts: list[Amount] = field(default_factory=list)
 
 
-def paragraphs(doc: Document) -> list[FigureParagraph]:
+def figure_paragraphs(doc: Document) -> list[FigureParagraph]:
     cached = getattr(doc, "_checks_paragraphs", None)
     if cached is not None:
         return cached
     out = [FigureParagraph(p.text, p.starts) for p in text_paragraphs(doc)]
     for p in out:
         prev_end = 0
-        for m in AMOUNT.finditer(p.text):
+        for m in PRINTED_AMOUNT.finditer(p.text):
             a = _amount(p, m, prev_end)
             p.amounts.append(a)
             prev_end = a.end
@@ -76,20 +79,7 @@ def _amount(p: FigureParagraph, m: re.Match, floor: int = 0) -> Amount:
         while i > floor and p.text[i - 1] not in _DELIMS:
             i -= 1
     phrase = p.text[i:start].strip() or label
-    return Amount(value, m.group(2), raw, start, m.end(), p.line_at(start), label, phrase)
-
-
-_NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
-_UP = ("增加", "增长", "上升", "增幅")
-CHANGE = re.compile(
-    rf"(?P<verb>增加|减少|增长|下降|降低|节约|上升)了?\s*(?P<amt>{_NUM})\s*(?P<unit>万元|元)\s*[，,]?\s*"
-    rf"(?P<pword>增长|下降|降低|增加|减少|上升|增幅|降幅)(?:[（(][^）)]{{1,4}}[)）])?(?:了|为)?\s*"
-    rf"(?P<pct>-?\d+(?:\.\d+)?)\s*[%％]"
-)
-PAIR_CHANGE = re.compile(
-    rf"各(?P<verb>增加|减少)\s*(?P<a1>{_NUM})\s*(?P<u1>万元|元)\s*和\s*(?P<a2>{_NUM})\s*(?P<u2>万元|元)\s*[，,]\s*"
-    rf"(?P<pword>增长|下降|降低)分别为\s*(?P<p1>\d+(?:\.\d+)?)\s*[%％]\s*和\s*(?P<p2>\d+(?:\.\d+)?)\s*[%％]"
-)
+    return Amount(value, m.group(2), raw, start, m.end(), p.line_at(start).number, label, phrase)
 
 
 @dataclass
@@ -140,25 +130,16 @@ def _current_for(p: FigureParagraph, change_amt: Amount, changes: set[int]) -> A
 
 def changes(doc: Document) -> list[Change]:
     out: list[Change] = []
-    for p in paragraphs(doc):
+    for p in figure_paragraphs(doc):
         by_start = {a.start: a for a in p.amounts}
-        found: list[tuple[re.Match, list[tuple[Amount, str, int]]]] = []
-        for m in CHANGE.finditer(p.text):
-            a = by_start.get(m.start("amt"))
-            if a is not None:
-                found.append((m, [(a, m.group("pct"), m.start("pct"))]))
-        for m in PAIR_CHANGE.finditer(p.text):
-            a1, a2 = by_start.get(m.start("a1")), by_start.get(m.start("a2"))
-            if a1 is not None and a2 is not None:
-                found.append(
-                    (m, [(a1, m.group("p1"), m.start("p1")), (a2, m.group("p2"), m.start("p2"))])
-                )
+        found = [
+            (pc, [(by_start[at], pct, pct_at) for at, pct, pct_at in pc.items])
+            for pc in printed_changes(p.text)
+            if all(at in by_start for at, _, _ in pc.items)
+        ]
         change_starts = {a.start for _, items in found for a, _, _ in items}
-        for m, items in found:
-            before = p.text[max(0, m.start() - 16) : m.start()]
-            against = "budget" if re.search(r"(较|比)[^，。；]{0,12}预算", before) else "previous"
-            increase = m.group("verb") not in ("减少", "下降", "降低", "节约")
-            agree = (m.group("pword") in _UP) == increase
+        for pc, items in found:
+            m = pc.match
             currents = (
                 [a for a in p.amounts if a.start < m.start() and a.start not in change_starts][
                     -len(items) :
@@ -177,12 +158,12 @@ def changes(doc: Document) -> list[Change]:
                         p,
                         cur,
                         amt,
-                        increase,
+                        pc.increase,
                         Decimal(pct),
                         pct,
-                        p.line_at(pct_at),
-                        agree,
-                        against,
+                        p.line_at(pct_at).number,
+                        pc.words_agree,
+                        pc.against,
                         m.group(0),
                     )
                 )

@@ -2,50 +2,22 @@
 
 Template residue ("增加（减少）"), placeholders, a reason left empty or a share without "%"
 are defects of the text, not of its figures, so these rules scan the narrative lines rather
-than the reader's statements. Table rows are left out; a sentence broken over several lines
-(a PDF page break, a DOC export) is joined back, keeping each character's line so evidence
-points at the right one.
-
-These are not the reader's paragraphs (read/narrative_text.py) yet: the reader leaves out the
-目录 and the 名词解释 and joins lines by wrap width, where the wording rules scan the 目录's
-placeholders and join up to six lines until a "。". On the 95 documents of ../shared the
-reader's paragraphs gave the same findings on the seeds but 72 fewer and 27 other findings
-elsewhere, some of them false errors, so the switch needs its own measured change.
+than the reader's statements. The paragraphs come from the reader's one splitter
+(read/narrative_text.paragraphs) with its ``SENTENCES`` joining: every line outside tables,
+the 目录 included (its placeholders are defects too), a sentence broken over several lines
+joined back until its "。", each character keeping its line so evidence points at the right
+one. Why not the reader's own paragraphs is measured there.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 
 from generator.checks.evidence import ref
 from generator.checks.model import Evidence
 from generator.model import Document
-
-_HEADING = re.compile(
-    r"^\s*(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])"
-)
-AMOUNT = re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(万元|元)")
-
-
-@dataclass
-class Paragraph:
-    text: str
-    starts: list[tuple[int, int]] = field(default_factory=list)  # (offset, line number)
-
-    def line_at(self, offset: int) -> int:
-        line = self.starts[0][1]
-        for off, n in self.starts:
-            if off > offset:
-                break
-            line = n
-        return line
-
-    def sentence_bounds(self, offset: int) -> tuple[int, int]:
-        start = max(self.text.rfind("。", 0, offset), -1) + 1
-        end = self.text.find("。", offset)
-        return start, len(self.text) if end < 0 else end + 1
+from generator.read.narrative_text import SENTENCES, Para, paragraphs
 
 
 def _table_lines(doc: Document) -> set[int]:
@@ -58,36 +30,13 @@ def _table_lines(doc: Document) -> set[int]:
     return taken
 
 
-def text_paragraphs(doc: Document) -> list[Paragraph]:
+def text_paragraphs(doc: Document) -> list[Para]:
     """The narrative lines outside tables, wrapped sentences joined (computed once per doc)."""
     cached = getattr(doc, "_checks_text_paragraphs", None)
     if cached is not None:
         return cached
-    taken = _table_lines(doc)
-    out: list[Paragraph] = []
-    cur: Paragraph | None = None
-    joined = 0
-    for ln in doc.lines:
-        text = ln.text.strip()
-        if ln.number in taken or "\t" in ln.text:
-            cur = None
-            continue
-        if not text:
-            continue
-        if (
-            cur is not None
-            and not cur.text.endswith("。")
-            and not _HEADING.match(text)
-            and not _is_heading(cur.text)
-            and joined < 6
-        ):
-            cur.starts.append((len(cur.text), ln.number))
-            cur.text += text
-            joined += 1
-            continue
-        cur = Paragraph(text=text, starts=[(0, ln.number)])
-        joined = 0
-        out.append(cur)
+    skip = _table_lines(doc) | {ln.number for ln in doc.lines if "\t" in ln.text}
+    out = paragraphs(doc.lines, skip, SENTENCES)
     try:
         object.__setattr__(doc, "_checks_text_paragraphs", out)
     except (AttributeError, TypeError):  # pragma: no cover
@@ -95,13 +44,9 @@ def text_paragraphs(doc: Document) -> list[Paragraph]:
     return out
 
 
-def _is_heading(text: str) -> bool:
-    return bool(_HEADING.match(text)) and len(text) < 40 and not AMOUNT.search(text)
-
-
 def matches(doc: Document, pattern: re.Pattern) -> Iterator[tuple[re.Match, list[Evidence]]]:
     """Every match of ``pattern`` in the narrative, with the quoted text as evidence."""
     for p in text_paragraphs(doc):
         for m in pattern.finditer(p.text):
-            source = ref(doc, p.line_at(m.start()))
+            source = ref(doc, p.line_at(m.start()).number)
             yield m, [Evidence(label="原文", source=source, raw=m.group(0))]

@@ -132,7 +132,7 @@ def _statement(doc: Document, table: Table) -> tuple[str, int] | None:
         # "政府性基金支出预算支出 0 万元" in the 情况说明 also tells the reader the table is empty
         k = p.text.find(word)
         if k >= 0 and (ZERO.search(p.text, k) or re.search(r"无[^，。；]{0,12}" + word, p.text)):
-            return p.text, p.starts[0][1]
+            return p.text, p.starts[0][1].number
     return None
 
 

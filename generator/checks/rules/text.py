@@ -267,7 +267,7 @@ def outdated_class_name(doc: Document):
     for p in text_paragraphs(doc):
         k = p.text.find(OUTDATED)
         if k >= 0:
-            ev = [Evidence(label="原文", source=ref(doc, p.line_at(k)), raw=OUTDATED)]
+            ev = [Evidence(label="原文", source=ref(doc, p.line_at(k).number), raw=OUTDATED)]
             msg = f"{doc.metadata.year}年度文件仍称“{OUTDATED}”，该类2018年起已改称“卫生健康支出”。"
             yield finding("text.outdated_class_name", msg, doc, ev)
 
