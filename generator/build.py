@@ -6,6 +6,7 @@
     site     redact personal data, place documents, register pages (phase 1)
     render   render pages whose inputs changed (phase 2)
     write    write files whose bytes changed, remove files no page produces any more
+    search   Pagefind indexes the written pages (generator.search_index)
 
 A ``Builder`` keeps its caches between builds, so ``serve`` re-reads only the disclosure
 that changed and re-renders only the pages that were built from it.
@@ -23,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from generator import feeds, render
+from generator import feeds, render, search_index
 from generator.build_readers import Reader, default_reader, read_disclosure
 from generator.build_static import add_static_pages
 from generator.config import ConfigError, SiteConfig, load_config
@@ -172,10 +173,13 @@ class Builder:
         site.outcomes = [outcome(inp, doc, site) for inp, doc in items]
         registry = register_pages(site)
         add_static_pages(cfg, registry)
+        search_index.add_search_page(registry)
         feeds.finish(site, registry)
         t = lap("site", t)
         res.rendered, res.written, res.removed = self.render_and_write(site, registry)
-        lap("render+write", t)
+        t = lap("render+write", t)
+        self.search(res.written + res.removed > 0)
+        lap("search", t)
         res.inputs = len(inputs)
         res.failed = sum(o["status"] == "failed" for o in site.outcomes)
         res.with_problems = sum(o["status"] == "problems" for o in site.outcomes)
@@ -184,6 +188,18 @@ class Builder:
         res.seconds = time.perf_counter() - t0
         res.timings = clock
         return res
+
+    def search(self, changed: bool) -> None:
+        """Re-index only when a page was written or removed (or the index is missing)."""
+        out = self.config.output_path
+        if not changed and (out / search_index.FOLDER / "pagefind.js").is_file():
+            return
+        try:
+            search_index.index_site(out, self.config.cache_path)
+        except search_index.SearchIndexError as exc:
+            print(
+                f"warning: no search index: {exc}; the site works without search", file=sys.stderr
+            )
 
     def _redact(self, inp: Input, doc: Document) -> Document:
         key = (inp.rel, inp.sha256, inp.sidecar_sha256, repr(self.config.privacy))
