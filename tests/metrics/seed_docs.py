@@ -8,55 +8,15 @@ from __future__ import annotations
 
 from decimal import Decimal as D
 
-from generator.model import Document, Metadata, Problem, Reading, SourceRef, Statement
+from generator.model import Document, Problem, SourceRef, Statement
+from tests.factory import document, reading
+from tests.factory import metadata as meta
 
 F000 = "disclosures/130607-满城区/保定市满城区医疗保障局/2021-budget.txt"
 F001 = "disclosures/410526-滑县/滑县医疗保障局/2024-budget.txt"
 F002 = "disclosures/419001-济源市/济源产城融合示范区医疗保障局/2021-budget.txt"
 F003 = "disclosures/130304-北戴河区/秦皇岛市北戴河区医疗保障局/2020-performance.txt"
 F004 = "disclosures/640400-固原市/固原市医疗保障局/2020-final.txt"
-
-
-def reading(file, ind, value, line, raw=None, unit="万元", origin="table", period="current"):
-    return Reading(
-        id=ind,
-        value=D(value),
-        origin=origin,
-        source=SourceRef(file=file, line=line, text=raw or str(value)),
-        raw=raw or str(value),
-        unit=unit,
-        period=period,
-    )
-
-
-def document(file, meta, readings, statements=(), problems=()):
-    current = {}
-    for r in readings:
-        if r.period == "current":
-            current.setdefault(r.id, r)
-    return Document(
-        source=file,
-        format="text",
-        sha256="0" * 64,
-        metadata=meta,
-        indicators=current,
-        readings=list(readings),
-        statements=list(statements),
-        problems=list(problems),
-    )
-
-
-def meta(dept, code, region, level, year, kind, **kw):
-    return Metadata(
-        department=dept,
-        department_type="医疗保障局",
-        region_code=code,
-        region_name=region,
-        region_level=level,
-        year=year,
-        kind=kind,
-        **kw,
-    )
 
 
 def doc_000() -> Document:

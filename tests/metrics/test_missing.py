@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from decimal import Decimal as D
 
-from generator.metrics import compute, department_year_key, metric_rows
+from generator.metrics import compute, department_year_key
+from generator.site.metric_data import metric_rows
 from tests.metrics.seed_docs import F000, F002, F003, F004, Problem, doc_000, doc_002, doc_004
 
 

@@ -113,7 +113,7 @@ def test_department_page_time_series(built_site):
 
 def test_time_series_over_two_years_has_a_chart():
     from generator.metrics import compute, department_id
-    from generator.metrics_pages import department_series
+    from generator.site.metric_panels import department_series
     from tests.metrics.seed_docs import doc_000
 
     cur, prev = doc_000(), doc_000()

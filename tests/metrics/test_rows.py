@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 from decimal import Decimal as D
 
-from generator.metrics import METRIC_DOCS, compare_data, metric_rows
+from generator.metrics import METRIC_DOCS
+from generator.site.metric_data import compare_data, metric_rows
 from tests.metrics.seed_docs import F000, F001, F002
 
 COLUMNS = [

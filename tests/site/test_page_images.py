@@ -9,7 +9,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from generator.page_images import BOX, PageImages, cited_figures, render_page
+from generator.site.page_images import BOX, PageImages, cited_figures, render_page
 
 
 def _red_box(png: bytes) -> tuple[int, int, int, int] | None:
