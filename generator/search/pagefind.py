@@ -6,11 +6,12 @@ plus its own search interface under ``pagefind/`` — nothing is fetched at view
 extended binary (the ``pagefind[extended]`` wheel) is required because only it segments
 Chinese text into words; the standard binary would index whole runs of Han characters.
 
-Pagefind names its filter files after a hash of contents it writes in no fixed order
-(upstream issue Pagefind/pagefind#638: fragments are stable, filter and meta indexes are not).
-So that the same pages always give the same ``pagefind/`` bytes, a finished index is kept in
-the cache under a hash of every indexed page and copied from there while the pages are the
-same; the folder is swapped in whole, so files of an older index never linger.
+Pagefind writes its filter files in no fixed order (fragments and word chunks are stable,
+filter and meta files are not), so every fresh index is rewritten into one canonical form
+(``generator.search.canonical``): the same pages give the same ``pagefind/`` bytes on any
+machine, with or without a cache. A finished index is also kept in the cache under a hash of
+every indexed page (indexing takes a second or two) and copied from there while the pages
+are the same; the folder is swapped in whole, so files of an older index never linger.
 """
 
 from __future__ import annotations
@@ -21,7 +22,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+from generator.search import canonical
+from generator.search.canonical import canonicalize
+
 FOLDER = "pagefind"
+CANONICAL_VERSION = "c1"  # bump when canonical.py changes its output
 KEEP = 12  # cached indexes kept (a test session builds several sites)
 
 
@@ -52,7 +57,7 @@ def pages_key(site: Path) -> str:
     """A hash of every page Pagefind reads (and of its version): equal keys, equal index."""
     from importlib.metadata import version
 
-    h = hashlib.sha256(version("pagefind").encode())
+    h = hashlib.sha256((version("pagefind") + CANONICAL_VERSION).encode())
     for path in sorted(site.rglob("*.html")):
         rel = path.relative_to(site).as_posix()
         if rel.startswith(FOLDER + "/"):
@@ -69,6 +74,11 @@ def _run_pagefind(site: Path, output: Path) -> None:
         shutil.rmtree(output, ignore_errors=True)
         detail = (done.stderr or done.stdout).strip().splitlines()[-3:]
         raise SearchIndexError("Pagefind failed: " + " / ".join(detail))
+    try:
+        canonicalize(output)
+    except (canonical.FormatError, KeyError, ValueError) as exc:
+        shutil.rmtree(output, ignore_errors=True)
+        raise SearchIndexError(f"unexpected Pagefind output: {exc}") from exc
 
 
 def _prune(cache: Path, keep: int) -> None:

@@ -42,10 +42,7 @@ def _clean_build(tmp: Path) -> dict[str, bytes]:
     (clean / "cache").mkdir(parents=True)
     for bundle in (tmp / "cache").glob("vega-bundle-*.js"):
         shutil.copy(bundle, clean / "cache" / bundle.name)
-    # Pagefind's filter files differ run to run (generator/search_index.py says why): the
-    # clean build shares the search indexes kept by page hash, as it shares the chart bundle
-    if (tmp / "cache" / "pagefind").is_dir():
-        shutil.copytree(tmp / "cache" / "pagefind", clean / "cache" / "pagefind")
+    # no search index is shared: a fresh Pagefind run must give the same bytes
     _write_config(tmp / "clean.toml", "clean/out", "clean/cache", _description(tmp))
     builder = Builder(load_config(tmp / "clean.toml"), quiet=True)
     builder.build()

@@ -7,6 +7,7 @@ import functools
 import gzip
 import http.server
 import json
+import shutil
 import threading
 from pathlib import Path
 
@@ -109,3 +110,41 @@ def test_search_finds_the_budget_terms_in_the_browser(real_server, chromium):
         browser.close()
     assert not outside, outside
     assert not errors, errors
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()
+    }
+
+
+def test_fresh_indexes_of_the_same_pages_are_byte_identical(real_site, tmp_path):
+    """No cache, two machines: Pagefind run twice from scratch over the same pages gives the
+    same bytes once canonicalised (Pagefind alone writes filter files in a varying order)."""
+    from generator.search.pagefind import index_site
+
+    site, _ = real_site
+    trees = []
+    for n in (1, 2):
+        copy = tmp_path / f"site{n}"
+        shutil.copytree(site, copy, ignore=shutil.ignore_patterns("pagefind"))
+        index_site(copy, tmp_path / f"cache{n}")  # an empty cache: Pagefind runs
+        trees.append(_tree(copy / "pagefind"))
+    assert trees[0] == trees[1]
+    assert trees[0] == _tree(site / "pagefind")
+    assert any(name.startswith("filter/") for name in trees[0])
+
+
+def test_filter_files_are_sorted_and_uncompressed(real_site):
+    import cbor2
+
+    from generator.search.canonical import SIGNATURE, canonical_filter
+
+    site, _ = real_site
+    files = sorted((site / "pagefind" / "filter").glob("*.pf_filter"))
+    assert len(files) == 3  # 类型, 地区, 年度
+    for path in files:
+        data = path.read_bytes()
+        assert data.startswith(SIGNATURE)
+        obj = cbor2.loads(data[len(SIGNATURE) :])
+        assert obj == canonical_filter(obj, path.name)
