@@ -120,8 +120,21 @@
     });
   }
 
+  /* Amounts are shown in 万元 with two decimals; one button reveals every printed form. */
+  function initPrinted() {
+    document.querySelectorAll("button.show-printed").forEach(function (button) {
+      if (!document.querySelector(".printed")) return;
+      button.hidden = false;
+      button.addEventListener("click", function () {
+        var on = document.body.classList.toggle("show-printed-on");
+        button.setAttribute("aria-pressed", on ? "true" : "false");
+      });
+    });
+  }
+
   function init() {
     initCharts();
+    initPrinted();
     document.querySelectorAll("table.sortable").forEach(makeSortable);
     markScrollable();
     document.addEventListener("toggle", markScrollable, true);

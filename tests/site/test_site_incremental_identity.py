@@ -91,7 +91,7 @@ def test_incremental_rebuilds_equal_clean_builds(tmp_path, monkeypatch):
 
     # a setting shown on every page and a template used by one kind of page
     _write_config(tmp_path / "site.toml", "out", "cache", "改过的站点说明")
-    _edit(tmp_path / "templates" / "source.html", "原文文本 ·", "原文文本（已改） ·")
+    _edit(tmp_path / "templates" / "source.html", "原文文本{%", "原文文本（已改）{%")
     builder.config = load_config(tmp_path / "site.toml")
     builder.build()
     assert not builder.errors
