@@ -133,3 +133,28 @@ def test_vega_loads_only_where_a_chart_is(server, browser):  # noqa: F811
         page.goto(server + BASE_PATH + path, wait_until="networkidle")
         assert any(u.endswith("/static/vega.js") for u in scripts) is wanted, path
         page.close()
+
+
+def test_findings_lead_with_counts_and_stay_short_on_a_phone(server, browser):  # noqa: F811
+    """滑县 2024: 22 findings, 16 of them rounding notes. Folded, the section fits under
+    2,000 px at 390 px, leads with a count per severity and folds the rounding notes into one
+    line that opens on demand."""
+    page = browser.new_page(viewport={"width": 390, "height": 800})
+    page.goto(server + BASE_PATH + "d/410526-ybj/2024/", wait_until="load")
+    section = page.locator("section#findings")
+    page.evaluate("document.querySelectorAll('#findings details').forEach(d => d.open = false)")
+    height = section.evaluate("s => s.getBoundingClientRect().height")
+    assert height < 2000, height
+    assert section.locator(".sev-counts li").count() >= 3
+    rounding = section.locator("details.rounding > summary")
+    assert "处尾差" in rounding.inner_text() and "展开" in rounding.inner_text()
+    assert section.locator("details.rounding .rounding-list").is_hidden()
+    rounding.click()
+    assert section.locator("details.rounding .rounding-list").is_visible()
+    # the printed digits appear only on demand
+    button = page.locator("button.show-printed").first
+    if page.locator(".printed").count():
+        assert page.locator(".printed").first.is_hidden()
+        button.click()
+        assert button.get_attribute("aria-pressed") == "true"
+    page.close()
