@@ -1,0 +1,195 @@
+"""``python -m generator audit PATH...``: how well the reader reads a whole collection.
+
+Reads every disclosure under the given paths (directories recursively) in worker processes
+and reduces each document to one plain row: its metadata, which key figures were found, each
+identity of generator/read/identities.py as held / failed / unverifiable, its problems, and
+what reading it cost per page. The rows and their summary are printed by audit_report.py.
+A file the reader cannot read is a row like any other: the audit never stops on one file.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from generator.model import Document, to_jsonable
+
+READABLE = (".pdf", ".txt")
+
+# the reader's plain reasons, as a row's status
+_NOT_DISCLOSURE = "does not look like a budget disclosure"
+_NO_TEXT = "has no text to read"
+_NO_TEXT_PAGE = "has no text layer"
+
+
+@dataclass
+class AuditRow:
+    """One document as the audit sees it; plain data so worker processes can return it."""
+
+    path: str
+    status: str  # "read" | "not_disclosure" | "scanned" | "failed"
+    reason: str = ""  # why a file was refused or failed, in plain words
+    department: str | None = None
+    region: str | None = None  # region name (code in region_code)
+    region_code: str | None = None
+    year: int | None = None
+    kind: str | None = None
+    scope: str | None = None
+    figures: dict[str, dict[str, Any]] = field(default_factory=dict)  # key figure -> value, page
+    identities: list[dict[str, Any]] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+    pages: int = 0
+    scanned_pages: list[int] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def ms_per_page(self) -> float:
+        return 1000 * self.seconds / max(self.pages, 1)
+
+    @property
+    def consistent(self) -> bool:
+        states = [i["status"] for i in self.identities]
+        return (
+            self.status == "read"
+            and not self.scanned_pages
+            and "held" in states
+            and "failed" not in states
+        )
+
+
+def find_inputs(paths: Iterable[str]) -> list[str]:
+    """Every readable file under ``paths``, sorted, each once (sidecars are not inputs)."""
+    found: set[str] = set()
+    for p in paths:
+        path = Path(p)
+        if path.is_dir():
+            for f in path.rglob("*"):
+                if f.is_file() and f.suffix.lower() in READABLE:
+                    found.add(str(f))
+        else:
+            found.add(str(path))  # a named file is read whatever its name, and errors if missing
+    return sorted(found)
+
+
+def audit_file(path: str) -> AuditRow:
+    """Read one file and reduce it to its row (runs in a worker process)."""
+    from generator.read import read_file
+
+    start = time.perf_counter()
+    doc = read_file(path)
+    seconds = time.perf_counter() - start
+    return row_of(doc, seconds)
+
+
+def row_of(doc: Document, seconds: float = 0.0) -> AuditRow:
+    from generator.read.identities import KEY_FIGURES, check_identities
+
+    m = doc.metadata
+    errors = [p for p in doc.problems if p.severity == "error"]
+    scanned = sorted({p.page for p in doc.problems if p.page and _NO_TEXT_PAGE in p.message})
+    status, reason = "read", ""
+    if errors:
+        first = errors[0].message
+        reason = first
+        if _NOT_DISCLOSURE in first:
+            status = "not_disclosure"
+        elif _NO_TEXT in first:
+            status = "scanned"
+        else:
+            status = "failed"
+    figures = {
+        k: {
+            "value": to_jsonable(doc.indicators[k].value),
+            "page": doc.indicators[k].source.page,
+            "line": doc.indicators[k].source.line,
+        }
+        for k in KEY_FIGURES
+        if k in doc.indicators
+    }
+    identities = [
+        {
+            "name": i.name,
+            "title": i.title_zh,
+            "status": i.status,
+            "left": to_jsonable(i.left),
+            "right": to_jsonable(i.right),
+            "places": [{"file": s.file, "page": s.page, "line": s.line} for s in i.places],
+            "missing": i.missing,
+        }
+        for i in (
+            check_identities(doc.indicators, doc.readings, m.kind) if status == "read" else []
+        )
+    ]
+    return AuditRow(
+        path=doc.source,
+        status=status,
+        reason=reason,
+        department=m.department,
+        region=m.region_name,
+        region_code=m.region_code,
+        year=m.year,
+        kind=m.kind,
+        scope=getattr(m, "scope", None),
+        figures=figures,
+        identities=identities,
+        problems=[p.message for p in doc.problems if p.severity == "error" or p.page is None],
+        pages=doc.pages or 0,
+        scanned_pages=scanned,
+        seconds=seconds,
+    )
+
+
+def audit(paths: list[str], workers: int | None = None) -> Iterator[AuditRow]:
+    """Rows in input order; files are read in ``workers`` processes (1 = in this process)."""
+    workers = workers or os.cpu_count() or 1
+    if workers <= 1 or len(paths) <= 1:
+        yield from map(audit_file, paths)
+        return
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        # largest files first keep both workers busy until the end; rows come back in order
+        order = sorted(paths, key=_size, reverse=True)
+        futures = {p: pool.submit(audit_file, p) for p in order}
+        done: dict[str, AuditRow] = {}
+        for p in paths:
+            done[p] = futures[p].result()
+            yield done.pop(p)
+
+
+def _size(path: str) -> int:
+    try:
+        return os.path.getsize(path)
+    except OSError:
+        return 0
+
+
+def run_audit(paths: list[str], as_json: bool = False, workers: int | None = None) -> int:
+    from generator.read import audit_report
+
+    inputs = find_inputs(paths)
+    if not inputs:
+        sys.stderr.write("audit: no .pdf or .txt file found under " + " ".join(paths) + "\n")
+        return 2
+    if hasattr(sys.stdout, "reconfigure") and (sys.stdout.encoding or "").lower() != "utf-8":
+        sys.stdout.reconfigure(encoding="utf-8")
+    started = time.perf_counter()
+    rows: list[AuditRow] = []
+    bar = audit_report.Progress(len(inputs))
+    for row in audit(inputs, workers):
+        rows.append(row)
+        bar.step(row.path)
+    bar.close()
+    wall = time.perf_counter() - started
+    summary = audit_report.summarise(rows, wall)
+    if as_json:
+        sys.stdout.write(audit_report.to_json(rows, summary) + "\n")
+    else:
+        for row in rows:
+            sys.stdout.write(audit_report.format_row(row) + "\n")
+        sys.stdout.write(audit_report.format_summary(summary) + "\n")
+    return 1 if any(r.status == "failed" for r in rows) else 0

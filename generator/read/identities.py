@@ -1,0 +1,255 @@
+"""The identities every budget obeys, checked on the key figures a reader found.
+
+收入总计 = 支出总计; 本年收入合计 + 上年结转 = 收入总计; 基本支出 + 项目支出 (+ a stated reserve
+such as 机动经费) = 本年支出合计; the “三公” parts = their total, 购置 + 运行 = 公务用车;
+人员经费 + 公用经费 = 基本支出; each key figure stated in the narrative = the same figure in the
+tables. They need no hand-made answers, so they tell a reading error from a good reading on
+documents nobody has checked by hand: the ``audit`` command reports them, and a reader that
+can read a figure more than one way can keep the reading that makes them hold.
+
+Pure functions over readings (``generator.model.Reading``): nothing here opens a file or a
+table. Rounding is tolerated as the checks tolerate it (generator/checks/tolerance.py): each
+printed figure may be off by half a unit of its last printed digit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Literal
+
+from generator.checks.tolerance import decimals, sum_tolerance, ulp
+from generator.model import Reading, SourceRef
+
+Status = Literal["held", "failed", "unverifiable"]
+
+# The figures a maintainer looks at first: a document that gives these gives a department-year.
+KEY_FIGURES: tuple[str, ...] = (
+    "income_total",
+    "expenditure_total",
+    "basic_expenditure",
+    "project_expenditure",
+    "three_public_total",
+)
+
+# one 万元 expressed in each printed unit's terms: a figure printed in 元 is 1/10,000 万元
+_UNIT_IN_WAN = {
+    "元": Decimal("0.0001"),
+    "千元": Decimal("0.1"),
+    "万元": Decimal(1),
+    "百万元": Decimal(100),
+    "亿元": Decimal(10000),
+}
+
+
+@dataclass
+class Identity:
+    """One identity's verdict, with both sides and where each figure was printed."""
+
+    name: str  # stable id, e.g. "income_equals_expenditure"
+    title_zh: str  # "收入总计 = 支出总计"
+    status: Status
+    left: Decimal | None = None  # the total as printed (万元)
+    right: Decimal | None = None  # the sum of its parts as read (万元)
+    places: list[SourceRef] = field(default_factory=list)  # total first, then each part
+    missing: list[str] = field(default_factory=list)  # indicator ids not found
+    tolerance: Decimal | None = None
+
+    @property
+    def difference(self) -> Decimal | None:
+        if self.left is None or self.right is None:
+            return None
+        return self.left - self.right
+
+
+def figure_ulp(r: Reading) -> Decimal:
+    """One unit of the reading's last printed digit, in 万元."""
+    return ulp(decimals(r.raw)) * _UNIT_IN_WAN.get(r.unit, Decimal(1))
+
+
+def _sum_identity(
+    name: str,
+    title_zh: str,
+    total: Reading | None,
+    parts: Sequence[Reading | None],
+    part_ids: Sequence[str],
+    total_id: str,
+    optional: Sequence[Reading] = (),
+) -> Identity:
+    missing = [total_id] if total is None else []
+    missing += [pid for pid, p in zip(part_ids, parts, strict=True) if p is None]
+    if missing:
+        return Identity(name, title_zh, "unverifiable", missing=missing)
+    assert total is not None
+    present = [p for p in parts if p is not None] + list(optional)
+    right = sum((p.value for p in present), Decimal(0))
+    step = max(figure_ulp(r) for r in [total, *present])
+    tol = sum_tolerance(len(present), step)
+    held = abs(total.value - right) <= tol
+    return Identity(
+        name,
+        title_zh,
+        "held" if held else "failed",
+        left=total.value,
+        right=right,
+        places=[total.source, *(p.source for p in present)],
+        tolerance=tol,
+    )
+
+
+def check_identities(
+    figures: Mapping[str, Reading],
+    readings: Sequence[Reading] = (),
+    kind: str | None = None,
+    reserve: Reading | None = None,
+) -> list[Identity]:
+    """Every identity over ``figures`` (one chosen current reading per indicator id).
+
+    ``readings`` are all readings of the document (for the narrative = tables identity);
+    ``kind`` is the document kind ("budget" / "final"): 收入总计 = 支出总计 is a budget's
+    identity (a final account's 支出总计 includes the year-end balance, so it holds too, but
+    the reader reads it from other rows). ``reserve`` is a stated reserve (机动经费) that is
+    part of 本年支出合计 beside 基本支出 and 项目支出.
+    """
+    f = figures.get
+    out: list[Identity] = []
+    if kind in (None, "budget", "final"):
+        out.append(
+            _sum_identity(
+                "income_equals_expenditure",
+                "收入总计 = 支出总计",
+                f("income_total"),
+                [f("expenditure_total")],
+                ["expenditure_total"],
+                "income_total",
+            )
+        )
+    out.append(
+        _sum_identity(
+            "income_total_parts",
+            "本年收入合计 + 上年结转 = 收入总计",
+            f("income_total"),
+            [f("income_current_year"), f("carryover_begin")],
+            ["income_current_year", "carryover_begin"],
+            "income_total",
+        )
+    )
+    out.append(_basic_plus_project(figures, reserve))
+    out.append(_three_public(figures))
+    out.append(
+        _sum_identity(
+            "vehicle_parts",
+            "公务用车购置费 + 运行维护费 = 公务用车购置及运行费",
+            f("vehicle_total"),
+            [f("vehicle_purchase"), f("vehicle_operation")],
+            ["vehicle_purchase", "vehicle_operation"],
+            "vehicle_total",
+        )
+    )
+    out.append(
+        _sum_identity(
+            "basic_parts",
+            "人员经费 + 公用经费 = 基本支出",
+            f("basic_expenditure"),
+            [f("personnel_expenditure"), f("public_expenditure")],
+            ["personnel_expenditure", "public_expenditure"],
+            "basic_expenditure",
+        )
+    )
+    out.append(narrative_agrees(figures, readings))
+    return out
+
+
+def _basic_plus_project(figures: Mapping[str, Reading], reserve: Reading | None) -> Identity:
+    """基本支出 + 项目支出 (+ reserve) = 本年支出合计; 支出总计 stands in for it when the
+    document prints no 本年支出合计 and no year-end balance (a budget's usual case)."""
+    total_id = "expenditure_current_year"
+    total = figures.get(total_id)
+    end = figures.get("carryover_end")
+    if total is None and (end is None or end.value == 0):
+        total_id, total = "expenditure_total", figures.get("expenditure_total")
+    return _sum_identity(
+        "basic_plus_project",
+        "基本支出 + 项目支出" + (" + 机动经费" if reserve else "") + " = 本年支出合计",
+        total,
+        [figures.get("basic_expenditure"), figures.get("project_expenditure")],
+        ["basic_expenditure", "project_expenditure"],
+        total_id,
+        optional=[reserve] if reserve else [],
+    )
+
+
+def _three_public(figures: Mapping[str, Reading]) -> Identity:
+    """出国 + 公务用车 + 接待 = “三公”经费; a table that prints only 购置 and 运行 counts both."""
+    f = figures.get
+    vehicles: list[Reading | None]
+    if f("vehicle_total") is not None or (
+        f("vehicle_purchase") is None and f("vehicle_operation") is None
+    ):
+        vehicles, vids = [f("vehicle_total")], ["vehicle_total"]
+    else:
+        vehicles, vids = (
+            [f("vehicle_purchase"), f("vehicle_operation")],
+            [
+                "vehicle_purchase",
+                "vehicle_operation",
+            ],
+        )
+    return _sum_identity(
+        "three_public_parts",
+        "因公出国（境）费 + 公务用车购置及运行费 + 公务接待费 = “三公”经费",
+        f("three_public_total"),
+        [f("overseas_travel"), *vehicles, f("official_reception")],
+        ["overseas_travel", *vids, "official_reception"],
+        "three_public_total",
+    )
+
+
+def agree(a: Reading, b: Reading) -> bool:
+    """The same figure printed twice, each rounded at its own last digit."""
+    return abs(a.value - b.value) <= (figure_ulp(a) + figure_ulp(b)) / 2
+
+
+def narrative_agrees(
+    figures: Mapping[str, Reading], readings: Sequence[Reading], ids: Sequence[str] = KEY_FIGURES
+) -> Identity:
+    """Each key figure the narrative states for the current year = the tables' figure.
+
+    Held when at least one narrative figure was compared and all agree; the first
+    disagreement is reported with both figures and both places.
+    """
+    compared = 0
+    for r in readings:
+        if r.origin != "narrative" or r.period != "current" or r.id not in ids:
+            continue
+        table = figures.get(r.id)
+        if table is None or table.origin != "table":
+            continue
+        compared += 1
+        if not agree(table, r):
+            return Identity(
+                "narrative_equals_tables",
+                f"说明中的{_zh(r.id)} = 表中的{_zh(r.id)}",
+                "failed",
+                left=table.value,
+                right=r.value,
+                places=[table.source, r.source],
+                tolerance=(figure_ulp(table) + figure_ulp(r)) / 2,
+            )
+    if not compared:
+        return Identity("narrative_equals_tables", "说明中的主要数字 = 表中的数字", "unverifiable")
+    return Identity("narrative_equals_tables", "说明中的主要数字 = 表中的数字", "held")
+
+
+def _zh(indicator: str) -> str:
+    from generator.model import CANONICAL_INDICATORS
+
+    return CANONICAL_INDICATORS.get(indicator, indicator)
+
+
+def consistent(results: Sequence[Identity]) -> bool:
+    """No identity failed and at least one could be checked."""
+    return any(r.status == "held" for r in results) and not any(
+        r.status == "failed" for r in results
+    )
