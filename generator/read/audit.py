@@ -13,7 +13,7 @@ import os
 import sys
 import time
 from collections.abc import Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -47,6 +47,7 @@ class AuditRow:
     pages: int = 0
     scanned_pages: list[int] = field(default_factory=list)
     seconds: float = 0.0
+    parts: list[str] = field(default_factory=list)  # every file of a multi-file disclosure
 
     @property
     def ms_per_page(self) -> float:
@@ -77,12 +78,12 @@ def find_inputs(paths: Iterable[str]) -> list[str]:
     return sorted(found)
 
 
-def audit_file(path: str) -> AuditRow:
-    """Read one file and reduce it to its row (runs in a worker process)."""
-    from generator.read import read_file
+def audit_file(paths: list[str]) -> AuditRow:
+    """Read one disclosure (one file or its parts) and reduce it to its row (in a worker)."""
+    from generator.read import read_files
 
     start = time.perf_counter()
-    doc = read_file(path)
+    doc = read_files(paths)
     seconds = time.perf_counter() - start
     return row_of(doc, seconds)
 
@@ -142,23 +143,21 @@ def row_of(doc: Document, seconds: float = 0.0) -> AuditRow:
         pages=doc.pages or 0,
         scanned_pages=scanned,
         seconds=seconds,
+        parts=[p.file for p in doc.parts],
     )
 
 
-def audit(paths: list[str], workers: int | None = None) -> Iterator[AuditRow]:
-    """Rows in input order; files are read in ``workers`` processes (1 = in this process)."""
+def audit(groups: list[list[str]], workers: int | None = None) -> Iterator[AuditRow]:
+    """Rows as disclosures finish (the caller sorts); ``workers`` processes (1 = here)."""
     workers = workers or os.cpu_count() or 1
-    if workers <= 1 or len(paths) <= 1:
-        yield from map(audit_file, paths)
+    if workers <= 1 or len(groups) <= 1:
+        yield from map(audit_file, groups)
         return
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        # largest files first keep both workers busy until the end; rows come back in order
-        order = sorted(paths, key=_size, reverse=True)
-        futures = {p: pool.submit(audit_file, p) for p in order}
-        done: dict[str, AuditRow] = {}
-        for p in paths:
-            done[p] = futures[p].result()
-            yield done.pop(p)
+        # largest first keeps every worker busy until the end
+        order = sorted(groups, key=lambda g: sum(map(_size, g)), reverse=True)
+        for future in as_completed([pool.submit(audit_file, p) for p in order]):
+            yield future.result()
 
 
 def _size(path: str) -> int:
@@ -170,8 +169,9 @@ def _size(path: str) -> int:
 
 def run_audit(paths: list[str], as_json: bool = False, workers: int | None = None) -> int:
     from generator.read import audit_report
+    from generator.read.parts import group_inputs
 
-    inputs = find_inputs(paths)
+    inputs = group_inputs(find_inputs(paths))
     if not inputs:
         sys.stderr.write("audit: no .pdf or .txt file found under " + " ".join(paths) + "\n")
         return 2
@@ -184,6 +184,7 @@ def run_audit(paths: list[str], as_json: bool = False, workers: int | None = Non
         rows.append(row)
         bar.step(row.path)
     bar.close()
+    rows.sort(key=lambda r: r.path)
     wall = time.perf_counter() - started
     summary = audit_report.summarise(rows, wall)
     if as_json:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from generator.model import Line, Metadata, Problem, SourceRef, Table
-from generator.read import regions
+from generator.read import org_endings, regions
 from generator.read.numbers import find_unit, unit_word
 
 # Known department types, longest first; the generic rule below covers the rest.
@@ -37,10 +37,10 @@ DEPARTMENT_TYPES = (
     "医疗保险服务中心",
     "社会医疗保险中心",
 )
-_SUFFIX = r"(?:委员会|管理局|局|院|厅|办公室|中心|委|办|署|会)"
+_SUFFIX = org_endings.pattern()
 _ORG = re.compile(
     r"(?P<org>[\u4e00-\u9fff（）()]{2,40}?" + _SUFFIX + r")"
-    r"(?=部门|单位|本级|\s|\d|$|[（(：:，,。]|20\d\d|关于|整体|支出|项目|预算|决算|绩效)"
+    r"(?=部门|单位|本级|\s|\d|$|[（(：:，,。]|20\d\d|关于|整体|支出|项目|预算|决算|绩效|概况)"
 )
 _YEAR_PREFIX = re.compile(r"^\s*(?:19|20)\d\d\s*年度?\s*")
 _LABELLED = re.compile(
@@ -127,6 +127,10 @@ def _read(source: str, lines: list[Line], meta: Metadata, problems: list[Problem
     if kind:
         meta.kind, ln = kind
         meta.provenance["kind"] = _ref(source, ln)
+    scope = find_scope(lines, heads)
+    if scope:
+        meta.scope, ln = scope
+        meta.provenance["scope"] = _ref(source, ln)
     dept = find_department(lines, heads)
     if dept:
         meta.department, ln = dept
@@ -202,6 +206,24 @@ def find_kind(lines: list[Line], heads: list[Line] | None = None) -> tuple[str, 
             return "final", ln
         if "部门预算" in t or "预算公开" in t or "预算说明" in t:
             return "budget", ln
+    return None
+
+
+_SCOPE = re.compile(r"(部门|单位)\s*(?:预算|决算)")
+
+
+def find_scope(lines: list[Line], heads: list[Line] | None = None) -> tuple[str, Line] | None:
+    """department (部门预算) or unit (单位预算): the title's word, else the first one printed.
+
+    A unit's budget often carries its parent's name ("无锡市教育局（本级）单位预算"), so the
+    name alone cannot tell the two apart; the document's own word does.
+    """
+    heads = title_lines(lines) if heads is None else heads
+    for group in (heads, lines[:80]):
+        for ln in group:
+            m = _SCOPE.search(ln.text.replace(" ", ""))
+            if m:
+                return ("department" if m.group(1) == "部门" else "unit"), ln
     return None
 
 
@@ -306,7 +328,7 @@ def apply_sidecar(meta: Metadata, sidecar: dict, source: str, problems: list[Pro
     """Sidecar values override the document's own; the fields are listed in from_sidecar."""
     if not sidecar:
         return
-    for key in ("title", "year", "kind", "source_url", "published", "population"):
+    for key in ("title", "year", "kind", "scope", "source_url", "published", "population"):
         if key in sidecar:
             setattr(meta, key, sidecar[key])
             meta.from_sidecar.append(key)
