@@ -48,20 +48,11 @@ class AuditRow:
     scanned_pages: list[int] = field(default_factory=list)
     seconds: float = 0.0
     parts: list[str] = field(default_factory=list)  # every file of a multi-file disclosure
+    consistent: bool = False  # identities.fully_consistent, and not scanned
 
     @property
     def ms_per_page(self) -> float:
         return 1000 * self.seconds / max(self.pages, 1)
-
-    @property
-    def consistent(self) -> bool:
-        states = [i["status"] for i in self.identities]
-        return (
-            self.status == "read"
-            and not self.scanned_pages
-            and "held" in states
-            and "failed" not in states
-        )
 
 
 def find_inputs(paths: Iterable[str]) -> list[str]:
@@ -89,7 +80,7 @@ def audit_file(paths: list[str]) -> AuditRow:
 
 
 def row_of(doc: Document, seconds: float = 0.0) -> AuditRow:
-    from generator.read.identities import KEY_FIGURES, check_identities
+    from generator.read.identities import KEY_FIGURES, check_identities, fully_consistent
 
     m = doc.metadata
     errors = [p for p in doc.problems if p.severity == "error"]
@@ -113,6 +104,7 @@ def row_of(doc: Document, seconds: float = 0.0) -> AuditRow:
         for k in KEY_FIGURES
         if k in doc.indicators
     }
+    results = check_identities(doc.indicators, doc.readings, m.kind) if status == "read" else []
     identities = [
         {
             "name": i.name,
@@ -123,9 +115,7 @@ def row_of(doc: Document, seconds: float = 0.0) -> AuditRow:
             "places": [{"file": s.file, "page": s.page, "line": s.line} for s in i.places],
             "missing": i.missing,
         }
-        for i in (
-            check_identities(doc.indicators, doc.readings, m.kind) if status == "read" else []
-        )
+        for i in results
     ]
     return AuditRow(
         path=doc.source,
@@ -144,6 +134,9 @@ def row_of(doc: Document, seconds: float = 0.0) -> AuditRow:
         scanned_pages=scanned,
         seconds=seconds,
         parts=[p.file for p in doc.parts],
+        consistent=bool(results)
+        and not scanned
+        and fully_consistent(results, list(doc.indicators)),
     )
 
 

@@ -248,8 +248,27 @@ def _zh(indicator: str) -> str:
     return CANONICAL_INDICATORS.get(indicator, indicator)
 
 
+# the identities that tie the key figures together: a document is fully consistent only when
+# each of them was checked and held
+CORE: tuple[str, ...] = ("income_equals_expenditure", "basic_plus_project", "three_public_parts")
+
+
 def consistent(results: Sequence[Identity]) -> bool:
     """No identity failed and at least one could be checked."""
     return any(r.status == "held" for r in results) and not any(
         r.status == "failed" for r in results
+    )
+
+
+def fully_consistent(results: Sequence[Identity], found: Sequence[str]) -> bool:
+    """Every key figure found, the core identities held, and no identity failed.
+
+    A document whose figures were only partly read is not "consistent": the identities that
+    could not be checked are exactly where a reading error would hide.
+    """
+    status = {r.name: r.status for r in results}
+    return (
+        all(k in found for k in KEY_FIGURES)
+        and all(status.get(name) == "held" for name in CORE)
+        and "failed" not in status.values()
     )
