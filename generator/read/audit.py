@@ -95,15 +95,7 @@ def row_of(doc: Document, seconds: float = 0.0) -> AuditRow:
             status = "scanned"
         else:
             status = "failed"
-    figures = {
-        k: {
-            "value": to_jsonable(doc.indicators[k].value),
-            "page": doc.indicators[k].source.page,
-            "line": doc.indicators[k].source.line,
-        }
-        for k in KEY_FIGURES
-        if k in doc.indicators
-    }
+    figures = {k: _figure(doc, k) for k in KEY_FIGURES if k in doc.indicators}
     results = check_identities(doc.indicators, doc.readings, m.kind) if status == "read" else []
     identities = [
         {
@@ -138,6 +130,24 @@ def row_of(doc: Document, seconds: float = 0.0) -> AuditRow:
         and not scanned
         and fully_consistent(results, list(doc.indicators)),
     )
+
+
+def _figure(doc: Document, indicator: str) -> dict[str, Any]:
+    """A key figure: its value and place, and every page printing the same figure."""
+    from generator.read.identities import agree
+
+    chosen = doc.indicators[indicator]
+    same = [
+        r for r in doc.readings if r.id == indicator and r.period == "current" and agree(r, chosen)
+    ]
+    return {
+        "value": to_jsonable(chosen.value),
+        "page": chosen.source.page,
+        "line": chosen.source.line,
+        "file": chosen.source.file,
+        "pages": sorted({r.source.page for r in same if r.source.page}),
+        "in_narrative": any(r.origin == "narrative" for r in same),
+    }
 
 
 def audit(groups: list[list[str]], workers: int | None = None) -> Iterator[AuditRow]:

@@ -68,7 +68,9 @@ def test_json_rows_and_summary(collection, capsys):
         "department",
     )
     assert (two["department"], two["scope"]) == ("无锡市教育局", "unit")
-    assert one["figures"]["income_total"] == {"value": 1234.56, "page": 2, "line": 9}
+    income = one["figures"]["income_total"]
+    assert (income["value"], income["page"], income["line"]) == (1234.56, 2, 9)
+    assert income["pages"] == [1, 2] and income["in_narrative"] is True
     assert set(one["figures"]) == {
         "income_total",
         "expenditure_total",
