@@ -121,7 +121,7 @@ def _goldens():
     for path in sorted(GOLDEN.glob("*.json")):
         data = json.loads(path.read_text(encoding="utf-8"))
         yield pytest.param(data, None, id=f"{path.stem}-metadata")
-        for fid, fig in data["figures"].items():
+        for fid in data["figures"]:
             marks = []
             if fid in data.get("xfail", {}):
                 marks = [pytest.mark.xfail(reason=data["xfail"][fid], strict=True)]
