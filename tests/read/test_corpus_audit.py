@@ -23,9 +23,9 @@ GOLDEN = Path(__file__).resolve().parents[1] / "golden" / "corpus"
 
 # The values reached (see the note of issue 8); a reader change may raise them, never lower.
 FLOOR = {
-    "key_figures_found": 0.0,
-    "consistent": 0.0,
-    "metadata_found": 0.0,
+    "key_figures_found": 70.0,
+    "consistent": 11.8,
+    "metadata_found": 94.8,
 }
 
 # metadata checked by hand on documents whose folder or file name misleads (title read)
