@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from generator.model import Document, to_jsonable
+from generator.model import Document, Problem, to_jsonable
 
 READABLE = (".pdf", ".txt")
 
@@ -118,10 +118,14 @@ def row_of(doc: Document, seconds: float = 0.0) -> AuditRow:
         region_code=m.region_code,
         year=m.year,
         kind=m.kind,
-        scope=getattr(m, "scope", None),
+        scope=m.scope,
         figures=figures,
         identities=identities,
-        problems=[p.message for p in doc.problems if p.severity == "error" or p.page is None],
+        problems=[
+            _where(p, doc.source) + p.message
+            for p in doc.problems
+            if _NO_TEXT_PAGE not in p.message
+        ],
         pages=doc.pages or 0,
         scanned_pages=scanned,
         seconds=seconds,
@@ -130,6 +134,12 @@ def row_of(doc: Document, seconds: float = 0.0) -> AuditRow:
         and not scanned
         and fully_consistent(results, list(doc.indicators)),
     )
+
+
+def _where(p: Problem, source: str) -> str:
+    """Where a problem is: "p12: ", and its file's name when it is another part's."""
+    out = f"{os.path.basename(p.file)} " if p.file and p.file != source else ""
+    return out + (f"p{p.page}: " if p.page else ": " if out else "")
 
 
 def _figure(doc: Document, indicator: str) -> dict[str, Any]:
