@@ -1,4 +1,4 @@
-"""Command line: ``python -m generator parse|build|serve|clean``.
+"""Command line: ``python -m generator parse|audit|build|serve|clean``.
 
 Each command lives in the module of the stage it drives; this file only parses arguments,
 so ``--help`` stays fast and lists every command in one place.
@@ -21,6 +21,15 @@ def _parser() -> argparse.ArgumentParser:
     parse.add_argument("files", nargs="+", help="text conversions (.txt) or published PDFs")
     parse.add_argument("--json", action="store_true", help="one JSON object per file")
 
+    audit = sub.add_parser(
+        "audit", help="read a whole collection and report what was found and what adds up"
+    )
+    audit.add_argument("paths", nargs="+", help="files or folders (read recursively)")
+    audit.add_argument("--json", action="store_true", help="the rows and summary as JSON")
+    audit.add_argument(
+        "--workers", type=int, default=None, help="worker processes (default: one per core)"
+    )
+
     build = sub.add_parser("build", help="build the site into the output folder")
     build.add_argument("--config", default="site.toml", help="path to site.toml")
     build.add_argument("--quiet", action="store_true", help="no progress bar")
@@ -41,6 +50,10 @@ def main(argv: list[str] | None = None) -> int:
         from generator.read.command import run_parse
 
         return run_parse(args.files, as_json=args.json)
+    if args.command == "audit":
+        from generator.read.audit_command import run_audit
+
+        return run_audit(args.paths, as_json=args.json, workers=args.workers)
     if args.command == "build":
         from generator.build import run_build
 
