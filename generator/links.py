@@ -74,6 +74,15 @@ class Links:
         return f"d/{dept_id}/{year}/{slug}/"
 
     @staticmethod
+    def figure(source_path: str, line: int) -> str:
+        """The printed page behind the figures of one line of a PDF's text."""
+        return f"{source_path}L{line}/"
+
+    @staticmethod
+    def page_image(source_path: str, page: int) -> str:
+        return f"{source_path}page-{page}.png"
+
+    @staticmethod
     def indicator(indicator_id: str) -> str:
         return f"indicators/{indicator_id}/"
 
