@@ -36,7 +36,7 @@ def department_id(doc: Document) -> str:
     """The site's department id (``generator.ids``), so metrics and pages share one key."""
     meta = doc.metadata
     name = meta.department or Path(doc.source).parent.name or Path(doc.source).stem
-    return department_id_of(meta.region_code, meta.department_type, name)
+    return department_id_of(meta.region_code, meta.department_type, name, meta.region_name)
 
 
 def department_year_key(doc: Document) -> str:

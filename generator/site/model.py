@@ -208,8 +208,9 @@ def place_documents(
         m = doc.metadata
         name = m.department or (inp.department if inp else None) or Path(doc.source).parent.name
         region_code = m.region_code or (inp.region_code if inp else None)
+        region_name = m.region_name or (inp.region_name if inp else None)
         dtype = m.department_type or department_type_of(name)
-        dept_id = department_id_of(region_code, m.department_type, name)
+        dept_id = department_id_of(region_code, m.department_type, name, region_name)
         year = m.year or (inp.year if inp else None) or 0
         kind = m.kind or (inp.kind if inp else None)
         dept = departments.get(dept_id)
@@ -219,7 +220,7 @@ def place_documents(
                 name=name,
                 type=dtype,
                 region_code=region_code,
-                region_name=m.region_name or (inp.region_name if inp else None),
+                region_name=region_name,
                 region_level=m.region_level,
             )
         dy = dept.years.setdefault(year, DepartmentYear(department=dept, year=year))
