@@ -56,9 +56,12 @@ def short_hash(text: str, n: int = 8) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:n]
 
 
-def _plain(department: str, department_type: str | None, region_name: str | None) -> bool:
+def _plain(
+    department: str, department_type: str | None, region_names: str | tuple[str, ...] | None
+) -> bool:
     """Whether the name is just its region and its type (上海市普陀区 + 医疗保障局)."""
-    if not department_type or not region_name:
+    names = (region_names,) if isinstance(region_names, str) else region_names or ()
+    if not department_type or not names:
         return False
     ending = next(
         (e for e, t, _ in load_types() if t == department_type and department.endswith(e)),
@@ -67,17 +70,16 @@ def _plain(department: str, department_type: str | None, region_name: str | None
     if ending is None:
         return False
     prefix = department[: -len(ending)]
-    if not prefix.endswith(region_name):
-        return False
-    return bool(_PREFIX_TAIL.match(prefix[: -len(region_name)]))
+    return any(n and prefix.endswith(n) and _PREFIX_TAIL.match(prefix[: -len(n)]) for n in names)
 
 
 def department_id(
     region_code: str | None,
     department_type: str | None,
     department: str,
-    region_name: str | None = None,
+    region_name: str | tuple[str, ...] | None = None,
 ) -> str:
+    """``region_name``: the region's name, or every name it goes by (aliases)."""
     known = bool(region_code and re.fullmatch(r"\d{6}", region_code))
     region = region_code if known else "x"
     slug = DEPARTMENT_TYPES.get(department_type or "")
@@ -92,7 +94,7 @@ def department_id_of(
     region_code: str | None,
     department_type: str | None,
     name: str,
-    region_name: str | None = None,
+    region_name: str | tuple[str, ...] | None = None,
 ) -> str:
     """The id of a department as a document names it: its type, when the metadata does not
     say, is read from the end of its name. The site and the metrics share this one key."""

@@ -31,6 +31,7 @@ from generator.model import (
     SourceRef,
     kind_zh,
 )
+from generator.read.regions import names_of
 from generator.site.page_images import CitedLine, cited_lines
 
 
@@ -210,7 +211,9 @@ def place_documents(
         region_code = m.region_code or (inp.region_code if inp else None)
         region_name = m.region_name or (inp.region_name if inp else None)
         dtype = m.department_type or department_type_of(name)
-        dept_id = department_id_of(region_code, m.department_type, name, region_name)
+        dept_id = department_id_of(
+            region_code, m.department_type, name, names_of(region_code, region_name)
+        )
         year = m.year or (inp.year if inp else None) or 0
         kind = m.kind or (inp.kind if inp else None)
         dept = departments.get(dept_id)
