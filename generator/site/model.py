@@ -263,8 +263,15 @@ def build_site(
     for d in docs:
         if d.document.format == "pdf":
             d.cited = cited_lines(d.document)
+            if d.document.parts:  # printed pages are drawn from the first file only
+                first = d.document.parts[0]
+                d.cited = {
+                    n: c for n, c in d.cited.items() if first.first_line <= n <= first.last_line
+                }
         site._by_file[d.rel] = d
         site._by_file.setdefault(d.document.source, d)
+        for part in d.document.parts:  # a figure of another file of the disclosure
+            site._by_file.setdefault(part.file, d)
     if findings is not None:
         for dy in site.department_years:
             sources = {d.document.source for d in dy.docs} | {d.rel for d in dy.docs}
