@@ -208,8 +208,10 @@ def place_documents(
     for inp, doc in items:
         m = doc.metadata
         name = m.department or (inp.department if inp else None) or Path(doc.source).parent.name
-        region_code = m.region_code or (inp.region_code if inp else None)
-        region_name = m.region_name or (inp.region_name if inp else None)
+        # the path's region only for a document naming no department (build_inputs.py)
+        hint = inp if inp is not None and not m.department else None
+        region_code = m.region_code or (hint.region_code if hint else None)
+        region_name = m.region_name or (hint.region_name if hint else None)
         dtype = m.department_type or department_type_of(name)
         dept_id = department_id_of(
             region_code, m.department_type, name, names_of(region_code, region_name)
