@@ -83,7 +83,15 @@ def _skip_columns(table: Table) -> set[int]:
     return {j for j, name in enumerate(table.columns) if "行次" in name or "栏次" == name}
 
 
-def _expenditure_start(table: Table) -> int | None:
+def _expenditure_start(table: Table, pairs: list[list[tuple[int, str, Cell]]]) -> int | None:
+    """First column of the expenditure side: where the second label of a row is printed.
+
+    The rows say it better than the header: a header may put '项目' over the expenditure
+    labels and '支出' only over their figures, or span 支出 across both.
+    """
+    seconds = [row[1][0] for row in pairs if len(row) >= 2]
+    if seconds:
+        return min(seconds)
     for j, name in enumerate(table.columns):
         if name.startswith("支出") and j > 0:
             return j
@@ -107,31 +115,41 @@ _CURRENT_SUBTOTALS = {
     "当年支出小计": "expenditure_current_year",
     "本年支出小计": "expenditure_current_year",
 }
-_TOTAL_AFTER_SUBTOTAL = {"收入合计": "income_total", "支出合计": "expenditure_total"}
+_SIDES = {
+    # total id, current-year id, carry-over id, bare totals that may name the side's total
+    "income": ("income_total", "income_current_year", "carryover_begin", ("收入合计",)),
+    "expenditure": (
+        "expenditure_total",
+        "expenditure_current_year",
+        "carryover_end",
+        ("支出合计",),
+    ),
+}
+_BARE_TOTALS = ("总计", "合计", "共计")
+_SOURCES = ("general_public_budget", "government_fund")
 
 
 def _two_sided(source: str, table: Table, income_ids, expenditure_ids) -> list[Reading]:
     skip = _skip_columns(table)
-    split = _expenditure_start(table)
+    pairs = [_pairs(row, skip) for row in table.rows]
+    split = _expenditure_start(table, pairs)
+    sides: dict[str, list[tuple[Row, str, Cell]]] = {"income": [], "expenditure": []}
+    for row, row_pairs in zip(table.rows, pairs, strict=True):
+        for k, (j, label, cell) in enumerate(row_pairs):
+            sides[_side(label, j, k, split)].append((row, label, cell))
     out: list[Reading] = []
-    labels = {canonical_label(label) for row in table.rows for _, label, _ in _pairs(row, skip)}
-    subtotals = {_CURRENT_SUBTOTALS[t] for t in labels if t in _CURRENT_SUBTOTALS}
-    for row in table.rows:
-        pairs = _pairs(row, skip)
-        for k, (j, label, cell) in enumerate(pairs):
-            income_side = j < split if split is not None else k == 0
-            ids = income_ids if income_side else expenditure_ids
-            total_id = "income_total" if income_side else "expenditure_total"
-            ind = label_id(label, ids)
+    for side, ids in (("income", income_ids), ("expenditure", expenditure_ids)):
+        totals = _side_totals(side, [label for _, label, _ in sides[side]], ids)
+        carried = False  # rows under 上年结转 split the carry-over, not this year's income
+        for row, label, cell in sides[side]:
             name = canonical_label(label)
+            ind = totals.get(name) or label_id(label, ids)
             if name in _CURRENT_SUBTOTALS and _CURRENT_SUBTOTALS[name] in ids:
                 ind = _CURRENT_SUBTOTALS[name]
-            elif name in _TOTAL_AFTER_SUBTOTAL and _TOTAL_AFTER_SUBTOTAL[name] in ids:
-                current = _TOTAL_AFTER_SUBTOTAL[name].replace("_total", "_current_year")
-                if current in subtotals:
-                    ind = _TOTAL_AFTER_SUBTOTAL[name]
-            if ind is None and canonical_label(label) == "总计" and total_id in ids:
-                ind = total_id
+            if label_id(label, ("carryover_begin", "carryover_end")) or name in totals:
+                carried = name not in totals
+            elif carried and ind in _SOURCES:
+                continue
             if ind:
                 r = cell_reading(source, table, ind, row, cell)
                 if r:
@@ -139,9 +157,67 @@ def _two_sided(source: str, table: Table, income_ids, expenditure_ids) -> list[R
     return out
 
 
+def _side(label: str, column: int, k: int, split: int | None) -> str:
+    """Which side a label belongs to: its own words when they say, else where it is printed."""
+    income = label_id(label, INCOME_SIDE) is not None
+    spending = label_id(label, EXPENDITURE_SIDE) is not None
+    if income != spending:
+        return "income" if income else "expenditure"
+    if split is not None:
+        return "expenditure" if column >= split else "income"
+    return "income" if k == 0 else "expenditure"
+
+
+def _side_totals(side: str, labels: list[str], ids) -> dict[str, str]:
+    """Printed total labels of one side that name its grand total (or its current year).
+
+    收入总计 names itself; where no such label is printed, the side's total is its last bare
+    total (总计 / 合计, or a 收入合计 printed after the carry-over row or after a 本年收入小计):
+    templates that print one total print the grand total. When both 合计 and 总计 are printed,
+    the 合计 is the current year.
+    """
+    total_id, current_id, carry_id, side_totals = _SIDES[side]
+    if total_id not in ids:
+        return {}
+    names = [canonical_label(t) for t in labels]
+    if any(label_id(t, (total_id,)) for t in names):
+        return {n: total_id for n in names if n == "总计"}
+    out: dict[str, str] = {}
+    carry_at = next((k for k, n in enumerate(names) if label_id(n, (carry_id,))), None)
+    subtotal = any(n in _CURRENT_SUBTOTALS for n in names)
+    candidates = [
+        k
+        for k, n in enumerate(names)
+        if n in _BARE_TOTALS
+        or (n in side_totals and (subtotal or (carry_at is not None and k > carry_at)))
+    ]
+    if not candidates:
+        return {}
+    last = candidates[-1]
+    out[names[last]] = total_id
+    for k in candidates[:-1]:
+        if names[k] in _BARE_TOTALS and names[last] == "总计" and current_id in ids:
+            out[names[k]] = current_id
+    return out
+
+
+_ROW_TOTALS = TOTAL_WORDS | {"本年支出合计", "本年收入合计", "支出合计", "收入合计"}
+
+
 def total_row(table: Table) -> Row | None:
+    """The row of the table's totals: 合计/总计 in any of its label cells.
+
+    The label need not be the row's first text: a 合计 can share its ruled row with the
+    类/款/项 header cells or sit beside a blank code column.
+    """
     for row in table.rows:
-        if canonical_label(row.label) in TOTAL_WORDS | {"本年支出合计", "本年收入合计"}:
+        if canonical_label(row.label) in _ROW_TOTALS:
+            return row
+    for row in table.rows:
+        if not any(c.value is not None for c in row.cells):
+            continue
+        texts = [canonical_label(c.text) for c in row.cells if c.value is None and c.text]
+        if any(t in _ROW_TOTALS for t in texts):
             return row
     data = [r for r in table.rows if any(c.value is not None for c in r.cells)]
     if len(data) == 1 and not data[0].label:
@@ -189,13 +265,13 @@ def _column_readings(
 
 def basic(source: str, table: Table) -> list[Reading]:
     out = []
-    # unfolded column blocks: '人员经费合计' / '公用经费合计' rows
+    # unfolded column blocks: '人员经费合计' / '公用经费合计' rows, or both on one row
+    # ('人员经费合计 2,152.26 公用经费合计 184.65')
     for row in table.rows:
-        ind = label_id(row.label, ("personnel_expenditure", "public_expenditure"))
-        if ind and row.label.endswith("合计"):
-            value_cell = next((c for c in row.cells if c.value is not None), None)
-            if value_cell is not None:
-                r = cell_reading(source, table, ind, row, value_cell)
+        for _, label, cell in _pairs(row, set()):
+            ind = label_id(label, ("personnel_expenditure", "public_expenditure"))
+            if ind and canonical_label(label).endswith("合计"):
+                r = cell_reading(source, table, ind, row, cell)
                 if r:
                     out.append(r)
     if out:

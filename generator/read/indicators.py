@@ -11,7 +11,8 @@ indicator_three_public (the “三公” table); this module chooses among their
 
 from __future__ import annotations
 
-from generator.model import Reading, Statement, Table
+from generator.model import CANONICAL_INDICATORS, Reading, Statement, Table
+from generator.read.indicator_choice import choose, confirmations
 from generator.read.indicator_labels import canonical_label, label_id
 from generator.read.indicator_tables import (
     EXPENDITURE_SIDE,
@@ -41,16 +42,26 @@ def collect(
     tables: list[Table],
     statements: list[Statement],
     units: list[str] | None = None,
+    kind: str | None = None,
 ) -> tuple[dict[str, Reading], list[Reading]]:
-    """(preferred current reading per id, every reading in document order).
+    """(chosen current reading per id, every reading in document order).
 
-    ``units`` (the document's declared units) is accepted for the interface but not used to
-    fill in a table's missing unit: a table that declares none gives no reading, because
-    guessing 元 against 万元 would be wrong by a factor of 10,000.
+    The default reading of an indicator is the first one from a titled standard table, in
+    document order, else the narrative's; indicator_choice then keeps another printed reading
+    where that makes the document's identities hold (``kind`` is the document kind they
+    depend on). ``units`` (the document's declared units) is accepted for the interface but
+    not used to fill in a table's missing unit: a table that declares none gives no reading,
+    because guessing 元 against 万元 would be wrong by a factor of 10,000.
     """
     readings: list[Reading] = []
+    weak_tables: set[int] = set()
+    groups: list[list[Reading]] = []
     for table in sorted(tables, key=lambda t: t.line):
-        readings.extend(table_readings(source, table))
+        found = table_readings(source, table)
+        if table.recognised == "content":
+            weak_tables.update(id(r) for r in found)
+        readings.extend(found)
+        groups.append(found)
     for st in statements:
         if st.indicator and st.kind == "amount":
             readings.append(
@@ -64,19 +75,24 @@ def collect(
                     period=st.period,
                 )
             )
-    preferred: dict[str, Reading] = {}
+    strong: dict[str, list[Reading]] = {}
+    weak: dict[str, list[Reading]] = {}
     for origin in ("table", "narrative"):
         for r in readings:
-            if r.origin == origin and r.period == "current" and r.id not in preferred:
-                preferred[r.id] = r
-    ordered = {k: preferred[k] for k in _id_order() if k in preferred}
-    ordered.update({k: v for k, v in preferred.items() if k not in ordered})
+            if r.origin == origin and r.period == "current":
+                (weak if id(r) in weak_tables else strong).setdefault(r.id, []).append(r)
+    for ind, options in list(strong.items()):
+        tables_first = [r for r in options if r.origin == "table"]
+        strong[ind] = tables_first or options
+    chosen = choose(strong, weak, readings, kind, groups)
+    for r in chosen.values():
+        r.confirmed_by = confirmations(r, readings)
+    ordered = {k: chosen[k] for k in _id_order() if k in chosen}
+    ordered.update({k: v for k, v in chosen.items() if k not in ordered})
     return ordered, readings
 
 
 def _id_order() -> list[str]:
-    from generator.model import CANONICAL_INDICATORS
-
     return list(CANONICAL_INDICATORS)
 
 
