@@ -41,9 +41,7 @@ def _reading_json(r: Reading) -> dict[str, Any]:
         "printed_unit": r.unit,
         "source": {"line": r.source.line, "page": r.source.page, "text": r.source.text},
         "confirmations": r.confirmations,
-        "confirmed_by": [
-            {"line": s.line, "page": s.page, "text": s.text} for s in r.confirmed_by
-        ],
+        "confirmed_by": [{"line": s.line, "page": s.page, "text": s.text} for s in r.confirmed_by],
     }
 
 
