@@ -283,6 +283,22 @@ def basic(source: str, table: Table) -> list[Reading]:
     return _column_readings(source, table, row, columns)
 
 
+def basic_table_total(source: str, table: Table) -> Reading | None:
+    """The 基本支出 total a 基本支出 table prints beside its 人员经费 and 公用经费 columns.
+
+    Not an indicator reading (a 一般公共预算基本支出表 covers one fund, not the department):
+    it tells whether that table's 人员经费 and 公用经费 are the department's.
+    """
+    row = total_row(table)
+    if row is None or table.unit is None:
+        return None
+    for j, col in enumerate(table.columns):
+        last = canonical_label(col.split("/")[-1]) if col else ""
+        if last in ("合计", "小计", "总计") and j < len(row.cells):
+            return cell_reading(source, table, "basic_expenditure", row, row.cells[j])
+    return None
+
+
 def government_fund(source: str, table: Table) -> list[Reading]:
     row = total_row(table)
     if row is None:

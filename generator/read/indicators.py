@@ -12,12 +12,14 @@ indicator_three_public (the “三公” table); this module chooses among their
 from __future__ import annotations
 
 from generator.model import CANONICAL_INDICATORS, Reading, Statement, Table
+from generator.read.identities import agree
 from generator.read.indicator_choice import choose, confirmations
 from generator.read.indicator_labels import canonical_label, label_id
 from generator.read.indicator_tables import (
     EXPENDITURE_SIDE,
     INCOME_SIDE,
     basic,
+    basic_table_total,
     expenditure,
     fiscal_summary,
     government_fund,
@@ -85,11 +87,36 @@ def collect(
         tables_first = [r for r in options if r.origin == "table"]
         strong[ind] = tables_first or options
     chosen = choose(strong, weak, readings, kind, groups)
+    _drop_other_scope(source, tables, groups, chosen)
     for r in chosen.values():
         r.confirmed_by = confirmations(r, readings)
     ordered = {k: chosen[k] for k in _id_order() if k in chosen}
     ordered.update({k: v for k, v in chosen.items() if k not in ordered})
     return ordered, readings
+
+
+def _drop_other_scope(
+    source: str, tables: list[Table], groups: list[list[Reading]], chosen: dict[str, Reading]
+) -> None:
+    """Drop 人员经费/公用经费 read from a 基本支出 table that is not the department's.
+
+    A 一般公共预算基本支出表 splits the general budget's 基本支出; where the department also
+    spends other money on running costs, its total differs from the department's 基本支出,
+    and its 人员经费 is not the department's 人员经费: such a figure stays among the readings,
+    but is not the department's indicator.
+    """
+    basic = chosen.get("basic_expenditure")
+    if basic is None or basic.origin != "table":
+        return
+    for table, group in zip(sorted(tables, key=lambda t: t.line), groups, strict=True):
+        if table.id != "general_budget_basic":
+            continue
+        own = basic_table_total(source, table)
+        if own is None or agree(own, basic):
+            continue
+        for ind in ("personnel_expenditure", "public_expenditure"):
+            if any(chosen.get(ind) is r for r in group):
+                del chosen[ind]
 
 
 def _id_order() -> list[str]:

@@ -283,3 +283,43 @@ def test_confirmations_count_the_other_places_printing_the_figure(tmp_path):
     assert total.origin == "table"
     assert total.confirmations == 2
     assert total.confirmed_by[0].page == 1
+
+
+def _basic_scope_pdf(tmp_path: Path, name: str, fund_basic: list[str]) -> Path:
+    def draw(c):
+        _title(c, 80, "部门支出总表")
+        _text(c, 540, 105, "单位：万元", right=True)
+        _ruled(
+            c,
+            [40, 100, 250, 340, 430, 540],
+            125,
+            [
+                ["科目编码", "科目名称", "合计", "基本支出", "项目支出"],
+                ["合计", "", "1,500.00", "1,000.00", "500.00"],
+            ],
+        )
+        _title(c, 200, "一般公共预算基本支出表")
+        _text(c, 540, 225, "单位：万元", right=True)
+        _ruled(
+            c,
+            [40, 100, 250, 340, 430, 540],
+            245,
+            [["科目编码", "科目名称", "合计", "人员经费", "公用经费"], ["合计", "", *fund_basic]],
+        )
+
+    return _pdf(tmp_path, name, draw)
+
+
+def test_personnel_costs_of_one_fund_are_not_the_departments(tmp_path):
+    # the general budget pays 800 of the department's 1,000 basic expenditure: its 人员经费
+    # is that fund's, not the department's
+    doc = read_file(_basic_scope_pdf(tmp_path, "fund.pdf", ["800.00", "600.00", "200.00"]))
+    assert doc.indicators["basic_expenditure"].value == Decimal("1000.00")
+    assert "personnel_expenditure" not in doc.indicators
+    assert any(r.id == "personnel_expenditure" for r in doc.readings)  # kept as printed
+
+
+def test_personnel_costs_of_the_whole_basic_expenditure_are_read(tmp_path):
+    doc = read_file(_basic_scope_pdf(tmp_path, "whole.pdf", ["1,000.00", "700.00", "300.00"]))
+    assert doc.indicators["personnel_expenditure"].value == Decimal("700.00")
+    assert doc.indicators["public_expenditure"].value == Decimal("300.00")
