@@ -231,8 +231,9 @@ def _column(table: Table, name: str) -> int | None:
         if col == name or col == name + "/小计":
             return j
     for j, col in enumerate(table.columns):
-        if col.endswith("/" + name):
-            return j
+        parts = col.split("/")
+        if col.endswith("/" + name) or (len(parts) >= 2 and parts[-2:] == [name, "小计"]):
+            return j  # '2026年预算数/基本支出/小计'
     return None
 
 
@@ -246,7 +247,30 @@ def expenditure(source: str, table: Table) -> list[Reading]:
         ("personnel_expenditure", "人员经费"),
         ("public_expenditure", "公用经费"),
     )
-    return _column_readings(source, table, row, columns)
+    return _column_readings(source, table, row, columns) + _total_column(
+        source, table, row, "expenditure_current_year"
+    )
+
+
+def income(source: str, table: Table) -> list[Reading]:
+    """The 合计 column of an income table's total row: all income, carry-over included."""
+    row = total_row(table)
+    return _total_column(source, table, row, "income_total") if row is not None else []
+
+
+_COLUMN_TOTALS = ("合计", "总计")
+
+
+def _total_column(source: str, table: Table, row: Row, ind: str) -> list[Reading]:
+    """The figure of ``row`` under the table's first 合计/总计 column (not a group's 小计)."""
+    for j, col in enumerate(table.columns):
+        parts = [canonical_label(p) for p in col.split("/")]
+        if parts[-1] in _COLUMN_TOTALS and len(parts) <= 2 and not any("上年" in p for p in parts):
+            if j < len(row.cells):
+                r = cell_reading(source, table, ind, row, row.cells[j])
+                return [r] if r else []
+            return []
+    return []
 
 
 def _column_readings(
@@ -297,6 +321,30 @@ def basic_table_total(source: str, table: Table) -> Reading | None:
         if last in ("合计", "小计", "总计") and j < len(row.cells):
             return cell_reading(source, table, "basic_expenditure", row, row.cells[j])
     return None
+
+
+def fund_figures(source: str, table: Table) -> list[Reading]:
+    """基本支出, 项目支出, 人员经费, 公用经费 of one fund's table (一般公共预算支出表 and its
+    基本支出表): not the department's figures, but what a narrative section on that fund
+    states, so that such a sentence is not taken for the department's figure."""
+    if table.id not in ("general_budget_expenditure", "fiscal_expenditure", "general_budget_basic"):
+        return []
+    row = total_row(table)
+    if row is None or table.unit is None:
+        return []
+    out = _column_readings(source, table, row, _FUND_COLUMNS)
+    if table.id == "general_budget_basic":
+        own = basic_table_total(source, table)
+        out += [own] if own else []
+    return out
+
+
+_FUND_COLUMNS = (
+    ("basic_expenditure", "基本支出"),
+    ("project_expenditure", "项目支出"),
+    ("personnel_expenditure", "人员经费"),
+    ("public_expenditure", "公用经费"),
+)
 
 
 def government_fund(source: str, table: Table) -> list[Reading]:

@@ -22,7 +22,9 @@ from generator.read.indicator_tables import (
     basic_table_total,
     expenditure,
     fiscal_summary,
+    fund_figures,
     government_fund,
+    income,
     single_total,
     summary,
 )
@@ -62,6 +64,7 @@ def collect(
         found = table_readings(source, table)
         if table.recognised == "content":
             weak_tables.update(id(r) for r in found)
+        weak_tables.update(id(r) for r in found if (r.table_id, r.id) in _CONFIRMING)
         readings.extend(found)
         groups.append(found)
     for st in statements:
@@ -86,6 +89,7 @@ def collect(
     for ind, options in list(strong.items()):
         tables_first = [r for r in options if r.origin == "table"]
         strong[ind] = tables_first or options
+    readings = _without_fund_statements(source, tables, readings, strong)
     chosen = choose(strong, weak, readings, kind, groups)
     _drop_other_scope(source, tables, groups, chosen)
     for r in chosen.values():
@@ -93,6 +97,41 @@ def collect(
     ordered = {k: chosen[k] for k in _id_order() if k in chosen}
     ordered.update({k: v for k, v in chosen.items() if k not in ordered})
     return ordered, readings
+
+
+# Figures a table prints beside the ones it is read for (the 合计 column of an expenditure
+# or income table): they confirm the summary's totals and may settle a choice, but are not
+# preferred over the summary table or the narrative that states the total.
+_CONFIRMING = {("expenditure", "expenditure_current_year"), ("income", "income_total")}
+
+
+def _without_fund_statements(
+    source: str, tables: list[Table], readings: list[Reading], strong: dict[str, list[Reading]]
+) -> list[Reading]:
+    """Readings without narrative figures that are one fund's, not the department's.
+
+    A narrative section on the general budget (三、财政拨款情况说明 … 其中：基本支出 …) states
+    that fund's 基本支出 and 项目支出 in the department's words. Such a sentence is known by
+    its figure: it differs from the department's table and equals the fund's table. It stays
+    a statement of the narrative; it is not a reading of the department's indicator.
+    """
+    funds: dict[str, list[Reading]] = {}
+    for table in tables:
+        for r in fund_figures(source, table):
+            funds.setdefault(r.id, []).append(r)
+    out = []
+    for r in readings:
+        table = next((t for t in strong.get(r.id, ()) if t.origin == "table"), None)
+        if (
+            r.origin == "narrative"
+            and table is not None
+            and not agree(table, r)
+            and any(agree(f, r) for f in funds.get(r.id, ()))
+        ):
+            strong[r.id] = [x for x in strong[r.id] if x is not r]
+            continue
+        out.append(r)
+    return out
 
 
 def _drop_other_scope(
@@ -137,6 +176,7 @@ _READERS = {
     "income_expenditure_summary": summary,
     "fiscal_summary": fiscal_summary,
     "expenditure": expenditure,
+    "income": income,
     "general_budget_basic": basic,
     "three_public": three_public,
     "government_fund": government_fund,

@@ -17,6 +17,8 @@ WIDE_GAP_EM = 1.0
 # Two characters print on one line when their boxes overlap by at least this share of the
 # shorter one's height (lines of text set solid touch but do not overlap).
 LINE_OVERLAP = 0.5
+# Share of the em box above the baseline (CJK fonts: 0.88; Latin fonts: about 0.8).
+_ASCENT = 0.85
 
 
 @dataclass
@@ -70,21 +72,25 @@ class PageLayout:
 def text_lines(chars: list[dict]) -> list[TextLine]:
     """Characters -> lines top to bottom, each split into segments at wide gaps.
 
-    Characters are taken in order of their vertical middle; one joins the line above when
-    their boxes overlap by LINE_OVERLAP of the shorter height and its middle lies inside the
-    line's box (so a tall glyph cannot chain two lines together).
+    A character's height on the line is taken from its baseline and size (the em box a
+    glyph is set in), not from the box pdfminer derives from the font's declared ascent and
+    descent: fonts embedded with wrong metrics report digits a whole em below the Chinese
+    characters they are printed beside. Characters are taken in order of their vertical
+    middle; one joins the line above when their em boxes overlap by LINE_OVERLAP of the
+    shorter height and its middle lies inside the line's box (so a tall glyph cannot chain
+    two lines together).
     """
-    glyphs = [c for c in chars if c.get("upright", True) and c["text"]]
-    glyphs.sort(key=lambda c: (round((c["top"] + c["bottom"]) / 2, 1), c["x0"]))
+    glyphs = [_em_box(c) for c in chars if c.get("upright", True) and c["text"]]
+    glyphs.sort(key=lambda g: (round((g[0] + g[1]) / 2, 1), g[2]["x0"]))
     lines: list[TextLine] = []
-    for c in glyphs:
-        if lines and _same_line(lines[-1], c):
+    for top, bottom, c in glyphs:
+        if lines and _same_line(lines[-1], top, bottom):
             line = lines[-1]
             line.chars.append(c)
-            line.top = min(line.top, c["top"])
-            line.bottom = max(line.bottom, c["bottom"])
+            line.top = min(line.top, top)
+            line.bottom = max(line.bottom, bottom)
         else:
-            lines.append(TextLine(top=c["top"], bottom=c["bottom"], chars=[c]))
+            lines.append(TextLine(top=top, bottom=bottom, chars=[c]))
     out = []
     for line in lines:
         line.chars.sort(key=lambda c: c["x0"])
@@ -95,8 +101,17 @@ def text_lines(chars: list[dict]) -> list[TextLine]:
     return out
 
 
-def _same_line(line: TextLine, c: dict) -> bool:
-    top, bottom = c["top"], c["bottom"]
+def _em_box(c: dict) -> tuple[float, float, dict]:
+    """(top, bottom, char): the em box on the character's baseline, or its own box."""
+    matrix = c.get("matrix")
+    size = c.get("size") or 0.0
+    if not matrix or size <= 0 or "y1" not in c:
+        return c["top"], c["bottom"], c
+    baseline = c["top"] + c["y1"] - matrix[5]  # in top-down page coordinates
+    return baseline - _ASCENT * size, baseline + (1 - _ASCENT) * size, c
+
+
+def _same_line(line: TextLine, top: float, bottom: float) -> bool:
     middle = (top + bottom) / 2
     if not line.top <= middle <= line.bottom:
         return False
