@@ -12,17 +12,19 @@ indicator_three_public (the “三公” table); this module chooses among their
 from __future__ import annotations
 
 from generator.model import CANONICAL_INDICATORS, Reading, Statement, Table
-from generator.read.identities import agree
 from generator.read.indicator_choice import choose, confirmations
 from generator.read.indicator_labels import canonical_label, label_id
+from generator.read.indicator_scope import (
+    drop_other_scope,
+    fund_named_subject,
+    without_fund_statements,
+)
 from generator.read.indicator_tables import (
     EXPENDITURE_SIDE,
     INCOME_SIDE,
     basic,
-    basic_table_total,
     expenditure,
     fiscal_summary,
-    fund_figures,
     government_fund,
     income,
     single_total,
@@ -67,19 +69,21 @@ def collect(
         weak_tables.update(id(r) for r in found if (r.table_id, r.id) in _CONFIRMING)
         readings.extend(found)
         groups.append(found)
+    fund_named: set[int] = set()
     for st in statements:
         if st.indicator and st.kind == "amount":
-            readings.append(
-                Reading(
-                    id=st.indicator,
-                    value=st.value,
-                    origin="narrative",
-                    source=st.source,
-                    raw=st.raw,
-                    unit=st.unit,
-                    period=st.period,
-                )
+            r = Reading(
+                id=st.indicator,
+                value=st.value,
+                origin="narrative",
+                source=st.source,
+                raw=st.raw,
+                unit=st.unit,
+                period=st.period,
             )
+            readings.append(r)
+            if fund_named_subject(st.subject):
+                fund_named.add(id(r))
     strong: dict[str, list[Reading]] = {}
     weak: dict[str, list[Reading]] = {}
     for origin in ("table", "narrative"):
@@ -89,9 +93,9 @@ def collect(
     for ind, options in list(strong.items()):
         tables_first = [r for r in options if r.origin == "table"]
         strong[ind] = tables_first or options
-    readings = _without_fund_statements(source, tables, readings, strong)
+    readings = without_fund_statements(source, tables, readings, strong, weak, fund_named)
     chosen = choose(strong, weak, readings, kind, groups)
-    _drop_other_scope(source, tables, groups, chosen)
+    drop_other_scope(source, tables, groups, chosen)
     for r in chosen.values():
         r.confirmed_by = confirmations(r, readings)
     ordered = {k: chosen[k] for k in _id_order() if k in chosen}
@@ -103,59 +107,6 @@ def collect(
 # or income table): they confirm the summary's totals and may settle a choice, but are not
 # preferred over the summary table or the narrative that states the total.
 _CONFIRMING = {("expenditure", "expenditure_current_year"), ("income", "income_total")}
-
-
-def _without_fund_statements(
-    source: str, tables: list[Table], readings: list[Reading], strong: dict[str, list[Reading]]
-) -> list[Reading]:
-    """Readings without narrative figures that are one fund's, not the department's.
-
-    A narrative section on the general budget (三、财政拨款情况说明 … 其中：基本支出 …) states
-    that fund's 基本支出 and 项目支出 in the department's words. Such a sentence is known by
-    its figure: it differs from the department's table and equals the fund's table. It stays
-    a statement of the narrative; it is not a reading of the department's indicator.
-    """
-    funds: dict[str, list[Reading]] = {}
-    for table in tables:
-        for r in fund_figures(source, table):
-            funds.setdefault(r.id, []).append(r)
-    out = []
-    for r in readings:
-        table = next((t for t in strong.get(r.id, ()) if t.origin == "table"), None)
-        if (
-            r.origin == "narrative"
-            and table is not None
-            and not agree(table, r)
-            and any(agree(f, r) for f in funds.get(r.id, ()))
-        ):
-            strong[r.id] = [x for x in strong[r.id] if x is not r]
-            continue
-        out.append(r)
-    return out
-
-
-def _drop_other_scope(
-    source: str, tables: list[Table], groups: list[list[Reading]], chosen: dict[str, Reading]
-) -> None:
-    """Drop 人员经费/公用经费 read from a 基本支出 table that is not the department's.
-
-    A 一般公共预算基本支出表 splits the general budget's 基本支出; where the department also
-    spends other money on running costs, its total differs from the department's 基本支出,
-    and its 人员经费 is not the department's 人员经费: such a figure stays among the readings,
-    but is not the department's indicator.
-    """
-    basic = chosen.get("basic_expenditure")
-    if basic is None or basic.origin != "table":
-        return
-    for table, group in zip(sorted(tables, key=lambda t: t.line), groups, strict=True):
-        if table.id != "general_budget_basic":
-            continue
-        own = basic_table_total(source, table)
-        if own is None or agree(own, basic):
-            continue
-        for ind in ("personnel_expenditure", "public_expenditure"):
-            if any(chosen.get(ind) is r for r in group):
-                del chosen[ind]
 
 
 def _id_order() -> list[str]:
