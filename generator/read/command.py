@@ -81,6 +81,7 @@ def document_json(d: Document) -> dict[str, Any]:
 def _table_json(t) -> dict[str, Any]:
     return {
         "id": t.id,
+        "recognised": t.recognised,
         "title": t.title,
         "line": t.line,
         "page": t.page,
