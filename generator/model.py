@@ -142,6 +142,9 @@ class Table:
     # how ``id`` was known: "title" (or its 公开NN表 marker) or "content" (header columns and
     # row labels of an untitled or oddly titled table; its readings need confirming)
     recognised: str = "title"
+    # the unit a column's own header declares ('金额（万元）'), None where it declares none;
+    # it wins over ``unit`` for that column's figures
+    column_units: list[str | None] = field(default_factory=list)
 
 
 @dataclass

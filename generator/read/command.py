@@ -87,6 +87,7 @@ def _table_json(t) -> dict[str, Any]:
         "page": t.page,
         "end_line": t.end_line,
         "unit": t.unit,
+        "column_units": list(t.column_units),
         "parts": list(t.parts),
         "empty_statement": t.empty_statement,
         "notes": list(t.notes),

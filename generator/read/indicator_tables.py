@@ -1,13 +1,15 @@
-"""Indicator readings from the summary, expenditure and budget tables (all but “三公”).
+"""Indicator readings from the expenditure, income and budget tables, and the shared parts.
 
-Each reader knows where one table kind prints its figures: both sides of an income-expenditure
-summary, the 合计 row of an expenditure table, or a single 合计 column. A figure becomes a
-reading only when it is printed in a table that declares its unit, so that 元 and 万元 are
-never confused; nothing is summed or inferred.
+Each reader knows where one table kind prints its figures: the 合计 row of an expenditure
+table under its 基本支出/项目支出 columns, a single 合计 column, the 合计 rows of unfolded
+column blocks. A figure becomes a reading only when it is printed in a table or column that
+declares its unit, so that 元 and 万元 are never confused; nothing is summed or inferred. The
+two-sided summaries are read in indicator_summary, the “三公” table in indicator_three_public.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from generator.model import Cell, Reading, Row, SourceRef, Table
@@ -30,7 +32,8 @@ def cell_reading(
     """A printed cell as a reading in 万元, tied to its line; shared with the “三公” reader."""
     if cell.value is None:
         return None
-    value = to_wan(cell.value, table.unit)
+    unit = _unit(table, row, cell)
+    value = to_wan(cell.value, unit)
     if value is None:
         return None
     return Reading(
@@ -41,10 +44,18 @@ def cell_reading(
             file=source, line=cell.line or row.line, page=cell.page, text=_row_text(row, cell)
         ),
         raw=cell.text,
-        unit=table.unit or "",
+        unit=unit or "",
         table_id=table.id,
         period=period,  # type: ignore[arg-type]
     )
+
+
+def _unit(table: Table, row: Row, cell: Cell) -> str | None:
+    """The unit of one cell: its column's own declaration, else the table's."""
+    j = next((k for k, c in enumerate(row.cells) if c is cell), None)
+    if j is not None and j < len(table.column_units) and table.column_units[j]:
+        return table.column_units[j]
+    return table.unit
 
 
 def _row_text(row: Row, cell: Cell) -> str:
@@ -54,7 +65,7 @@ def _row_text(row: Row, cell: Cell) -> str:
     return cell.text
 
 
-def _pairs(row: Row, skip: set[int]) -> list[tuple[int, str, Cell]]:
+def pairs_of(row: Row, skip: set[int]) -> list[tuple[int, str, Cell]]:
     """(label column, label, value cell) for each label printed with a figure to its right.
 
     A '小计' between the label and the figure ('一般公共 预算 收入 | 小计 | 7,117.1') belongs
@@ -79,126 +90,8 @@ def _pairs(row: Row, skip: set[int]) -> list[tuple[int, str, Cell]]:
     return out
 
 
-def _skip_columns(table: Table) -> set[int]:
+def skip_columns(table: Table) -> set[int]:
     return {j for j, name in enumerate(table.columns) if "行次" in name or "栏次" == name}
-
-
-def _expenditure_start(table: Table, pairs: list[list[tuple[int, str, Cell]]]) -> int | None:
-    """First column of the expenditure side: where the second label of a row is printed.
-
-    The rows say it better than the header: a header may put '项目' over the expenditure
-    labels and '支出' only over their figures, or span 支出 across both.
-    """
-    seconds = [row[1][0] for row in pairs if len(row) >= 2]
-    if seconds:
-        return min(seconds)
-    for j, name in enumerate(table.columns):
-        if name.startswith("支出") and j > 0:
-            return j
-    return None
-
-
-def summary(source: str, table: Table) -> list[Reading]:
-    return _two_sided(source, table, INCOME_SIDE, EXPENDITURE_SIDE)
-
-
-def fiscal_summary(source: str, table: Table) -> list[Reading]:
-    # fiscal-appropriation totals are not the department's totals: only the appropriations
-    return _two_sided(source, table, ("general_public_budget", "government_fund"), ())
-
-
-# Templates that print the current year as a 小计 (当年收入小计 + 上年结转资金 = 收入合计):
-# there the 合计 below the 小计 is the grand total, carry-over included.
-_CURRENT_SUBTOTALS = {
-    "当年收入小计": "income_current_year",
-    "本年收入小计": "income_current_year",
-    "当年支出小计": "expenditure_current_year",
-    "本年支出小计": "expenditure_current_year",
-}
-_SIDES = {
-    # total id, current-year id, carry-over id, bare totals that may name the side's total
-    "income": ("income_total", "income_current_year", "carryover_begin", ("收入合计",)),
-    "expenditure": (
-        "expenditure_total",
-        "expenditure_current_year",
-        "carryover_end",
-        ("支出合计",),
-    ),
-}
-_BARE_TOTALS = ("总计", "合计", "共计")
-_SOURCES = ("general_public_budget", "government_fund")
-
-
-def _two_sided(source: str, table: Table, income_ids, expenditure_ids) -> list[Reading]:
-    skip = _skip_columns(table)
-    pairs = [_pairs(row, skip) for row in table.rows]
-    split = _expenditure_start(table, pairs)
-    sides: dict[str, list[tuple[Row, str, Cell]]] = {"income": [], "expenditure": []}
-    for row, row_pairs in zip(table.rows, pairs, strict=True):
-        for k, (j, label, cell) in enumerate(row_pairs):
-            sides[_side(label, j, k, split)].append((row, label, cell))
-    out: list[Reading] = []
-    for side, ids in (("income", income_ids), ("expenditure", expenditure_ids)):
-        totals = _side_totals(side, [label for _, label, _ in sides[side]], ids)
-        carried = False  # rows under 上年结转 split the carry-over, not this year's income
-        for row, label, cell in sides[side]:
-            name = canonical_label(label)
-            ind = totals.get(name) or label_id(label, ids)
-            if name in _CURRENT_SUBTOTALS and _CURRENT_SUBTOTALS[name] in ids:
-                ind = _CURRENT_SUBTOTALS[name]
-            if label_id(label, ("carryover_begin", "carryover_end")) or name in totals:
-                carried = name not in totals
-            elif carried and ind in _SOURCES:
-                continue
-            if ind:
-                r = cell_reading(source, table, ind, row, cell)
-                if r:
-                    out.append(r)
-    return out
-
-
-def _side(label: str, column: int, k: int, split: int | None) -> str:
-    """Which side a label belongs to: its own words when they say, else where it is printed."""
-    income = label_id(label, INCOME_SIDE) is not None
-    spending = label_id(label, EXPENDITURE_SIDE) is not None
-    if income != spending:
-        return "income" if income else "expenditure"
-    if split is not None:
-        return "expenditure" if column >= split else "income"
-    return "income" if k == 0 else "expenditure"
-
-
-def _side_totals(side: str, labels: list[str], ids) -> dict[str, str]:
-    """Printed total labels of one side that name its grand total (or its current year).
-
-    收入总计 names itself; where no such label is printed, the side's total is its last bare
-    total (总计 / 合计, or a 收入合计 printed after the carry-over row or after a 本年收入小计):
-    templates that print one total print the grand total. When both 合计 and 总计 are printed,
-    the 合计 is the current year.
-    """
-    total_id, current_id, carry_id, side_totals = _SIDES[side]
-    if total_id not in ids:
-        return {}
-    names = [canonical_label(t) for t in labels]
-    if any(label_id(t, (total_id,)) for t in names):
-        return {n: total_id for n in names if n == "总计"}
-    out: dict[str, str] = {}
-    carry_at = next((k for k, n in enumerate(names) if label_id(n, (carry_id,))), None)
-    subtotal = any(n in _CURRENT_SUBTOTALS for n in names)
-    candidates = [
-        k
-        for k, n in enumerate(names)
-        if n in _BARE_TOTALS
-        or (n in side_totals and (subtotal or (carry_at is not None and k > carry_at)))
-    ]
-    if not candidates:
-        return {}
-    last = candidates[-1]
-    out[names[last]] = total_id
-    for k in candidates[:-1]:
-        if names[k] in _BARE_TOTALS and names[last] == "总计" and current_id in ids:
-            out[names[k]] = current_id
-    return out
 
 
 _ROW_TOTALS = TOTAL_WORDS | {"本年支出合计", "本年收入合计", "支出合计", "收入合计"}
@@ -225,12 +118,19 @@ def total_row(table: Table) -> Row | None:
     return None
 
 
+_UNIT_IN_NAME = re.compile(r"[（(]\s*(?:金额)?(?:单位[:：])?\s*(?:亿元|万元|千元|元)\s*[）)]")
+
+
 def _column(table: Table, name: str) -> int | None:
-    """Column of a group ('基本支出', or its '基本支出/小计'), or of a leaf named ``name``."""
-    for j, col in enumerate(table.columns):
+    """Column of a group ('基本支出', or its '基本支出/小计'), or of a leaf named ``name``.
+
+    A unit printed in the header ('基本支出（万元）') is not part of the name.
+    """
+    columns = [_UNIT_IN_NAME.sub("", col) for col in table.columns]
+    for j, col in enumerate(columns):
         if col == name or col == name + "/小计":
             return j
-    for j, col in enumerate(table.columns):
+    for j, col in enumerate(columns):
         parts = col.split("/")
         if col.endswith("/" + name) or (len(parts) >= 2 and parts[-2:] == [name, "小计"]):
             return j  # '2026年预算数/基本支出/小计'
@@ -264,7 +164,7 @@ _COLUMN_TOTALS = ("合计", "总计")
 def _total_column(source: str, table: Table, row: Row, ind: str) -> list[Reading]:
     """The figure of ``row`` under the table's first 合计/总计 column (not a group's 小计)."""
     for j, col in enumerate(table.columns):
-        parts = [canonical_label(p) for p in col.split("/")]
+        parts = [canonical_label(p) for p in _UNIT_IN_NAME.sub("", col).split("/")]
         if parts[-1] in _COLUMN_TOTALS and len(parts) <= 2 and not any("上年" in p for p in parts):
             if j < len(row.cells):
                 r = cell_reading(source, table, ind, row, row.cells[j])
@@ -292,7 +192,7 @@ def basic(source: str, table: Table) -> list[Reading]:
     # unfolded column blocks: '人员经费合计' / '公用经费合计' rows, or both on one row
     # ('人员经费合计 2,152.26 公用经费合计 184.65')
     for row in table.rows:
-        for _, label, cell in _pairs(row, set()):
+        for _, label, cell in pairs_of(row, set()):
             ind = label_id(label, ("personnel_expenditure", "public_expenditure"))
             if ind and canonical_label(label).endswith("合计"):
                 r = cell_reading(source, table, ind, row, cell)

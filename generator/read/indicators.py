@@ -5,8 +5,10 @@ to 万元 exactly and tied to the line it was printed on. Nothing is computed: a
 not printed (人员经费 = 301 + 303) is not a reading, and an empty cell is no reading at all.
 The preferred reading of an indicator is the one from the first standard table, in document
 order, that prints it; narrative readings are kept beside it so the checks can compare them.
-The table readers live in indicator_tables (summary, expenditure and budget tables) and
-indicator_three_public (the “三公” table); this module chooses among their readings.
+The table readers live in indicator_summary (the two-sided summaries), indicator_tables
+(expenditure, income and budget tables) and indicator_three_public (the “三公” table); this
+module gathers their readings, indicator_scope sets aside one fund's figures, and
+indicator_choice keeps, per indicator, the reading the document's identities confirm.
 """
 
 from __future__ import annotations
@@ -19,16 +21,15 @@ from generator.read.indicator_scope import (
     fund_named_subject,
     without_fund_statements,
 )
+from generator.read.indicator_summary import fiscal_summary, summary
 from generator.read.indicator_tables import (
     EXPENDITURE_SIDE,
     INCOME_SIDE,
     basic,
     expenditure,
-    fiscal_summary,
     government_fund,
     income,
     single_total,
-    summary,
 )
 from generator.read.indicator_three_public import THREE_PUBLIC, three_public
 
@@ -117,7 +118,7 @@ def _id_order() -> list[str]:
 
 
 def table_readings(source: str, table: Table) -> list[Reading]:
-    if table.unit is None or not table.rows:
+    if (table.unit is None and not any(table.column_units)) or not table.rows:
         return []
     reader = _READERS.get(table.id or "")
     return reader(source, table) if reader else []

@@ -17,6 +17,7 @@ from generator.read.blocks import Block, Grid, GridRow
 from generator.read.numbers import find_unit, parse_amount, unit_word
 from generator.read.table_header import (
     LEADING_ZERO_ID,
+    column_units,
     excluded_columns,
     flatten_header,
     header_count,
@@ -268,7 +269,11 @@ def _build(
         if table.id is not None:
             table.recognised = "content"
             money_kind = True
-    header_unit = any(find_unit(t) for row in table.header for t in row)
+    table.column_units = column_units(table.header, len(table.columns))
+    declared = {u for u in table.column_units if u}
+    header_unit = bool(declared)
+    if table.unit is None and len(declared) == 1:
+        table.unit = declared.pop()  # every column that names a unit names the same one
     money_kind = money_kind or (
         kind and kind not in PERFORMANCE_KINDS and kind not in ("assets", "organization")
     )

@@ -323,3 +323,24 @@ def test_personnel_costs_of_the_whole_basic_expenditure_are_read(tmp_path):
     doc = read_file(_basic_scope_pdf(tmp_path, "whole.pdf", ["1,000.00", "700.00", "300.00"]))
     assert doc.indicators["personnel_expenditure"].value == Decimal("700.00")
     assert doc.indicators["public_expenditure"].value == Decimal("300.00")
+
+
+def test_units_declared_in_the_column_headers(tmp_path):
+    # no 单位 line: the header names the unit of each money column, one of them in 元
+    xs = [40, 100, 250, 340, 430, 540]
+    rows = [
+        ["科目编码", "科目名称", "合计（万元）", "基本支出（万元）", "项目支出(元)"],
+        ["合计", "", "500.00", "300.00", "2,000,000.00"],
+    ]
+
+    def draw(c):
+        _title(c, 80, "部门支出总表")
+        _ruled(c, xs, 125, rows)
+
+    doc = read_file(_pdf(tmp_path, "columns.pdf", draw))
+    table = doc.tables[0]
+    assert table.unit is None and table.column_units[2:] == ["万元", "万元", "元"]
+    assert doc.indicators["basic_expenditure"].value == Decimal("300.00")
+    assert doc.indicators["project_expenditure"].value == Decimal("200.000000")
+    assert doc.indicators["project_expenditure"].unit == "元"
+    assert not any("declares no unit" in p.message for p in doc.problems)
