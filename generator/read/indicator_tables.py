@@ -98,7 +98,7 @@ _ROW_TOTALS = TOTAL_WORDS | {"本年支出合计", "本年收入合计", "支出
 
 
 def total_row(table: Table) -> Row | None:
-    """The row of the table's totals: 合计/总计 in any of its label cells.
+    """The row of the table's totals: 合计/总计 in any of its label cells, else its only 小计.
 
     The label need not be the row's first text: a 合计 can share its ruled row with the
     类/款/项 header cells or sit beside a blank code column.
@@ -115,7 +115,13 @@ def total_row(table: Table) -> Row | None:
     data = [r for r in table.rows if any(c.value is not None for c in r.cells)]
     if len(data) == 1 and not data[0].label:
         return data[0]
-    return None
+    # a table whose only total is labelled 小计 (several 小计 rows are group subtotals)
+    subtotals = [
+        r
+        for r in data
+        if any(canonical_label(c.text) == "小计" for c in r.cells if c.value is None)
+    ]
+    return subtotals[0] if len(subtotals) == 1 else None
 
 
 _UNIT_IN_NAME = re.compile(r"[（(]\s*(?:金额)?(?:单位[:：])?\s*(?:亿元|万元|千元|元)\s*[）)]")

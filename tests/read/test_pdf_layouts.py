@@ -344,3 +344,21 @@ def test_units_declared_in_the_column_headers(tmp_path):
     assert doc.indicators["project_expenditure"].value == Decimal("200.000000")
     assert doc.indicators["project_expenditure"].unit == "元"
     assert not any("declares no unit" in p.message for p in doc.problems)
+
+
+def test_a_table_whose_only_total_is_labelled_subtotal(tmp_path):
+    xs = [40, 100, 250, 340, 430, 540]
+    rows = [
+        ["科目编码", "科目名称", "合计", "基本支出", "项目支出"],
+        ["201", "一般公共服务支出", "500.00", "300.00", "200.00"],
+        ["", "小计", "500.00", "300.00", "200.00"],
+    ]
+
+    def draw(c):
+        _title(c, 80, "部门支出总表")
+        _text(c, 540, 105, "单位：万元", right=True)
+        _ruled(c, xs, 125, rows)
+
+    doc = read_file(_pdf(tmp_path, "subtotal.pdf", draw))
+    assert doc.indicators["basic_expenditure"].value == Decimal("300.00")
+    assert doc.indicators["basic_expenditure"].source.line == doc.tables[0].rows[-1].line
