@@ -11,6 +11,11 @@ import hashlib
 from pathlib import Path
 
 from generator.model import Document, Metadata, Problem
+from generator.read import layout
+from generator.read import source as source_mod
+from generator.read.document import build_document
+from generator.read.pdf import read_pdf
+from generator.read.sidecar import read_sidecar
 
 
 def read_file(path: str | Path) -> Document:
@@ -38,21 +43,8 @@ def read_file(path: str | Path) -> Document:
 
 
 def _read(source: str, data: bytes, sha: str) -> Document:
-    from generator.read import layout
-    from generator.read import source as source_mod
-    from generator.read.document import build_document
-
     sidecar, problems = _sidecar(source)
     if source.lower().endswith(".pdf") or data.startswith(b"%PDF"):
-        try:
-            from generator.read.pdf import read_pdf
-        except ImportError:
-            return _failed(
-                source,
-                sha,
-                "PDF files cannot be read: the PDF reader is not installed",
-                "无法读取 PDF 文件：本次构建未安装 PDF 读取组件",
-            )
         lines, blocks, pages, pdf_problems = read_pdf(source)
         problems.extend(pdf_problems)
         if any(p.severity == "error" for p in pdf_problems) and not lines:
@@ -82,10 +74,6 @@ def _read(source: str, data: bytes, sha: str) -> Document:
 
 
 def _sidecar(source: str) -> tuple[dict, list[Problem]]:
-    try:
-        from generator.read.sidecar import read_sidecar
-    except ImportError:
-        return {}, []
     try:
         return read_sidecar(source)
     except Exception as exc:  # noqa: BLE001

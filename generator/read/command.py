@@ -11,12 +11,11 @@ import json
 import sys
 from typing import Any
 
-from generator.model import Document, Reading, to_jsonable
+from generator.model import KIND_ZH, Document, Reading, to_jsonable
+from generator.read import read_file
 
 
 def run_parse(files: list[str], as_json: bool = False) -> int:
-    from generator.read import read_file
-
     documents = [read_file(f) for f in files]
     if hasattr(sys.stdout, "reconfigure") and (sys.stdout.encoding or "").lower() != "utf-8":
         sys.stdout.reconfigure(encoding="utf-8")  # Chinese text must not fail on a C locale
@@ -112,12 +111,11 @@ def _table_json(t) -> dict[str, Any]:
 
 def summary(d: Document) -> str:
     m = d.metadata
-    kinds = {"budget": "部门预算", "final": "部门决算", "performance": "绩效目标"}
     out = [f"== {d.source}"]
     status = "FAILED" if d.failed else "ok"
     out.append(
         f"   {status}: {m.department or '(department unknown)'} · {m.year or '(year unknown)'} · "
-        f"{kinds.get(m.kind or '', '(kind unknown)')} · region {m.region_code or '?'} · "
+        f"{KIND_ZH.get(m.kind or '', '(kind unknown)')} · region {m.region_code or '?'} · "
         f"{d.format}{'/' + d.encoding if d.encoding else ''} · {len(d.lines)} lines"
         + (f" · {d.pages} pages" if d.pages else "")
     )
