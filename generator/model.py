@@ -18,6 +18,9 @@ from decimal import Decimal
 from typing import Any, Literal
 
 Kind = Literal["budget", "final", "performance"]
+# 部门预算 covers a department and every unit under it; 单位预算 one unit (often the bureau's
+# own office, 本级). The two differ in every total, so they are never compared as peers.
+Scope = Literal["department", "unit"]
 Severity = Literal["error", "warning", "info"]
 
 # The kinds of disclosure, in the order a department-year lists them, and their names on the
@@ -306,12 +309,23 @@ class Metadata:
     region_level: str | None = None  # "省" / "地级" / "县级"
     year: int | None = None
     kind: Kind | None = None
+    scope: Scope | None = None  # department (部门预算/决算) or unit (单位预算/决算)
     units: list[str] = field(default_factory=list)  # declared units, in order of appearance
     source_url: str | None = None
     published: str | None = None  # ISO date
     population: int | None = None  # supplied by a sidecar or site.toml, else from regions table
     from_sidecar: list[str] = field(default_factory=list)  # field names the sidecar supplied
     provenance: dict[str, SourceRef] = field(default_factory=dict)  # where a field was read
+
+
+@dataclass
+class Part:
+    """One file of a disclosure published as several (附件1 narrative, 附件2 tables)."""
+
+    file: str
+    first_line: int  # the part's lines in Document.lines, inclusive
+    last_line: int
+    pages: int | None = None  # page numbers of figures stay those of this file
 
 
 @dataclass
@@ -332,6 +346,7 @@ class Document:
     indicators: dict[str, Reading] = field(default_factory=dict)  # preferred current reading
     readings: list[Reading] = field(default_factory=list)  # every reading, table and narrative
     problems: list[Problem] = field(default_factory=list)
+    parts: list[Part] = field(default_factory=list)  # empty for a one-file disclosure
 
     @property
     def failed(self) -> bool:

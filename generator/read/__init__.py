@@ -44,9 +44,24 @@ def read_file(path: str | Path) -> Document:
 
 def _read(source: str, data: bytes, sha: str) -> Document:
     sidecar, problems = _sidecar(source)
+    if sidecar.get("parts"):
+        from generator.read.combine import read_parts
+
+        base = Path(source).parent
+        return read_parts([source, *(str(base / name) for name in sidecar["parts"])])
+    extracted = extract(source, data, sha)
+    if isinstance(extracted, Document):
+        extracted.problems[:0] = problems
+        return extracted
+    fmt, encoding, pages, lines, blocks, more = extracted
+    problems.extend(more)
+    return build_document(source, fmt, sha, encoding, pages, lines, blocks, problems, sidecar)
+
+
+def extract(source: str, data: bytes, sha: str):
+    """(format, encoding, pages, lines, blocks, problems) of one file, or a failed Document."""
     if source.lower().endswith(".pdf") or data.startswith(b"%PDF"):
         lines, blocks, pages, pdf_problems = read_pdf(source)
-        problems.extend(pdf_problems)
         if any(p.severity == "error" for p in pdf_problems) and not lines:
             return Document(
                 source=source,
@@ -54,11 +69,10 @@ def _read(source: str, data: bytes, sha: str) -> Document:
                 sha256=sha,
                 metadata=Metadata(),
                 pages=pages or None,
-                problems=problems,
+                problems=list(pdf_problems),
             )
-        return build_document(source, "pdf", sha, None, pages, lines, blocks, problems, sidecar)
+        return "pdf", None, pages, lines, blocks, list(pdf_problems)
     text, encoding, decode_problems = source_mod.decode(data, source)
-    problems.extend(decode_problems)
     if any(p.severity == "error" for p in decode_problems):
         return Document(
             source=source,
@@ -66,11 +80,11 @@ def _read(source: str, data: bytes, sha: str) -> Document:
             sha256=sha,
             metadata=Metadata(),
             encoding=encoding,
-            problems=problems,
+            problems=list(decode_problems),
         )
     lines = source_mod.to_lines(text)
     blocks = layout.to_blocks(lines)
-    return build_document(source, "text", sha, encoding, None, lines, blocks, problems, sidecar)
+    return "text", encoding, None, lines, blocks, list(decode_problems)
 
 
 def _sidecar(source: str) -> tuple[dict, list[Problem]]:
@@ -98,4 +112,22 @@ def _failed(source: str, sha: str, message: str, message_zh: str) -> Document:
     )
 
 
-__all__ = ["read_file"]
+def read_files(paths: list[str]) -> Document:
+    """One disclosure from one file or from several (see parts.py); never raises."""
+    if len(paths) == 1:
+        return read_file(paths[0])
+    from generator.read.combine import read_parts
+
+    try:
+        return read_parts([str(p) for p in paths])
+    except Exception as exc:  # noqa: BLE001 - as read_file: never a traceback
+        reason = f"{type(exc).__name__}: {exc}"
+        return _failed(
+            str(paths[0]),
+            "",
+            f"the disclosure could not be read ({reason})",
+            f"文件未能读取（技术原因：{reason}）",
+        )
+
+
+__all__ = ["read_file", "read_files"]

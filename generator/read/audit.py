@@ -13,12 +13,12 @@ import os
 import sys
 import time
 from collections.abc import Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from generator.model import Document, to_jsonable
+from generator.model import Document, Problem, to_jsonable
 
 READABLE = (".pdf", ".txt")
 
@@ -47,20 +47,12 @@ class AuditRow:
     pages: int = 0
     scanned_pages: list[int] = field(default_factory=list)
     seconds: float = 0.0
+    parts: list[str] = field(default_factory=list)  # every file of a multi-file disclosure
+    consistent: bool = False  # identities.fully_consistent, and not scanned
 
     @property
     def ms_per_page(self) -> float:
         return 1000 * self.seconds / max(self.pages, 1)
-
-    @property
-    def consistent(self) -> bool:
-        states = [i["status"] for i in self.identities]
-        return (
-            self.status == "read"
-            and not self.scanned_pages
-            and "held" in states
-            and "failed" not in states
-        )
 
 
 def find_inputs(paths: Iterable[str]) -> list[str]:
@@ -77,18 +69,18 @@ def find_inputs(paths: Iterable[str]) -> list[str]:
     return sorted(found)
 
 
-def audit_file(path: str) -> AuditRow:
-    """Read one file and reduce it to its row (runs in a worker process)."""
-    from generator.read import read_file
+def audit_file(paths: list[str]) -> AuditRow:
+    """Read one disclosure (one file or its parts) and reduce it to its row (in a worker)."""
+    from generator.read import read_files
 
     start = time.perf_counter()
-    doc = read_file(path)
+    doc = read_files(paths)
     seconds = time.perf_counter() - start
     return row_of(doc, seconds)
 
 
 def row_of(doc: Document, seconds: float = 0.0) -> AuditRow:
-    from generator.read.identities import KEY_FIGURES, check_identities
+    from generator.read.identities import KEY_FIGURES, check_identities, fully_consistent
 
     m = doc.metadata
     errors = [p for p in doc.problems if p.severity == "error"]
@@ -103,15 +95,8 @@ def row_of(doc: Document, seconds: float = 0.0) -> AuditRow:
             status = "scanned"
         else:
             status = "failed"
-    figures = {
-        k: {
-            "value": to_jsonable(doc.indicators[k].value),
-            "page": doc.indicators[k].source.page,
-            "line": doc.indicators[k].source.line,
-        }
-        for k in KEY_FIGURES
-        if k in doc.indicators
-    }
+    figures = {k: _figure(doc, k) for k in KEY_FIGURES if k in doc.indicators}
+    results = check_identities(doc.indicators, doc.readings, m.kind) if status == "read" else []
     identities = [
         {
             "name": i.name,
@@ -122,9 +107,7 @@ def row_of(doc: Document, seconds: float = 0.0) -> AuditRow:
             "places": [{"file": s.file, "page": s.page, "line": s.line} for s in i.places],
             "missing": i.missing,
         }
-        for i in (
-            check_identities(doc.indicators, doc.readings, m.kind) if status == "read" else []
-        )
+        for i in results
     ]
     return AuditRow(
         path=doc.source,
@@ -135,30 +118,59 @@ def row_of(doc: Document, seconds: float = 0.0) -> AuditRow:
         region_code=m.region_code,
         year=m.year,
         kind=m.kind,
-        scope=getattr(m, "scope", None),
+        scope=m.scope,
         figures=figures,
         identities=identities,
-        problems=[p.message for p in doc.problems if p.severity == "error" or p.page is None],
+        problems=[
+            _where(p, doc.source) + p.message
+            for p in doc.problems
+            if _NO_TEXT_PAGE not in p.message
+        ],
         pages=doc.pages or 0,
         scanned_pages=scanned,
         seconds=seconds,
+        parts=[p.file for p in doc.parts],
+        consistent=bool(results)
+        and not scanned
+        and fully_consistent(results, list(doc.indicators)),
     )
 
 
-def audit(paths: list[str], workers: int | None = None) -> Iterator[AuditRow]:
-    """Rows in input order; files are read in ``workers`` processes (1 = in this process)."""
+def _where(p: Problem, source: str) -> str:
+    """Where a problem is: "p12: ", and its file's name when it is another part's."""
+    out = f"{os.path.basename(p.file)} " if p.file and p.file != source else ""
+    return out + (f"p{p.page}: " if p.page else ": " if out else "")
+
+
+def _figure(doc: Document, indicator: str) -> dict[str, Any]:
+    """A key figure: its value and place, and every page printing the same figure."""
+    from generator.read.identities import agree
+
+    chosen = doc.indicators[indicator]
+    same = [
+        r for r in doc.readings if r.id == indicator and r.period == "current" and agree(r, chosen)
+    ]
+    return {
+        "value": to_jsonable(chosen.value),
+        "page": chosen.source.page,
+        "line": chosen.source.line,
+        "file": chosen.source.file,
+        "pages": sorted({r.source.page for r in same if r.source.page}),
+        "in_narrative": any(r.origin == "narrative" for r in same),
+    }
+
+
+def audit(groups: list[list[str]], workers: int | None = None) -> Iterator[AuditRow]:
+    """Rows as disclosures finish (the caller sorts); ``workers`` processes (1 = here)."""
     workers = workers or os.cpu_count() or 1
-    if workers <= 1 or len(paths) <= 1:
-        yield from map(audit_file, paths)
+    if workers <= 1 or len(groups) <= 1:
+        yield from map(audit_file, groups)
         return
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        # largest files first keep both workers busy until the end; rows come back in order
-        order = sorted(paths, key=_size, reverse=True)
-        futures = {p: pool.submit(audit_file, p) for p in order}
-        done: dict[str, AuditRow] = {}
-        for p in paths:
-            done[p] = futures[p].result()
-            yield done.pop(p)
+        # largest first keeps every worker busy until the end
+        order = sorted(groups, key=lambda g: sum(map(_size, g)), reverse=True)
+        for future in as_completed([pool.submit(audit_file, p) for p in order]):
+            yield future.result()
 
 
 def _size(path: str) -> int:
@@ -170,8 +182,9 @@ def _size(path: str) -> int:
 
 def run_audit(paths: list[str], as_json: bool = False, workers: int | None = None) -> int:
     from generator.read import audit_report
+    from generator.read.parts import group_inputs
 
-    inputs = find_inputs(paths)
+    inputs = group_inputs(find_inputs(paths))
     if not inputs:
         sys.stderr.write("audit: no .pdf or .txt file found under " + " ".join(paths) + "\n")
         return 2
@@ -184,6 +197,7 @@ def run_audit(paths: list[str], as_json: bool = False, workers: int | None = Non
         rows.append(row)
         bar.step(row.path)
     bar.close()
+    rows.sort(key=lambda r: r.path)
     wall = time.perf_counter() - started
     summary = audit_report.summarise(rows, wall)
     if as_json:

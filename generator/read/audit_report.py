@@ -158,10 +158,7 @@ def format_summary(s: Summary) -> str:
 
 def to_json(rows: list[AuditRow], summary: Summary) -> str:
     data = {
-        "documents": [
-            dict(asdict(r), ms_per_page=round(r.ms_per_page, 1), consistent=r.consistent)
-            for r in rows
-        ],
+        "documents": [dict(asdict(r), ms_per_page=round(r.ms_per_page, 1)) for r in rows],
         "summary": asdict(summary),
     }
     return json.dumps(data, ensure_ascii=False, indent=1)

@@ -62,6 +62,7 @@ def document_json(d: Document) -> dict[str, Any]:
         "region_level": m.region_level,
         "year": m.year,
         "kind": m.kind,
+        "scope": m.scope,
         "units": list(m.units),
         "metadata": to_jsonable(m),
         "indicators": {k: _reading_json(r) for k, r in d.indicators.items()},
@@ -74,6 +75,7 @@ def document_json(d: Document) -> dict[str, Any]:
         "glossary": to_jsonable(d.glossary),
         "problems": to_jsonable(d.problems),
         "line_count": len(d.lines),
+        "parts": to_jsonable(d.parts),
     }
 
 

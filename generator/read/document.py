@@ -124,14 +124,19 @@ def build_document(
         lambda: indicators.collect(source, tables, statements, metadata.units, metadata.kind),
         ({}, []),
     )
-    if lines and not tables and not preferred and metadata.kind is None:
+    if lines and not preferred and metadata.kind is None:
+        # a notice, a form or a report may well hold tables: what a disclosure has and they
+        # lack is a title naming a budget, final account or performance targets, or a figure
         problems.append(
             Problem(
                 "error",
-                "this does not look like a budget disclosure: no standard table, no known "
-                "title and no budget figure were found",
+                "this does not look like a budget disclosure: its title names no 部门预算, "
+                "决算 or 绩效目标 and no budget figure was found"
+                + (f" (it begins “{_first_words(lines)}”)" if _first_words(lines) else ""),
                 source,
-                message_zh="这似乎不是预算公开文件：没有找到标准表格、可识别的标题或预算数字",
+                message_zh="这似乎不是预算公开文件：标题中没有“预算”“决算”或“绩效目标”，"
+                "也没有找到预算数字"
+                + (f"（开头为“{_first_words(lines)}”）" if _first_words(lines) else ""),
             )
         )
     elif lines and not tables and not any(isinstance(b, Grid) for b in blocks):
@@ -161,6 +166,12 @@ def build_document(
         readings=readings,
         problems=problems,
     )
+
+
+def _first_words(lines: list[Line]) -> str:
+    """The first words of the document, so a refused file can be recognised in a report."""
+    text = " ".join(ln.text.replace("\t", " ").strip() for ln in lines[:3] if ln.text.strip())
+    return text[:30] + ("…" if len(text) > 30 else "")
 
 
 def _declared_units(tables: list) -> list[str]:

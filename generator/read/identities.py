@@ -147,16 +147,7 @@ def check_identities(
             "vehicle_total",
         )
     )
-    out.append(
-        _sum_identity(
-            "basic_parts",
-            "人员经费 + 公用经费 = 基本支出",
-            f("basic_expenditure"),
-            [f("personnel_expenditure"), f("public_expenditure")],
-            ["personnel_expenditure", "public_expenditure"],
-            "basic_expenditure",
-        )
-    )
+    out.append(_basic_parts(figures, readings))
     out.append(narrative_agrees(figures, readings))
     return out
 
@@ -177,6 +168,61 @@ def _basic_plus_project(figures: Mapping[str, Reading], reserve: Reading | None)
         ["basic_expenditure", "project_expenditure"],
         total_id,
         optional=[reserve] if reserve else [],
+    )
+
+
+def _basic_parts(figures: Mapping[str, Reading], readings: Sequence[Reading]) -> Identity:
+    """人员经费 + 公用经费 = 基本支出, where the document defines them so.
+
+    Documents print 人员经费 and 公用经费 in the 一般公共预算基本支出表, whose 基本支出 covers
+    general-budget money only, while the department's 基本支出 (all funds) may be larger. So
+    the parts are compared with every 基本支出 the document prints; the identity fails only
+    when the parts' own table prints a 基本支出 that differs (or the narrative's does), and is
+    not checkable when no 基本支出 of the parts' scope was read.
+    """
+    name, title = "basic_parts", "人员经费 + 公用经费 = 基本支出"
+    personnel, public = figures.get("personnel_expenditure"), figures.get("public_expenditure")
+    chosen = figures.get("basic_expenditure")
+    candidates = [chosen] if chosen else []
+    candidates += [
+        r
+        for r in readings
+        if r.id == "basic_expenditure" and r.period == "current" and r is not chosen
+    ]
+    if personnel is None or public is None or not candidates:
+        missing = [
+            k
+            for k, v in (
+                ("basic_expenditure", chosen),
+                ("personnel_expenditure", personnel),
+                ("public_expenditure", public),
+            )
+            if v is None
+        ]
+        return Identity(name, title, "unverifiable", missing=missing)
+    results = [
+        _sum_identity(
+            name,
+            title,
+            total,
+            [personnel, public],
+            ["personnel_expenditure", "public_expenditure"],
+            "basic_expenditure",
+        )
+        for total in candidates
+    ]
+    held = [r for r in results if r.status == "held"]
+    if held:
+        return held[0]
+    same_scope = [
+        res
+        for total, res in zip(candidates, results, strict=True)
+        if total.origin == "narrative" or total.table_id == personnel.table_id
+    ]
+    if same_scope:
+        return same_scope[0]
+    return Identity(
+        name, title, "unverifiable", missing=[f"basic_expenditure ({personnel.table_id})"]
     )
 
 
@@ -216,18 +262,23 @@ def narrative_agrees(
 ) -> Identity:
     """Each key figure the narrative states for the current year = the tables' figure.
 
-    Held when at least one narrative figure was compared and all agree; the first
-    disagreement is reported with both figures and both places.
+    A table may print the same name for several scopes (基本支出 of all funds and of the
+    general budget), so a narrative figure agrees when it equals any table reading of its
+    indicator. Held when at least one was compared and all agree; the first disagreement is
+    reported with the tables' chosen figure, the narrative's, and both places.
     """
     compared = 0
     for r in readings:
         if r.origin != "narrative" or r.period != "current" or r.id not in ids:
             continue
+        tables = [
+            t for t in readings if t.id == r.id and t.origin == "table" and t.period == "current"
+        ]
         table = figures.get(r.id)
-        if table is None or table.origin != "table":
+        if table is None or table.origin != "table" or not tables:
             continue
         compared += 1
-        if not agree(table, r):
+        if not any(agree(t, r) for t in tables):
             return Identity(
                 "narrative_equals_tables",
                 f"说明中的{_zh(r.id)} = 表中的{_zh(r.id)}",
@@ -248,8 +299,27 @@ def _zh(indicator: str) -> str:
     return CANONICAL_INDICATORS.get(indicator, indicator)
 
 
+# the identities that tie the key figures together: a document is fully consistent only when
+# each of them was checked and held
+CORE: tuple[str, ...] = ("income_equals_expenditure", "basic_plus_project", "three_public_parts")
+
+
 def consistent(results: Sequence[Identity]) -> bool:
     """No identity failed and at least one could be checked."""
     return any(r.status == "held" for r in results) and not any(
         r.status == "failed" for r in results
+    )
+
+
+def fully_consistent(results: Sequence[Identity], found: Sequence[str]) -> bool:
+    """Every key figure found, the core identities held, and no identity failed.
+
+    A document whose figures were only partly read is not "consistent": the identities that
+    could not be checked are exactly where a reading error would hide.
+    """
+    status = {r.name: r.status for r in results}
+    return (
+        all(k in found for k in KEY_FIGURES)
+        and all(status.get(name) == "held" for name in CORE)
+        and "failed" not in status.values()
     )

@@ -108,3 +108,17 @@ def drop_other_scope(
         for ind in ("personnel_expenditure", "public_expenditure"):
             if any(chosen.get(ind) is r for r in group):
                 del chosen[ind]
+
+
+def single_fund_readings(
+    source: str, tables: list[Table], strong: dict[str, list[Reading]]
+) -> list[Reading]:
+    """One fund's table figures that are the department's: where its 一般公共预算 income is
+    all of its income (both printed and equal), the general budget's 基本支出 is the
+    department's 基本支出, printed in a table even where the department's own table splits
+    it into columns without a total."""
+    fund = _table_first(strong, "general_public_budget")
+    whole = _table_first(strong, "income_current_year") or _table_first(strong, "income_total")
+    if fund is None or whole is None or not agree(fund, whole):
+        return []
+    return [r for t in sorted(tables, key=lambda t: t.line) for r in fund_figures(source, t)]

@@ -134,11 +134,13 @@ def _column(table: Table, name: str) -> int | None:
     """
     columns = [_UNIT_IN_NAME.sub("", col) for col in table.columns]
     for j, col in enumerate(columns):
-        if col == name or col == name + "/小计":
+        if col in (name, name + "/小计", name + "/合计"):
             return j
     for j, col in enumerate(columns):
         parts = col.split("/")
-        if col.endswith("/" + name) or (len(parts) >= 2 and parts[-2:] == [name, "小计"]):
+        if col.endswith("/" + name) or (
+            len(parts) >= 2 and parts[-2] == name and parts[-1] in ("小计", "合计")
+        ):
             return j  # '2026年预算数/基本支出/小计'
     return None
 

@@ -19,6 +19,7 @@ from generator.read.indicator_labels import canonical_label, label_id
 from generator.read.indicator_scope import (
     drop_other_scope,
     fund_named_subject,
+    single_fund_readings,
     without_fund_statements,
 )
 from generator.read.indicator_summary import fiscal_summary, summary
@@ -94,6 +95,10 @@ def collect(
     for ind, options in list(strong.items()):
         tables_first = [r for r in options if r.origin == "table"]
         strong[ind] = tables_first or options
+    for r in single_fund_readings(source, tables, strong):
+        readings.append(r)
+        printed = [x for x in strong.get(r.id, []) if x.origin == "table"]
+        strong[r.id] = [*printed, r]  # after the department's tables, before the narrative
     readings = without_fund_statements(source, tables, readings, strong, weak, fund_named)
     chosen = choose(strong, weak, readings, kind, groups)
     drop_other_scope(source, tables, groups, chosen)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from generator.model import Line, Metadata, Problem, SourceRef, Table
-from generator.read import regions
+from generator.read import org_endings, regions
 from generator.read.numbers import find_unit, unit_word
 
 # Known department types, longest first; the generic rule below covers the rest.
@@ -37,10 +37,11 @@ DEPARTMENT_TYPES = (
     "医疗保险服务中心",
     "社会医疗保险中心",
 )
-_SUFFIX = r"(?:委员会|管理局|局|院|厅|办公室|中心|委|办|署|会)"
+_SUFFIX = org_endings.pattern()
 _ORG = re.compile(
     r"(?P<org>[\u4e00-\u9fff（）()]{2,40}?" + _SUFFIX + r")"
-    r"(?=部门|单位|本级|\s|\d|$|[（(：:，,。]|20\d\d|关于|整体|支出|项目|预算|决算|绩效)"
+    r"(?=部门|单位|本级|\s|\d|$|[（(：:，,。]|20\d\d|关于|整体|支出|项目|预算|决算|绩效|概况"
+    r"|年度?(?:部门|单位|预算|决算))"
 )
 _YEAR_PREFIX = re.compile(r"^\s*(?:19|20)\d\d\s*年度?\s*")
 _LABELLED = re.compile(
@@ -56,8 +57,18 @@ _HEADING = re.compile(
 )
 
 
+_DATE = re.compile(
+    r"^(?:[〇○零一二三四五六七八九十]{4}|\d{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月"
+)
+_BARE_YEAR = re.compile(r"^((?:19|20)\d\d)\s*(年度?)?$")
+
+
 def title_lines(lines: list[Line]) -> list[Line]:
-    """The document title: the first short lines, before the 目录, a heading or the body."""
+    """The document title: the first short lines, before the 目录, a heading or the body.
+
+    A title line may hold a tab where a PDF set part of it apart (a year in another font);
+    a line of several cells with figures is a table row, never a title.
+    """
     out: list[Line] = []
     for ln in lines[:40]:
         t = ln.text.strip()
@@ -65,14 +76,43 @@ def title_lines(lines: list[Line]) -> list[Line]:
             if out and len(out) >= 2:
                 break
             continue
-        if "\t" in ln.text or _TOC.match(t) or _HEADING.match(t) or "：" in t or ":" in t:
+        cells = [c for c in t.split("\t") if c.strip()]
+        if len(cells) > 2 or re.search(r"\d[\d,]*\.\d", t):
             break
+        t = "".join(cells)
+        if _TOC.match(t) or _HEADING.match(t) or "：" in t or ":" in t or _DATE.match(t):
+            break
+        if re.fullmatch(r"[一二三四五六七八九十]+|第[一二三四五六七八九十]+部分", cells[0]):
+            break  # a heading whose 、 was set apart
         if len(t) > 40 or t.endswith(("。", "；")):
             break
         out.append(ln)
         if len(out) == 4:
             break
     return out
+
+
+def title_text(heads: list[Line]) -> str:
+    """The title as one string; a year printed on a line of its own goes back before its 年.
+
+    "重庆市商务委员会\t年部门预算情况说明" + "2026" -> "重庆市商务委员会2026年部门预算情况说明".
+    """
+    texts = ["".join(ln.text.split()) for ln in heads]
+    for i, t in enumerate(texts):
+        m = _BARE_YEAR.match(t)
+        if not m or m.group(2):
+            continue
+        for j, other in enumerate(texts):
+            if j != i and re.search(r"(?<!\d)年", other) and not _TITLE_YEAR.search(other):
+                k = re.search(r"(?<!\d)年", other).start()
+                texts[j] = other[:k] + m.group(1) + other[k:]
+                texts[i] = ""
+                break
+    for i in range(1, len(texts)):
+        # the cover's title repeated on one line, its words in another order
+        if texts[i] and sorted(texts[i]) == sorted("".join(texts[:i])):
+            texts[i] = ""
+    return "".join(texts)
 
 
 def read_metadata(
@@ -117,7 +157,7 @@ def read_metadata(
 def _read(source: str, lines: list[Line], meta: Metadata, problems: list[Problem]) -> None:
     heads = title_lines(lines)
     if heads:
-        meta.title = "".join(ln.text.strip() for ln in heads)
+        meta.title = title_text(heads)
         meta.provenance["title"] = _ref(source, heads[0])
     year = find_year(lines, heads)
     if year:
@@ -127,6 +167,10 @@ def _read(source: str, lines: list[Line], meta: Metadata, problems: list[Problem
     if kind:
         meta.kind, ln = kind
         meta.provenance["kind"] = _ref(source, ln)
+    scope = find_scope(lines, heads)
+    if scope:
+        meta.scope, ln = scope
+        meta.provenance["scope"] = _ref(source, ln)
     dept = find_department(lines, heads)
     if dept:
         meta.department, ln = dept
@@ -161,9 +205,12 @@ def find_year(lines: list[Line], heads: list[Line] | None = None) -> tuple[int, 
     """The year in the title ("2021年部门预算", "（2020 年度）"), never a cited regulation's."""
     heads = title_lines(lines) if heads is None else heads
     for ln in heads:
-        m = _TITLE_YEAR.search(ln.text)
+        m = _TITLE_YEAR.search(ln.text.replace(" ", ""))
         if m:
             return int(m.group(1)), ln
+    m = _TITLE_YEAR.search(title_text(heads))
+    if m:
+        return int(m.group(1)), next(ln for ln in heads if m.group(1) in ln.text)
     # a "(2020 年度)" line right under the title
     start = heads[-1].number if heads else 0
     for ln in lines[:60]:
@@ -188,7 +235,7 @@ def find_year(lines: list[Line], heads: list[Line] | None = None) -> tuple[int, 
 def find_kind(lines: list[Line], heads: list[Line] | None = None) -> tuple[str, Line] | None:
     """budget / final / performance, from the document's own title."""
     heads = title_lines(lines) if heads is None else heads
-    title = "".join(ln.text for ln in heads)
+    title = title_text(heads)
     if heads:
         if "绩效信息" in title or ("绩效目标" in title and "部门预算公开" not in title):
             return "performance", _line_with(heads, ("绩效",))
@@ -205,6 +252,24 @@ def find_kind(lines: list[Line], heads: list[Line] | None = None) -> tuple[str, 
     return None
 
 
+_SCOPE = re.compile(r"(部门|单位)\s*(?:预算|决算)")
+
+
+def find_scope(lines: list[Line], heads: list[Line] | None = None) -> tuple[str, Line] | None:
+    """department (部门预算) or unit (单位预算): the title's word, else the first one printed.
+
+    A unit's budget often carries its parent's name ("无锡市教育局（本级）单位预算"), so the
+    name alone cannot tell the two apart; the document's own word does.
+    """
+    heads = title_lines(lines) if heads is None else heads
+    for group in (heads, lines[:80]):
+        for ln in group:
+            m = _SCOPE.search(ln.text.replace(" ", ""))
+            if m:
+                return ("department" if m.group(1) == "部门" else "unit"), ln
+    return None
+
+
 def _line_with(heads: list[Line], words: tuple[str, ...]) -> Line:
     return next((ln for ln in heads if any(w in ln.text for w in words)), heads[0])
 
@@ -213,8 +278,7 @@ def find_department(lines: list[Line], heads: list[Line] | None = None) -> tuple
     """The department's full name: title, first lines, labelled lines, then table headers."""
     heads = title_lines(lines) if heads is None else heads
     if heads:
-        joined = "".join(ln.text.strip() for ln in heads)
-        name = org_name(joined)
+        name = org_name(title_text(heads))
         if name:
             return name, heads[0]
     for ln in lines[:15]:
@@ -306,7 +370,7 @@ def apply_sidecar(meta: Metadata, sidecar: dict, source: str, problems: list[Pro
     """Sidecar values override the document's own; the fields are listed in from_sidecar."""
     if not sidecar:
         return
-    for key in ("title", "year", "kind", "source_url", "published", "population"):
+    for key in ("title", "year", "kind", "scope", "source_url", "published", "population"):
         if key in sidecar:
             setattr(meta, key, sidecar[key])
             meta.from_sidecar.append(key)

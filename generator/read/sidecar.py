@@ -20,6 +20,7 @@ try:  # Python 3.11+
 except ModuleNotFoundError:  # pragma: no cover - Python 3.10
     import tomli as tomllib  # type: ignore[no-redef]
 
+SCOPES = ("department", "unit")
 # key -> human description of the expected type (used in Problem messages)
 KEYS: dict[str, str] = {
     "department": "text",
@@ -30,6 +31,8 @@ KEYS: dict[str, str] = {
     "published": "an ISO date (2021-04-07)",
     "population": "a whole number above 0",
     "title": "text",
+    "scope": "one of department, unit",
+    "parts": "a list of file names in the same folder (the other files of this disclosure)",
 }
 # the same descriptions in Chinese, for the site
 KEYS_ZH: dict[str, str] = {
@@ -41,6 +44,8 @@ KEYS_ZH: dict[str, str] = {
     "published": "ISO 格式日期（如 2021-04-07）",
     "population": "大于 0 的整数",
     "title": "文字",
+    "scope": "“department”“unit”二者之一",
+    "parts": "同一文件夹中的文件名列表（同一份公开文件的其他部分）",
 }
 
 
@@ -131,6 +136,18 @@ def _check(key: str, value: object) -> tuple[bool, object]:
         return False, None
     if key == "kind":
         return (True, value) if value in KINDS else (False, None)
+    if key == "scope":
+        return (True, value) if value in SCOPES else (False, None)
+    if key == "parts":
+        if (
+            isinstance(value, list)
+            and value
+            and all(
+                isinstance(v, str) and v.strip() and "/" not in v and "\\" not in v for v in value
+            )
+        ):
+            return True, [v.strip() for v in value]
+        return False, None
     if key == "population":
         if isinstance(value, int) and not isinstance(value, bool) and value > 0:
             return True, value

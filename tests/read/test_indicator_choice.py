@@ -125,3 +125,25 @@ def test_a_font_whose_boxes_sit_an_em_low_stays_on_its_line():
 def test_lines_set_solid_stay_apart():
     chars = [_char("上", 100, 110, 10), _char("下", 100, 120, 10)]
     assert len(text_lines(chars)) == 2
+
+
+def test_three_public_group_subtotal_and_carried_over_columns():
+    from generator.model import Cell, Row, Table
+    from generator.read.indicator_three_public import three_public
+
+    columns = [
+        "“三公”经费合计",
+        "当年预算/因公出国（境）费/小计",
+        "当年预算/因公出国（境）费/科研因公出国（境）费用",
+        "当年预算/公务接待费",
+        "上年结转结余/因公出国（境）费/小计",
+        "上年结转结余/公务接待费",
+    ]
+    texts = ["7.61", "1.00", "0.40", "6.61", "9.00", "9.00"]
+    row = Row(cells=[Cell(t, Decimal(t), line=5, page=1) for t in texts], line=5, page=1)
+    table = Table(id="three_public", title="“三公”经费支出表", line=1, unit="万元")
+    table.columns, table.rows = columns, [row]
+    got = {(r.id, r.period): r.value for r in three_public("f.pdf", table)}
+    assert got[("overseas_travel", "current")] == Decimal("1.00")  # the group's 小计
+    assert got[("official_reception", "current")] == Decimal("6.61")
+    assert ("overseas_travel", "previous") not in got  # carried-over money is not last year's
