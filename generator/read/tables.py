@@ -270,10 +270,8 @@ def _build(
             table.recognised = "content"
             money_kind = True
     table.column_units = column_units(table.header, len(table.columns))
-    declared = {u for u in table.column_units if u}
-    header_unit = bool(declared)
-    if table.unit is None and len(declared) == 1:
-        table.unit = declared.pop()  # every column that names a unit names the same one
+    # a unit named in a column's header is that column's ('价值（单位：万元）' beside 数量)
+    header_unit = any(table.column_units)
     money_kind = money_kind or (
         kind and kind not in PERFORMANCE_KINDS and kind not in ("assets", "organization")
     )
