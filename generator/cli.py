@@ -51,7 +51,7 @@ def main(argv: list[str] | None = None) -> int:
 
         return run_parse(args.files, as_json=args.json)
     if args.command == "audit":
-        from generator.read.audit import run_audit
+        from generator.read.audit_command import run_audit
 
         return run_audit(args.paths, as_json=args.json, workers=args.workers)
     if args.command == "build":

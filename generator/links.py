@@ -27,6 +27,8 @@ class Links:
     NOT_FOUND = "404.html"
     RANKINGS = "rankings/"
     COMPARE = "compare/"
+    SEARCH = "search/"
+    PAGEFIND = "pagefind/"
     DATA = "data/"
     COMPARE_JSON = "data/compare.json"
     INDICATORS_CSV = "data/indicators.csv"
@@ -70,6 +72,15 @@ class Links:
     @staticmethod
     def source(dept_id: str, year: int, slug: str) -> str:
         return f"d/{dept_id}/{year}/{slug}/"
+
+    @staticmethod
+    def figure(source_path: str, line: int) -> str:
+        """The printed page behind the figures of one line of a PDF's text."""
+        return f"{source_path}L{line}/"
+
+    @staticmethod
+    def page_image(source_path: str, page: int) -> str:
+        return f"{source_path}page-{page}.png"
 
     @staticmethod
     def indicator(indicator_id: str) -> str:

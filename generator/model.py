@@ -61,6 +61,12 @@ def ulp(places: int) -> Decimal:
     return Decimal(1).scaleb(-places)
 
 
+def sum_tolerance(n_items: int, unit_ulp: Decimal) -> Decimal:
+    """Largest difference rounding alone explains between a total and the sum of n items:
+    each of the n items and the total carry half a unit of their last digit."""
+    return unit_ulp * Decimal(max(n_items, 1) + 1) / 2
+
+
 def kind_zh(kind: str | None) -> str:
     """The Chinese name of a document kind; 公开文件 when the kind is unknown."""
     return KIND_ZH.get(kind or "", UNKNOWN_KIND_ZH)

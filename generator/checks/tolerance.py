@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from generator.model import decimals, ulp
+from generator.model import decimals, sum_tolerance, ulp
 
 __all__ = ["EXPLANATION_ZH", "classify", "decimals", "fmt", "sum_tolerance", "ulp"]
 
@@ -34,11 +34,6 @@ EXPLANATION_EN = (
 )
 
 ZERO = Decimal(0)
-
-
-def sum_tolerance(n_items: int, unit_ulp: Decimal) -> Decimal:
-    """Largest difference rounding alone explains between a total and the sum of n items."""
-    return unit_ulp * Decimal(max(n_items, 1) + 1) / 2
 
 
 def classify(difference: Decimal, tolerance: Decimal) -> str:

@@ -10,7 +10,6 @@ A file the reader cannot read is a row like any other: the audit never stops on 
 from __future__ import annotations
 
 import os
-import sys
 import time
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -19,6 +18,8 @@ from pathlib import Path
 from typing import Any
 
 from generator.model import Document, Problem, to_jsonable
+from generator.read import read_files
+from generator.read.identities import KEY_FIGURES, agree, check_identities, fully_consistent
 
 READABLE = (".pdf", ".txt")
 
@@ -71,8 +72,6 @@ def find_inputs(paths: Iterable[str]) -> list[str]:
 
 def audit_file(paths: list[str]) -> AuditRow:
     """Read one disclosure (one file or its parts) and reduce it to its row (in a worker)."""
-    from generator.read import read_files
-
     start = time.perf_counter()
     doc = read_files(paths)
     seconds = time.perf_counter() - start
@@ -80,8 +79,6 @@ def audit_file(paths: list[str]) -> AuditRow:
 
 
 def row_of(doc: Document, seconds: float = 0.0) -> AuditRow:
-    from generator.read.identities import KEY_FIGURES, check_identities, fully_consistent
-
     m = doc.metadata
     errors = [p for p in doc.problems if p.severity == "error"]
     scanned = sorted({p.page for p in doc.problems if p.page and _NO_TEXT_PAGE in p.message})
@@ -144,8 +141,6 @@ def _where(p: Problem, source: str) -> str:
 
 def _figure(doc: Document, indicator: str) -> dict[str, Any]:
     """A key figure: its value and place, and every page printing the same figure."""
-    from generator.read.identities import agree
-
     chosen = doc.indicators[indicator]
     same = [
         r for r in doc.readings if r.id == indicator and r.period == "current" and agree(r, chosen)
@@ -178,32 +173,3 @@ def _size(path: str) -> int:
         return os.path.getsize(path)
     except OSError:
         return 0
-
-
-def run_audit(paths: list[str], as_json: bool = False, workers: int | None = None) -> int:
-    from generator.read import audit_report
-    from generator.read.parts import group_inputs
-
-    inputs = group_inputs(find_inputs(paths))
-    if not inputs:
-        sys.stderr.write("audit: no .pdf or .txt file found under " + " ".join(paths) + "\n")
-        return 2
-    if hasattr(sys.stdout, "reconfigure") and (sys.stdout.encoding or "").lower() != "utf-8":
-        sys.stdout.reconfigure(encoding="utf-8")
-    started = time.perf_counter()
-    rows: list[AuditRow] = []
-    bar = audit_report.Progress(len(inputs))
-    for row in audit(inputs, workers):
-        rows.append(row)
-        bar.step(row.path)
-    bar.close()
-    rows.sort(key=lambda r: r.path)
-    wall = time.perf_counter() - started
-    summary = audit_report.summarise(rows, wall)
-    if as_json:
-        sys.stdout.write(audit_report.to_json(rows, summary) + "\n")
-    else:
-        for row in rows:
-            sys.stdout.write(audit_report.format_row(row) + "\n")
-        sys.stdout.write(audit_report.format_summary(summary) + "\n")
-    return 1 if any(r.status == "failed" for r in rows) else 0

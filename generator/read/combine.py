@@ -14,15 +14,14 @@ from pathlib import Path
 
 from generator.model import Document, Line, Metadata, Part, Problem, SourceRef
 from generator.read.blocks import Block, Grid
+from generator.read.document import build_document
+from generator.read.extract import extract, sidecar_of
 
 
 def read_parts(paths: list[str]) -> Document:
     """One Document of several files, in the given order (the first names the disclosure)."""
-    from generator.read import _sidecar, extract
-    from generator.read.document import build_document
-
     source = paths[0]
-    sidecar, problems = _sidecar(source)
+    sidecar, problems = sidecar_of(source)
     sidecar = {k: v for k, v in sidecar.items() if k != "parts"}
     all_lines: list[Line] = []
     all_blocks: list[Block] = []

@@ -19,8 +19,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Literal
 
-from generator.checks.tolerance import decimals, sum_tolerance, ulp
-from generator.model import Reading, SourceRef
+from generator.model import Reading, SourceRef, decimals, sum_tolerance, ulp
 
 Status = Literal["held", "failed", "unverifiable"]
 

@@ -31,6 +31,7 @@ from generator.model import (
     SourceRef,
     kind_zh,
 )
+from generator.site.page_images import CitedLine, cited_lines
 
 
 @dataclass
@@ -43,6 +44,8 @@ class SourceDoc:
     year: int
     kind: str | None
     path: str = ""  # source page path
+    # lines of a PDF's text that carry a cited figure: each gets a view of its printed page
+    cited: dict[int, CitedLine] = field(default_factory=dict)
 
     @property
     def rel(self) -> str:
@@ -132,6 +135,8 @@ class Site:
         doc = self.doc_for(ref.file)
         if doc is None:
             return None
+        if ref.line in doc.cited:
+            return self.links.url(Links.figure(doc.path, ref.line))
         anchor = f"#L{ref.line}" if ref.line else (f"#P{ref.page}" if ref.page else "")
         return self.links.url(doc.path) + anchor
 
@@ -252,6 +257,8 @@ def build_site(
         metrics=metrics,
     )
     for d in docs:
+        if d.document.format == "pdf":
+            d.cited = cited_lines(d.document)
         site._by_file[d.rel] = d
         site._by_file.setdefault(d.document.source, d)
     if findings is not None:

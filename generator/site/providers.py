@@ -14,6 +14,7 @@ from generator.site import feeds, pages
 from generator.site.metric_pages import metrics_pages
 from generator.site.model import Site
 from generator.site.opendata import open_data
+from generator.site.printed import printed_pages
 from generator.site.quality import quality_page
 from generator.site.registry import Registry
 from generator.site.static import static_files
@@ -25,11 +26,13 @@ PROVIDERS: tuple[tuple[str, PageProvider], ...] = (
     ("indexes", pages.indexes),
     ("departments", pages.departments),
     ("department_years", pages.department_years),
+    ("printed_pages", printed_pages),
     ("indicators", pages.indicators),
     ("glossary", pages.glossary),
     ("markdown_pages", pages.markdown_pages),  # before metrics and quality: they add to
     ("report", pages.report),  # the methodology page it makes
     ("not_found", pages.not_found),
+    ("search", pages.search),
     ("feeds", feeds.feeds),
     ("metrics", metrics_pages),
     ("quality", quality_page),

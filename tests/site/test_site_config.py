@@ -66,3 +66,11 @@ def test_every_key_is_documented_in_code_and_readme():
 def test_defaults_are_safe():
     cfg = SiteConfig()
     assert cfg.language == "zh-CN" and cfg.sitemap_chunk_size <= 50000
+
+
+def test_pages_base_url_is_cut_back_to_the_origin():
+    from generator.config import site_origin
+
+    assert site_origin("https://o.github.io/budget-site", "/budget-site/") == "https://o.github.io"
+    assert site_origin("https://o.github.io", "/") == "https://o.github.io"
+    assert site_origin("https://example.org", "/budget-site/") == "https://example.org"

@@ -1,0 +1,67 @@
+"""Printed pages: for each line of a PDF that carries a cited figure, a page showing the line
+as the reader extracted it beside the printed page with the figure's cell boxed.
+
+Figures' links (``Site.source_url``) lead here instead of to the bare text line, so a reader
+can see at once that the number on the site is the number on paper. Only pages holding a
+cited figure are drawn (``page_images``), once per PDF page, cached by content hash; the
+PNG is an output file like any other, with its bytes from the cache.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from generator.links import Links
+from generator.site.deps import digest, doc_deps
+from generator.site.model import Site, SourceDoc
+from generator.site.page_images import VERSION, PageImages, cited_pages
+from generator.site.registry import Page, Registry
+
+
+def _pdf_bytes(doc: SourceDoc) -> bytes | None:
+    path = doc.input.path if doc.input else Path(doc.document.source)
+    return path.read_bytes() if path.is_file() else None
+
+
+def printed_pages(site: Site, reg: Registry) -> None:
+    images = PageImages(site.config.cache_path)
+    for dy in site.department_years:
+        for doc in dy.docs:
+            if not doc.cited:
+                continue
+            data = _pdf_bytes(doc)
+            if data is None:
+                continue
+            deps = {**doc_deps([doc]), "drawing": VERSION, "structure": site.structure_hash()}
+            for number, cited in cited_pages(doc.document).items():
+                printed = images.page(data, number, cited)
+                image_path = Links.page_image(doc.path, number)
+                reg.add(
+                    Page(
+                        image_path,
+                        produce=lambda png=printed.png: png,
+                        deps={**deps, "png": hashlib.sha256(printed.png).hexdigest()[:16]},
+                        sitemap=False,
+                    )
+                )
+                for c in cited:
+                    boxes = printed.boxes.get(c.line, [])
+                    reg.add(
+                        Page(
+                            Links.figure(doc.path, c.line),
+                            "figure.html",
+                            {
+                                "dy": dy,
+                                "sdoc": doc,
+                                "cited": c,
+                                "boxes": boxes,
+                                "image": image_path,
+                                "width": printed.width,
+                                "height": printed.height,
+                            },
+                            {**deps, "boxes": digest([b.__dict__ for b in boxes])},
+                            f"{dy.department.name} {dy.year} 年{doc.kind_zh} 第 {c.page} 页",
+                            sitemap=False,
+                        )
+                    )
