@@ -18,6 +18,7 @@ import re
 
 from generator.read.pdf_gaps import text_grids
 from generator.read.pdf_lines import (
+    SPACE_GAP,
     PageCell,
     PageGrid,
     PageLayout,
@@ -26,7 +27,17 @@ from generator.read.pdf_lines import (
     text_lines,
 )
 
-__all__ = ["PageCell", "PageGrid", "PageLayout", "read_page", "ruled_grids", "visible"]
+# the page-reading API, also used to find a cited cell on a printed page (site/page_images)
+__all__ = [
+    "SPACE_GAP",
+    "PageCell",
+    "PageGrid",
+    "PageLayout",
+    "read_page",
+    "ruled_grids",
+    "text_lines",
+    "visible",
+]
 
 # A figure in a cell: 1,234.56 / 1234.56 / 0.00 / -3.5 / 12%
 _AMOUNT = re.compile(r"^[-－]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?$")
