@@ -192,6 +192,12 @@ class Table:
     # lines printed between the title and the grid (部门名称：…, 公开部门：…, 单位：…, and
     # header rows such as "450002秦皇岛市北戴河区医疗保障局"), kept for metadata and display
     preamble: list[Line] = field(default_factory=list)
+    # how ``id`` was known: "title" (or its 公开NN表 marker) or "content" (header columns and
+    # row labels of an untitled or oddly titled table; its readings need confirming)
+    recognised: str = "title"
+    # the unit a column's own header declares ('金额（万元）'), None where it declares none;
+    # it wins over ``unit`` for that column's figures
+    column_units: list[str | None] = field(default_factory=list)
 
 
 @dataclass
@@ -236,6 +242,14 @@ class Reading:
     unit: str  # unit as printed: "万元" / "元"
     table_id: str | None = None
     period: Literal["current", "previous", "budget"] = "current"
+    # other places in the document that print the same figure (another table, a narrative
+    # sentence); filled for the chosen reading of each indicator (read/indicator_choice.py)
+    confirmed_by: list[SourceRef] = field(default_factory=list)
+
+    @property
+    def confirmations(self) -> int:
+        """Independent places printing this figure: its own and each agreeing other."""
+        return 1 + len(self.confirmed_by)
 
 
 @dataclass

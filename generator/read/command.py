@@ -39,6 +39,8 @@ def _reading_json(r: Reading) -> dict[str, Any]:
         "printed": r.raw,
         "printed_unit": r.unit,
         "source": {"line": r.source.line, "page": r.source.page, "text": r.source.text},
+        "confirmations": r.confirmations,
+        "confirmed_by": [{"line": s.line, "page": s.page, "text": s.text} for s in r.confirmed_by],
     }
 
 
@@ -80,11 +82,13 @@ def document_json(d: Document) -> dict[str, Any]:
 def _table_json(t) -> dict[str, Any]:
     return {
         "id": t.id,
+        "recognised": t.recognised,
         "title": t.title,
         "line": t.line,
         "page": t.page,
         "end_line": t.end_line,
         "unit": t.unit,
+        "column_units": list(t.column_units),
         "parts": list(t.parts),
         "empty_statement": t.empty_statement,
         "notes": list(t.notes),

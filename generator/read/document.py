@@ -121,7 +121,7 @@ def build_document(
         problems,
         source,
         "indicators",
-        lambda: indicators.collect(source, tables, statements, metadata.units),
+        lambda: indicators.collect(source, tables, statements, metadata.units, metadata.kind),
         ({}, []),
     )
     if lines and not preferred and metadata.kind is None:

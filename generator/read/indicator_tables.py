@@ -1,13 +1,15 @@
-"""Indicator readings from the summary, expenditure and budget tables (all but “三公”).
+"""Indicator readings from the expenditure, income and budget tables, and the shared parts.
 
-Each reader knows where one table kind prints its figures: both sides of an income-expenditure
-summary, the 合计 row of an expenditure table, or a single 合计 column. A figure becomes a
-reading only when it is printed in a table that declares its unit, so that 元 and 万元 are
-never confused; nothing is summed or inferred.
+Each reader knows where one table kind prints its figures: the 合计 row of an expenditure
+table under its 基本支出/项目支出 columns, a single 合计 column, the 合计 rows of unfolded
+column blocks. A figure becomes a reading only when it is printed in a table or column that
+declares its unit, so that 元 and 万元 are never confused; nothing is summed or inferred. The
+two-sided summaries are read in indicator_summary, the “三公” table in indicator_three_public.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from generator.model import Cell, Reading, Row, SourceRef, Table
@@ -30,7 +32,8 @@ def cell_reading(
     """A printed cell as a reading in 万元, tied to its line; shared with the “三公” reader."""
     if cell.value is None:
         return None
-    value = to_wan(cell.value, table.unit)
+    unit = _unit(table, row, cell)
+    value = to_wan(cell.value, unit)
     if value is None:
         return None
     return Reading(
@@ -41,10 +44,18 @@ def cell_reading(
             file=source, line=cell.line or row.line, page=cell.page, text=_row_text(row, cell)
         ),
         raw=cell.text,
-        unit=table.unit or "",
+        unit=unit or "",
         table_id=table.id,
         period=period,  # type: ignore[arg-type]
     )
+
+
+def _unit(table: Table, row: Row, cell: Cell) -> str | None:
+    """The unit of one cell: its column's own declaration, else the table's."""
+    j = next((k for k, c in enumerate(row.cells) if c is cell), None)
+    if j is not None and j < len(table.column_units) and table.column_units[j]:
+        return table.column_units[j]
+    return table.unit
 
 
 def _row_text(row: Row, cell: Cell) -> str:
@@ -54,7 +65,7 @@ def _row_text(row: Row, cell: Cell) -> str:
     return cell.text
 
 
-def _pairs(row: Row, skip: set[int]) -> list[tuple[int, str, Cell]]:
+def pairs_of(row: Row, skip: set[int]) -> list[tuple[int, str, Cell]]:
     """(label column, label, value cell) for each label printed with a figure to its right.
 
     A '小计' between the label and the figure ('一般公共 预算 收入 | 小计 | 7,117.1') belongs
@@ -79,84 +90,58 @@ def _pairs(row: Row, skip: set[int]) -> list[tuple[int, str, Cell]]:
     return out
 
 
-def _skip_columns(table: Table) -> set[int]:
+def skip_columns(table: Table) -> set[int]:
     return {j for j, name in enumerate(table.columns) if "行次" in name or "栏次" == name}
 
 
-def _expenditure_start(table: Table) -> int | None:
-    for j, name in enumerate(table.columns):
-        if name.startswith("支出") and j > 0:
-            return j
-    return None
-
-
-def summary(source: str, table: Table) -> list[Reading]:
-    return _two_sided(source, table, INCOME_SIDE, EXPENDITURE_SIDE)
-
-
-def fiscal_summary(source: str, table: Table) -> list[Reading]:
-    # fiscal-appropriation totals are not the department's totals: only the appropriations
-    return _two_sided(source, table, ("general_public_budget", "government_fund"), ())
-
-
-# Templates that print the current year as a 小计 (当年收入小计 + 上年结转资金 = 收入合计):
-# there the 合计 below the 小计 is the grand total, carry-over included.
-_CURRENT_SUBTOTALS = {
-    "当年收入小计": "income_current_year",
-    "本年收入小计": "income_current_year",
-    "当年支出小计": "expenditure_current_year",
-    "本年支出小计": "expenditure_current_year",
-}
-_TOTAL_AFTER_SUBTOTAL = {"收入合计": "income_total", "支出合计": "expenditure_total"}
-
-
-def _two_sided(source: str, table: Table, income_ids, expenditure_ids) -> list[Reading]:
-    skip = _skip_columns(table)
-    split = _expenditure_start(table)
-    out: list[Reading] = []
-    labels = {canonical_label(label) for row in table.rows for _, label, _ in _pairs(row, skip)}
-    subtotals = {_CURRENT_SUBTOTALS[t] for t in labels if t in _CURRENT_SUBTOTALS}
-    for row in table.rows:
-        pairs = _pairs(row, skip)
-        for k, (j, label, cell) in enumerate(pairs):
-            income_side = j < split if split is not None else k == 0
-            ids = income_ids if income_side else expenditure_ids
-            total_id = "income_total" if income_side else "expenditure_total"
-            ind = label_id(label, ids)
-            name = canonical_label(label)
-            if name in _CURRENT_SUBTOTALS and _CURRENT_SUBTOTALS[name] in ids:
-                ind = _CURRENT_SUBTOTALS[name]
-            elif name in _TOTAL_AFTER_SUBTOTAL and _TOTAL_AFTER_SUBTOTAL[name] in ids:
-                current = _TOTAL_AFTER_SUBTOTAL[name].replace("_total", "_current_year")
-                if current in subtotals:
-                    ind = _TOTAL_AFTER_SUBTOTAL[name]
-            if ind is None and canonical_label(label) == "总计" and total_id in ids:
-                ind = total_id
-            if ind:
-                r = cell_reading(source, table, ind, row, cell)
-                if r:
-                    out.append(r)
-    return out
+_ROW_TOTALS = TOTAL_WORDS | {"本年支出合计", "本年收入合计", "支出合计", "收入合计"}
 
 
 def total_row(table: Table) -> Row | None:
+    """The row of the table's totals: 合计/总计 in any of its label cells, else its only 小计.
+
+    The label need not be the row's first text: a 合计 can share its ruled row with the
+    类/款/项 header cells or sit beside a blank code column.
+    """
     for row in table.rows:
-        if canonical_label(row.label) in TOTAL_WORDS | {"本年支出合计", "本年收入合计"}:
+        if canonical_label(row.label) in _ROW_TOTALS:
+            return row
+    for row in table.rows:
+        if not any(c.value is not None for c in row.cells):
+            continue
+        texts = [canonical_label(c.text) for c in row.cells if c.value is None and c.text]
+        if any(t in _ROW_TOTALS for t in texts):
             return row
     data = [r for r in table.rows if any(c.value is not None for c in r.cells)]
     if len(data) == 1 and not data[0].label:
         return data[0]
-    return None
+    # a table whose only total is labelled 小计 (several 小计 rows are group subtotals)
+    subtotals = [
+        r
+        for r in data
+        if any(canonical_label(c.text) == "小计" for c in r.cells if c.value is None)
+    ]
+    return subtotals[0] if len(subtotals) == 1 else None
+
+
+_UNIT_IN_NAME = re.compile(r"[（(]\s*(?:金额)?(?:单位[:：])?\s*(?:亿元|万元|千元|元)\s*[）)]")
 
 
 def _column(table: Table, name: str) -> int | None:
-    """Column of a group ('基本支出', or its '基本支出/小计'), or of a leaf named ``name``."""
-    for j, col in enumerate(table.columns):
-        if col == name or col == name + "/小计":
+    """Column of a group ('基本支出', or its '基本支出/小计'), or of a leaf named ``name``.
+
+    A unit printed in the header ('基本支出（万元）') is not part of the name.
+    """
+    columns = [_UNIT_IN_NAME.sub("", col) for col in table.columns]
+    for j, col in enumerate(columns):
+        if col in (name, name + "/小计", name + "/合计"):
             return j
-    for j, col in enumerate(table.columns):
-        if col.endswith("/" + name):
-            return j
+    for j, col in enumerate(columns):
+        parts = col.split("/")
+        if col.endswith("/" + name) or (
+            len(parts) >= 2 and parts[-2] == name and parts[-1] in ("小计", "合计")
+        ):
+            return j  # '2026年预算数/基本支出/小计'
     return None
 
 
@@ -170,7 +155,30 @@ def expenditure(source: str, table: Table) -> list[Reading]:
         ("personnel_expenditure", "人员经费"),
         ("public_expenditure", "公用经费"),
     )
-    return _column_readings(source, table, row, columns)
+    return _column_readings(source, table, row, columns) + _total_column(
+        source, table, row, "expenditure_current_year"
+    )
+
+
+def income(source: str, table: Table) -> list[Reading]:
+    """The 合计 column of an income table's total row: all income, carry-over included."""
+    row = total_row(table)
+    return _total_column(source, table, row, "income_total") if row is not None else []
+
+
+_COLUMN_TOTALS = ("合计", "总计")
+
+
+def _total_column(source: str, table: Table, row: Row, ind: str) -> list[Reading]:
+    """The figure of ``row`` under the table's first 合计/总计 column (not a group's 小计)."""
+    for j, col in enumerate(table.columns):
+        parts = [canonical_label(p) for p in _UNIT_IN_NAME.sub("", col).split("/")]
+        if parts[-1] in _COLUMN_TOTALS and len(parts) <= 2 and not any("上年" in p for p in parts):
+            if j < len(row.cells):
+                r = cell_reading(source, table, ind, row, row.cells[j])
+                return [r] if r else []
+            return []
+    return []
 
 
 def _column_readings(
@@ -189,13 +197,13 @@ def _column_readings(
 
 def basic(source: str, table: Table) -> list[Reading]:
     out = []
-    # unfolded column blocks: '人员经费合计' / '公用经费合计' rows
+    # unfolded column blocks: '人员经费合计' / '公用经费合计' rows, or both on one row
+    # ('人员经费合计 2,152.26 公用经费合计 184.65')
     for row in table.rows:
-        ind = label_id(row.label, ("personnel_expenditure", "public_expenditure"))
-        if ind and row.label.endswith("合计"):
-            value_cell = next((c for c in row.cells if c.value is not None), None)
-            if value_cell is not None:
-                r = cell_reading(source, table, ind, row, value_cell)
+        for _, label, cell in pairs_of(row, set()):
+            ind = label_id(label, ("personnel_expenditure", "public_expenditure"))
+            if ind and canonical_label(label).endswith("合计"):
+                r = cell_reading(source, table, ind, row, cell)
                 if r:
                     out.append(r)
     if out:
@@ -205,6 +213,46 @@ def basic(source: str, table: Table) -> list[Reading]:
         return []
     columns = (("personnel_expenditure", "人员经费"), ("public_expenditure", "公用经费"))
     return _column_readings(source, table, row, columns)
+
+
+def basic_table_total(source: str, table: Table) -> Reading | None:
+    """The 基本支出 total a 基本支出 table prints beside its 人员经费 and 公用经费 columns.
+
+    Not an indicator reading (a 一般公共预算基本支出表 covers one fund, not the department):
+    it tells whether that table's 人员经费 and 公用经费 are the department's.
+    """
+    row = total_row(table)
+    if row is None or table.unit is None:
+        return None
+    for j, col in enumerate(table.columns):
+        last = canonical_label(col.split("/")[-1]) if col else ""
+        if last in ("合计", "小计", "总计") and j < len(row.cells):
+            return cell_reading(source, table, "basic_expenditure", row, row.cells[j])
+    return None
+
+
+def fund_figures(source: str, table: Table) -> list[Reading]:
+    """基本支出, 项目支出, 人员经费, 公用经费 of one fund's table (一般公共预算支出表 and its
+    基本支出表): not the department's figures, but what a narrative section on that fund
+    states, so that such a sentence is not taken for the department's figure."""
+    if table.id not in ("general_budget_expenditure", "fiscal_expenditure", "general_budget_basic"):
+        return []
+    row = total_row(table)
+    if row is None or table.unit is None:
+        return []
+    out = _column_readings(source, table, row, _FUND_COLUMNS)
+    if table.id == "general_budget_basic":
+        own = basic_table_total(source, table)
+        out += [own] if own else []
+    return out
+
+
+_FUND_COLUMNS = (
+    ("basic_expenditure", "基本支出"),
+    ("project_expenditure", "项目支出"),
+    ("personnel_expenditure", "人员经费"),
+    ("public_expenditure", "公用经费"),
+)
 
 
 def government_fund(source: str, table: Table) -> list[Reading]:

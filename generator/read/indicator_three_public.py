@@ -15,6 +15,7 @@ from generator.read.indicator_labels import TOTAL_WORDS, canonical_label, label_
 from generator.read.indicator_tables import cell_reading
 
 _YEAR = re.compile(r"(\d{4})\s*年")
+_CARRIED = "carried"  # columns of money carried over from last year (上年结转结余)
 THREE_PUBLIC = THREE_PUBLIC_INDICATORS
 
 
@@ -30,13 +31,16 @@ def three_public(source: str, table: Table) -> list[Reading]:
                 continue
             for j, cell in enumerate(row.cells):
                 period = periods.get(j)
-                if period is None or cell.value is None:
+                if period in (None, _CARRIED) or cell.value is None:
                     continue
                 r = cell_reading(source, table, ind, row, cell, period)
                 if r:
                     out.append(r)
         return out
-    ids = {j: _column_id(name) for j, name in enumerate(table.columns)}
+    ids = {
+        j: _column_id(name) if periods.get(j) != _CARRIED else None
+        for j, name in enumerate(table.columns)
+    }
     named_total = any(
         ind == "three_public_total" and canonical_label(name.split("/")[0]) not in TOTAL_WORDS
         for ind, name in ((ids[j], name) for j, name in enumerate(table.columns))
@@ -52,6 +56,7 @@ def three_public(source: str, table: Table) -> list[Reading]:
         if ind:
             key = (ind, periods.get(j, "current"))
             claims[key] = claims.get(key, 0) + 1
+    _keep_group_subtotals(table, ids, periods, claims)
     for row in table.rows:
         if not any(c.value is not None for c in row.cells):
             continue
@@ -64,6 +69,24 @@ def three_public(source: str, table: Table) -> list[Reading]:
                     out.append(r)
         break  # one row of figures
     return out
+
+
+def _keep_group_subtotals(table: Table, ids, periods, claims) -> None:
+    """'因公出国（境）费/小计' beside '因公出国（境）费/科研因公出国（境）费用': the group's 小计
+    is the indicator, its sub-columns are parts of it (a claim the header explains)."""
+    for key, n in list(claims.items()):
+        if n < 2:
+            continue
+        same = [j for j, ind in ids.items() if ind and (ind, periods.get(j, "current")) == key]
+        subtotal = [j for j in same if table.columns[j].endswith("/小计")]
+        if len(subtotal) != 1:
+            continue
+        group = table.columns[subtotal[0]][: -len("/小计")]
+        if all(table.columns[j].startswith(group) for j in same):
+            for j in same:
+                if j != subtotal[0]:
+                    ids[j] = None
+            claims[key] = 1
 
 
 def _total_id(label: str) -> str | None:
@@ -123,6 +146,9 @@ def _column_periods(table: Table) -> dict[int, str]:
         if any(w in name for w in ("增减", "变化", "原因", "项目", "名称", "增长", "说明")):
             if not _column_id(name):
                 continue
+        if "上年结转" in name or "结转结余" in name:
+            out[j] = _CARRIED  # a source of this year's money, not last year's figure
+            continue
         if "上年" in name:
             out[j] = "previous"
         elif len(distinct) > 1 and j in years and years[j] < max(distinct):

@@ -5,23 +5,32 @@ to 万元 exactly and tied to the line it was printed on. Nothing is computed: a
 not printed (人员经费 = 301 + 303) is not a reading, and an empty cell is no reading at all.
 The preferred reading of an indicator is the one from the first standard table, in document
 order, that prints it; narrative readings are kept beside it so the checks can compare them.
-The table readers live in indicator_tables (summary, expenditure and budget tables) and
-indicator_three_public (the “三公” table); this module chooses among their readings.
+The table readers live in indicator_summary (the two-sided summaries), indicator_tables
+(expenditure, income and budget tables) and indicator_three_public (the “三公” table); this
+module gathers their readings, indicator_scope sets aside one fund's figures, and
+indicator_choice keeps, per indicator, the reading the document's identities confirm.
 """
 
 from __future__ import annotations
 
-from generator.model import Reading, Statement, Table
+from generator.model import CANONICAL_INDICATORS, Reading, Statement, Table
+from generator.read.indicator_choice import choose, confirmations
 from generator.read.indicator_labels import canonical_label, label_id
+from generator.read.indicator_scope import (
+    drop_other_scope,
+    fund_named_subject,
+    single_fund_readings,
+    without_fund_statements,
+)
+from generator.read.indicator_summary import fiscal_summary, summary
 from generator.read.indicator_tables import (
     EXPENDITURE_SIDE,
     INCOME_SIDE,
     basic,
     expenditure,
-    fiscal_summary,
     government_fund,
+    income,
     single_total,
-    summary,
 )
 from generator.read.indicator_three_public import THREE_PUBLIC, three_public
 
@@ -41,42 +50,72 @@ def collect(
     tables: list[Table],
     statements: list[Statement],
     units: list[str] | None = None,
+    kind: str | None = None,
 ) -> tuple[dict[str, Reading], list[Reading]]:
-    """(preferred current reading per id, every reading in document order).
+    """(chosen current reading per id, every reading in document order).
 
-    ``units`` (the document's declared units) is accepted for the interface but not used to
-    fill in a table's missing unit: a table that declares none gives no reading, because
-    guessing 元 against 万元 would be wrong by a factor of 10,000.
+    The default reading of an indicator is the first one from a titled standard table, in
+    document order, else the narrative's; indicator_choice then keeps another printed reading
+    where that makes the document's identities hold (``kind`` is the document kind they
+    depend on). ``units`` (the document's declared units) is accepted for the interface but
+    not used to fill in a table's missing unit: a table that declares none gives no reading,
+    because guessing 元 against 万元 would be wrong by a factor of 10,000.
     """
     readings: list[Reading] = []
+    weak_tables: set[int] = set()
+    groups: list[list[Reading]] = []
     for table in sorted(tables, key=lambda t: t.line):
-        readings.extend(table_readings(source, table))
+        found = table_readings(source, table)
+        if table.recognised == "content":
+            weak_tables.update(id(r) for r in found)
+        weak_tables.update(id(r) for r in found if (r.table_id, r.id) in _CONFIRMING)
+        readings.extend(found)
+        groups.append(found)
+    fund_named: set[int] = set()
     for st in statements:
         if st.indicator and st.kind == "amount":
-            readings.append(
-                Reading(
-                    id=st.indicator,
-                    value=st.value,
-                    origin="narrative",
-                    source=st.source,
-                    raw=st.raw,
-                    unit=st.unit,
-                    period=st.period,
-                )
+            r = Reading(
+                id=st.indicator,
+                value=st.value,
+                origin="narrative",
+                source=st.source,
+                raw=st.raw,
+                unit=st.unit,
+                period=st.period,
             )
-    preferred: dict[str, Reading] = {}
+            readings.append(r)
+            if fund_named_subject(st.subject):
+                fund_named.add(id(r))
+    strong: dict[str, list[Reading]] = {}
+    weak: dict[str, list[Reading]] = {}
     for origin in ("table", "narrative"):
         for r in readings:
-            if r.origin == origin and r.period == "current" and r.id not in preferred:
-                preferred[r.id] = r
-    ordered = {k: preferred[k] for k in _id_order() if k in preferred}
-    ordered.update({k: v for k, v in preferred.items() if k not in ordered})
+            if r.origin == origin and r.period == "current":
+                (weak if id(r) in weak_tables else strong).setdefault(r.id, []).append(r)
+    for ind, options in list(strong.items()):
+        tables_first = [r for r in options if r.origin == "table"]
+        strong[ind] = tables_first or options
+    for r in single_fund_readings(source, tables, strong):
+        readings.append(r)
+        printed = [x for x in strong.get(r.id, []) if x.origin == "table"]
+        strong[r.id] = [*printed, r]  # after the department's tables, before the narrative
+    readings = without_fund_statements(source, tables, readings, strong, weak, fund_named)
+    chosen = choose(strong, weak, readings, kind, groups)
+    drop_other_scope(source, tables, groups, chosen)
+    for r in chosen.values():
+        r.confirmed_by = confirmations(r, readings)
+    ordered = {k: chosen[k] for k in _id_order() if k in chosen}
+    ordered.update({k: v for k, v in chosen.items() if k not in ordered})
     return ordered, readings
 
 
-def _id_order() -> list[str]:
-    from generator.model import CANONICAL_INDICATORS
+# Figures a table prints beside the ones it is read for (the 合计 column of an expenditure
+# or income table): they confirm the summary's totals and may settle a choice, but are not
+# preferred over the summary table or the narrative that states the total.
+_CONFIRMING = {("expenditure", "expenditure_current_year"), ("income", "income_total")}
 
+
+def _id_order() -> list[str]:
     return list(CANONICAL_INDICATORS)
 
 
@@ -84,7 +123,7 @@ def _id_order() -> list[str]:
 
 
 def table_readings(source: str, table: Table) -> list[Reading]:
-    if table.unit is None or not table.rows:
+    if (table.unit is None and not any(table.column_units)) or not table.rows:
         return []
     reader = _READERS.get(table.id or "")
     return reader(source, table) if reader else []
@@ -94,6 +133,7 @@ _READERS = {
     "income_expenditure_summary": summary,
     "fiscal_summary": fiscal_summary,
     "expenditure": expenditure,
+    "income": income,
     "general_budget_basic": basic,
     "three_public": three_public,
     "government_fund": government_fund,

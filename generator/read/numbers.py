@@ -65,20 +65,24 @@ class UnitDecl:
 def find_unit(text: str) -> UnitDecl | None:
     """A money unit declared in a line ('单位：万元', '金额单位：元', '（单位：万元）').
 
-    '单位：' with nothing after it returns UnitDecl(None, '') so the caller can look at the next
-    line (the unit broken over two lines). '单位：济源…局' (单位 meaning *unit/department*) is
-    not a unit declaration and returns None. '单位：万' — a truncated 万元 — is taken as 万元,
-    flagged ``truncated`` so that the reader reports it: in a money table 万 can mean nothing
-    else, and refusing it would lose every figure of the table.
+    Every declaration on the line is tried: '编制单位：某局 单位：元' names the department
+    first and the unit second. '单位：' with nothing after it returns UnitDecl(None, '') so the
+    caller can look at the next line (the unit broken over two lines). '单位：济源…局' (单位
+    meaning *unit/department*) is not a unit declaration. '单位：万' — a truncated 万元 — is
+    taken as 万元, flagged ``truncated`` so that the reader reports it: in a money table 万 can
+    mean nothing else, and refusing it would lose every figure of the table.
     """
-    m = _UNIT_DECL.search(text)
-    if not m:
-        return None
-    printed = m["unit"].strip()
-    if printed == "":
-        rest = text[m.end() :].strip()
-        return UnitDecl(None, "") if not rest else None
-    return unit_word(printed)
+    pending: UnitDecl | None = None
+    for m in _UNIT_DECL.finditer(text):
+        printed = m["unit"].strip()
+        if printed == "":
+            if not text[m.end() :].strip():
+                pending = UnitDecl(None, "")
+            continue
+        decl = unit_word(printed)
+        if decl is not None:
+            return decl
+    return pending
 
 
 def unit_word(word: str) -> UnitDecl | None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from generator.read.pdf_page import SPACE_GAP, WIDE_GAP_EM, PageCell, PageGrid, Segment, TextLine
+from generator.read.pdf_lines import SPACE_GAP, WIDE_GAP_EM, PageCell, PageGrid, Segment, TextLine
 
 # An amount as printed in a table: 1,234.56 / 1234.56 / 0.00 / -3.5 (a bare integer is too
 # often a page number or a code to prove that a line is a table row).

@@ -15,66 +15,34 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
 
-# pdfplumber's own default: a horizontal gap wider than this (in points) is a space.
-SPACE_GAP = 3.0
-# A gap wider than this many font sizes separates cells of a table row (a tab in Line.text).
-WIDE_GAP_EM = 1.0
-# Characters whose baselines differ by at most this much (points) print on one line.
-LINE_TOLERANCE = 3.0
+from generator.read.pdf_gaps import text_grids
+from generator.read.pdf_lines import (
+    SPACE_GAP,
+    PageCell,
+    PageGrid,
+    PageLayout,
+    TextLine,
+    segments,
+    text_lines,
+)
+
+# the page-reading API, also used to find a cited cell on a printed page (site/page_images)
+__all__ = [
+    "SPACE_GAP",
+    "PageCell",
+    "PageGrid",
+    "PageLayout",
+    "read_page",
+    "ruled_grids",
+    "text_lines",
+    "visible",
+]
+
 # A figure in a cell: 1,234.56 / 1234.56 / 0.00 / -3.5 / 12%
 _AMOUNT = re.compile(r"^[-－]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?$")
 # A rule lighter than this (0 = black, 1 = white) is visible on paper.
 WHITE = 0.95
-
-
-@dataclass
-class Segment:
-    """A run of characters on one line with no wide gap inside: one cell of a text row."""
-
-    x0: float
-    x1: float
-    text: str
-
-
-@dataclass
-class TextLine:
-    top: float
-    bottom: float
-    chars: list[dict]  # sorted left to right
-    segments: list[Segment] = field(default_factory=list)
-
-    @property
-    def text(self) -> str:
-        return "\t".join(s.text for s in self.segments)
-
-    @property
-    def middle(self) -> float:
-        return (self.top + self.bottom) / 2
-
-
-@dataclass
-class PageCell:
-    text: str
-    line: int | None  # page-local index into PageLayout.lines of the cell's first line
-
-
-@dataclass
-class PageGrid:
-    """A table region of one page: rows of cells aligned on the table's columns."""
-
-    rows: list[list[PageCell]]
-    layout: str  # "pdf-table" (ruled, table finder) or "pdf-text" (word positions)
-    lines: list[int]  # page-local indexes of the text lines inside the grid
-    columns: list[tuple[float, float]]  # x-range of each column, to join continued tables
-
-
-@dataclass
-class PageLayout:
-    lines: list[TextLine]
-    grids: list[PageGrid]
-    rotated: int = 0  # characters printed sideways, which are not read
 
 
 def visible(obj: dict) -> bool:
@@ -100,64 +68,6 @@ def _is_white(color) -> bool:
     if len(values) == 4:  # CMYK: white is no ink
         return max(values) <= 1 - WHITE
     return False
-
-
-def text_lines(chars: list[dict]) -> list[TextLine]:
-    """Characters -> lines top to bottom, each split into segments at wide gaps."""
-    glyphs = [c for c in chars if c.get("upright", True) and c["text"]]
-    glyphs.sort(key=lambda c: (round(c["bottom"], 1), c["x0"]))
-    lines: list[TextLine] = []
-    for c in glyphs:
-        if lines and c["bottom"] - lines[-1].bottom <= LINE_TOLERANCE:
-            line = lines[-1]
-            line.chars.append(c)
-            line.top = min(line.top, c["top"])
-        else:
-            lines.append(TextLine(top=c["top"], bottom=c["bottom"], chars=[c]))
-    out = []
-    for line in lines:
-        line.chars.sort(key=lambda c: c["x0"])
-        line.chars = _dedupe(line.chars)
-        line.segments = _segments(line.chars)
-        if line.segments:
-            out.append(line)
-    return out
-
-
-def _dedupe(chars: list[dict]) -> list[dict]:
-    """Drop the second copy of a glyph printed twice on itself (simulated bold)."""
-    out: list[dict] = []
-    for c in chars:
-        if out and c["text"] == out[-1]["text"] and abs(c["x0"] - out[-1]["x0"]) < 1:
-            continue
-        out.append(c)
-    return out
-
-
-def _segments(chars: list[dict]) -> list[Segment]:
-    segments: list[Segment] = []
-    parts: list[str] = []
-    x0 = x1 = None
-    space = False
-    for c in chars:
-        if not c["text"].strip():
-            space = True
-            continue
-        if x1 is not None:
-            gap = c["x0"] - x1
-            if gap > WIDE_GAP_EM * max(c.get("size") or 0, 6.0):
-                segments.append(Segment(x0, x1, "".join(parts)))
-                parts, x0 = [], None
-            elif space or gap > SPACE_GAP:
-                parts.append(" ")
-        if x0 is None:
-            x0 = c["x0"]
-        parts.append(c["text"])
-        x1 = c["x1"]
-        space = False
-    if parts:
-        segments.append(Segment(x0, x1, "".join(parts)))
-    return segments
 
 
 def ruled_grids(page, lines: list[TextLine]) -> list[PageGrid]:
@@ -282,7 +192,7 @@ def _row_by_columns(indexes: list[int], lines: list[TextLine], columns) -> list[
             k = min(bisect.bisect_left(rights, centre), len(columns) - 1)
             by_column.setdefault(k, []).append(c)
         for k, chars in by_column.items():
-            text = " ".join(s.text for s in _segments(chars))
+            text = " ".join(s.text for s in segments(chars))
             if text:
                 pieces[k].append(text)
                 if first[k] is None:
@@ -305,7 +215,7 @@ def _cell(bbox, inside: list[int], middles: list[float], lines: list[TextLine]) 
         chars = [c for c in lines[index].chars if cx0 <= (c["x0"] + c["x1"]) / 2 <= cx1]
         if not chars:
             continue
-        text = " ".join(s.text for s in _segments(chars))
+        text = " ".join(s.text for s in segments(chars))
         if not text:
             continue
         if first is None:
@@ -332,8 +242,6 @@ def join_wrapped(pieces: list[str]) -> str:
 
 def read_page(page, tables: str = "auto") -> PageLayout:
     """Lines and grids of one page; ``tables="words"`` ignores rules (used to test the gaps)."""
-    from generator.read.pdf_gaps import text_grids
-
     chars = page.chars
     lines = text_lines(chars)
     grids = ruled_grids(page, lines) if tables == "auto" else []

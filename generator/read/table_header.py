@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from generator.read import codes
-from generator.read.numbers import parse_amount
+from generator.read.numbers import find_unit, parse_amount
 
 _SPACES = re.compile(r"[\s\u3000]+")
 LEADING_ZERO_ID = re.compile(r"^0\d+$|^\d{8,}$")  # unit / project codes, not figures
@@ -92,3 +92,32 @@ def flatten_header(header: list[list[str]], width: int) -> list[str]:
                 parts.append(t)
         columns.append("/".join(parts))
     return columns
+
+
+_BRACKETED_UNIT = re.compile(r"[（(]\s*(?:金额)?(?:单位[:：])?\s*(亿元|万元|千元|元)\s*[）)]")
+
+
+def column_units(header: list[list[str]], width: int) -> list[str | None]:
+    """The unit each column's own header declares ('金额（万元）', '预算数(元)', '单位：元').
+
+    A header cell spanning several columns (its text is carried right over empty cells as
+    in flatten_header) declares the unit of each of them.
+    """
+    units: list[str | None] = [None] * width
+    for row in header:
+        carry: str | None = None
+        for j in range(width):
+            text = row[j] if j < len(row) else ""
+            if text:
+                carry = _unit_of(text)
+            if carry and units[j] is None:
+                units[j] = carry
+    return units
+
+
+def _unit_of(text: str) -> str | None:
+    m = _BRACKETED_UNIT.search(text)
+    if m:
+        return m[1]
+    decl = find_unit(text)
+    return decl.unit if decl is not None else None

@@ -31,16 +31,29 @@ TITLE_ALIASES: dict[str, tuple[str, ...]] = {
         "收入支出决算总表",
         "部门收支总表",
         "收支总体情况表",
+        "收支总表",
     ),
-    "income": ("部门收入总体情况表", "收入预算总表", "收入决算表", "收入总体情况表"),
-    "expenditure": ("部门支出总体情况表", "支出预算总表", "支出决算表", "支出总体情况表"),
+    "income": (
+        "部门收入总体情况表",
+        "收入预算总表",
+        "收入决算表",
+        "收入总体情况表",
+        "收入总表",
+    ),
+    "expenditure": (
+        "部门支出总体情况表",
+        "支出预算总表",
+        "支出决算表",
+        "支出总体情况表",
+        "支出总表",
+    ),
     "fiscal_summary": (
         "财政拨款收支总体情况表",
         "财政拨款收支预算总表",
         "财政拨款收入支出决算总表",
         "财政拨款收支总表",
     ),
-    "fiscal_expenditure": ("财政拨款支出预算表",),
+    "fiscal_expenditure": ("财政拨款支出预算表", "财政拨款支出表"),
     "general_budget_expenditure": (
         "一般公共预算支出情况表",
         "一般公共预算支出预算表",
@@ -54,6 +67,7 @@ TITLE_ALIASES: dict[str, tuple[str, ...]] = {
         "一般公共预算基本支出预算表",
         "一般公共预算财政拨款基本支出决算表",
         "财政拨款基本支出预算表",
+        "财政拨款基本支出表",
         "基本支出决算表",
         "基本支出预算表",
         "一般公共预算基本支出部门预算经济分类",
@@ -115,3 +129,33 @@ def marker_kind(text: str) -> str | None:
 
 
 PERFORMANCE_KINDS = {"overall_performance", "project_performance", "performance_self_evaluation"}
+
+
+def content_kind(columns: list[str], labels: list[str]) -> str | None:
+    """Standard-table id of an untitled (or oddly titled) table, from what it contains.
+
+    Only layouts that no other table shares are named: a two-sided table with 收入 and 支出
+    column groups, an expenditure table with 基本支出 and 项目支出 columns, a basic-expenditure
+    table with 人员经费 and 公用经费 columns, a “三公” table naming 因公出国 and 公务接待.
+    Which of two look-alikes it is (the department's or the appropriations' table) the title
+    would have said; readings of such a table are kept only where the document's identities
+    confirm them (indicator_choice.py).
+    """
+    names = [_NOISE.sub("", c) for c in columns]
+    texts = [_NOISE.sub("", t) for t in labels]
+
+    def has(word: str) -> bool:
+        return any(word in n for n in names)
+
+    if any(n.startswith("收入") for n in names) and any(n.startswith("支出") for n in names):
+        if any("事业收入" in t or "其他收入" in t for t in texts):
+            return "income_expenditure_summary"
+        return "fiscal_summary" if any("一般公共预算" in t for t in texts) else None
+    if has("基本支出") and has("项目支出"):
+        return "expenditure"
+    if has("人员经费") and has("公用经费"):
+        return "general_budget_basic"
+    everything = names + texts
+    if any("因公出国" in t for t in everything) and any("公务接待" in t for t in everything):
+        return "three_public"
+    return None

@@ -17,12 +17,14 @@ from generator.read.blocks import Block, Grid, GridRow
 from generator.read.numbers import find_unit, parse_amount, unit_word
 from generator.read.table_header import (
     LEADING_ZERO_ID,
+    column_units,
     excluded_columns,
     flatten_header,
     header_count,
 )
 from generator.read.table_kinds import (
     PERFORMANCE_KINDS,
+    content_kind,
     marker_kind,
     match_title,
     normalise_title,
@@ -45,6 +47,7 @@ _EMPTY = re.compile(r"本表无数据|空表列示|本表为空|无数据|故本
 _PART = re.compile(r"^第[一二三四五六七八九十\d]+部分")  # a part heading is never a table title
 _NOTE = re.compile(r"^\s*(?:注|备注|说明)\s*[:：]")
 _SPACES = re.compile(r"[\s\u3000]+")
+_QUALIFIER = re.compile(r"(?:[（(][^（()）]{1,16}[）)])+$")
 
 
 def read_tables(source: str, blocks: list[Block]) -> list[Table]:
@@ -56,7 +59,8 @@ def is_title(text: str) -> bool:
     t = _SPACES.sub("", text)
     if not t or len(t) > 60 or t.endswith(("。", "；", "：", ":")) or _PART.match(t):
         return False
-    return t.endswith("表") or (len(t) >= 8 and match_title(t) is not None)
+    bare = _QUALIFIER.sub("", t)  # 财政拨款支出表（功能科目）
+    return bare.endswith("表") or (len(t) >= 8 and match_title(t) is not None)
 
 
 def _is_meta(text: str) -> bool:
@@ -208,7 +212,9 @@ def _build(
     if title_line is None:
         # no title: a second grid of the table above (split by a subtitle such as 项目绩效目标)
         between = [ln for ln in pending if ln.text.strip()]
-        if tables and len(between) <= 2 and all(len(ln.text.strip()) <= 20 for ln in between):
+        own_unit = ctx.unit is not None  # a unit declared above it starts a table of its own
+        short = all(len(ln.text.strip()) <= 20 for ln in between)
+        if tables and not own_unit and len(between) <= 2 and short:
             prev = tables[-1]
             prev.rows.extend(_typed_rows(rows, prev.header, prev.columns))
             prev.end_line = grid.end_line
@@ -254,11 +260,21 @@ def _build(
         unfold(table, rows, blocks_at)
         return table
     n_header = header_count(texts)
+    money_kind = False
     table.header = [t for t in texts[:n_header]]
     table.columns = flatten_header(table.header, max((len(t) for t in texts), default=0))
     table.rows = _typed_rows(rows[n_header:], table.header, table.columns)
-    header_unit = any(find_unit(t) for row in table.header for t in row)
-    money_kind = kind and kind not in PERFORMANCE_KINDS and kind not in ("assets", "organization")
+    if table.id is None:
+        table.id = content_kind(table.columns, [r.label for r in table.rows])
+        if table.id is not None:
+            table.recognised = "content"
+            money_kind = True
+    table.column_units = column_units(table.header, len(table.columns))
+    # a unit named in a column's header is that column's ('价值（单位：万元）' beside 数量)
+    header_unit = any(table.column_units)
+    money_kind = money_kind or (
+        kind and kind not in PERFORMANCE_KINDS and kind not in ("assets", "organization")
+    )
     if unit is None and money_kind and not header_unit and _has_figures(table):
         if ctx.unit_missing_line is None:
             problems.append(

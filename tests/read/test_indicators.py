@@ -39,6 +39,8 @@ TABLE_FIGURES = {
     "002": [
         ("general_public_budget", "7,117.1", 190, "万元"),
         ("government_fund", "555.6", 203, "万元"),
+        # the 总计 of the expenditure table's 合计 row, confirmed by 基本支出 + 项目支出
+        ("expenditure_current_year", "7,764.9", 157, "万元"),
         ("basic_expenditure", "3,107.2", 157, "万元"),
         ("project_expenditure", "4,657.7", 157, "万元"),
         ("public_expenditure", "118.9", 157, "万元"),
