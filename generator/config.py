@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from generator.read.limits import ReadLimits
+
 try:
     import tomllib
 except ModuleNotFoundError:  # Python 3.10
@@ -79,6 +81,12 @@ class SiteConfig:
         "[privacy] table: switches for personal data printed in disclosures.",
         default_factory=PrivacyConfig,
     )
+    limits: ReadLimits = _doc(
+        "[limits] table: caps on one input file's size and shape, and the time and memory its "
+        "reading may take; a file over a cap is reported and not read (defaults sit far above "
+        "any real disclosure).",
+        default_factory=ReadLimits,
+    )
     populations: dict[str, int] = _doc(
         "[populations] table: region code (6 digits) = resident population; overrides the "
         "shipped census figures for per-person amounts.",
@@ -109,7 +117,18 @@ def documented_keys() -> dict[str, str]:
         if f.name == "privacy":
             for g in dataclasses.fields(PrivacyConfig):
                 out[f"privacy.{g.name}"] = g.metadata.get("doc", "")
+        if f.name == "limits":
+            for g in dataclasses.fields(ReadLimits):
+                low, high = g.metadata["min"], g.metadata["max"]
+                out[f"limits.{g.name}"] = (
+                    f"{g.metadata['doc']} Default {_num(g.default)}; "
+                    f"allowed {_num(low)} to {_num(high)}."
+                )
     return out
+
+
+def _num(x: float) -> str:
+    return f"{x:,}" if float(x).is_integer() else f"{x:g}"
 
 
 def _line_of(text: str, key: str) -> int | None:
@@ -151,6 +170,31 @@ def _privacy(raw: Any, text: str) -> PrivacyConfig:
     return PrivacyConfig(**kwargs)
 
 
+def _limits(raw: Any, text: str) -> ReadLimits:
+    if not isinstance(raw, dict):
+        raise ConfigError(f"site.toml: {_where(text, 'limits')} must be a table [limits]")
+    known = {f.name: f for f in dataclasses.fields(ReadLimits)}
+    kwargs: dict[str, Any] = {}
+    for key, value in raw.items():
+        if key not in known:
+            raise ConfigError(f"site.toml: unknown key {_where(text, 'limits.' + key)} in [limits]")
+        f = known[key]
+        wanted = (int, float) if f.type in (float, "float") else int
+        if isinstance(value, bool) or not isinstance(value, wanted):
+            kind = "a whole number" if wanted is int else "a number"
+            raise ConfigError(
+                f"site.toml: {_where(text, 'limits.' + key)} must be {kind}, got {value!r}"
+            )
+        low, high = f.metadata["min"], f.metadata["max"]
+        if not low <= value <= high:
+            raise ConfigError(
+                f"site.toml: {_where(text, 'limits.' + key)} must be between {_num(low)} and "
+                f"{_num(high)}, got {value!r}"
+            )
+        kwargs[key] = value
+    return ReadLimits(**kwargs)
+
+
 def _populations(raw: Any, text: str) -> dict[str, int]:
     if not isinstance(raw, dict):
         raise ConfigError(f"site.toml: {_where(text, 'populations')} must be a table [populations]")
@@ -183,6 +227,8 @@ def parse_config(text: str, root: Path) -> SiteConfig:
             kwargs[key] = _privacy(value, text)
         elif key == "populations":
             kwargs[key] = _populations(value, text)
+        elif key == "limits":
+            kwargs[key] = _limits(value, text)
         else:
             kwargs[key] = _check_type(value, type(fields[key].default), key, text)
     cfg = SiteConfig(root=root, **kwargs)

@@ -37,6 +37,8 @@ def _guard(
 ) -> Any:
     try:
         return fn()
+    except MemoryError:
+        raise  # a file that exhausts memory is refused whole, not read in part
     except Exception as exc:  # noqa: BLE001 - strange input must never stop the reader
         reason = f"{type(exc).__name__}: {exc}"
         problems.append(
