@@ -247,5 +247,12 @@ def _normalise_base_path(value: str) -> str:
 def load_config(path: str | Path) -> SiteConfig:
     """Read site.toml; a missing file gives the defaults (a fresh checkout still builds)."""
     path = Path(path)
-    text = path.read_text(encoding="utf-8") if path.exists() else ""
+    data = path.read_bytes() if path.exists() else b""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = data.count(b"\n", 0, err.start) + 1
+        raise ConfigError(
+            f"{path.name} is not UTF-8 text (line {line}, byte {err.start}): save it as UTF-8"
+        ) from None
     return parse_config(text, path.resolve().parent)

@@ -24,7 +24,7 @@ def read_file(path: str | Path, limits: ReadLimits = DEFAULT_LIMITS) -> Document
             head = handle.read(1024)
             is_pdf = source.lower().endswith(".pdf") or head.startswith(b"%PDF")
             cap = limits.max_pdf_bytes if is_pdf else limits.max_text_bytes
-            data = head + handle.read(cap + 1 - len(head))  # never more than the cap
+            data = _read_capped(handle, head, cap)
     except OSError as err:
         return _failed(
             source,
@@ -65,6 +65,19 @@ def read_file(path: str | Path, limits: ReadLimits = DEFAULT_LIMITS) -> Document
         )
 
 
+def _read_capped(handle, head: bytes, cap: int) -> bytes:
+    """The file's bytes, or cap + 1 of them when it is larger: never more in memory (a file
+    may also be a device or a pipe that never ends)."""
+    chunks, size = [head], len(head)
+    while size <= cap:
+        chunk = handle.read(min(1 << 20, cap + 1 - size))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+    return b"".join(chunks)
+
+
 def _read(source: str, data: bytes, sha: str, limits: ReadLimits) -> Document:
     from generator.read import layout
     from generator.read import source as source_mod
@@ -95,7 +108,7 @@ def _read(source: str, data: bytes, sha: str, limits: ReadLimits) -> Document:
         if not pages and not any(p.severity == "error" for p in pdf_problems):
             problems.append(pdf_health.no_pages(source))
         capped = line_problems(source, lines, limits)
-        if capped or (any(p.severity == "error" for p in pdf_problems) and not lines):
+        if capped or (any(p.severity == "error" for p in problems) and not lines):
             return _stopped(source, "pdf", sha, problems + capped, pages=pages)
         return build_document(source, "pdf", sha, None, pages, lines, blocks, problems, sidecar)
     text, encoding, decode_problems = source_mod.decode(data, source)
