@@ -7,10 +7,12 @@ turns such a file into a Problem naming it (and its line or page) instead of a b
 out of memory or never ends. A file over a cap is refused whole, never read half: a page built
 from the first half of a disclosure would look complete and be wrong.
 
-The defaults sit far above any real disclosure (measured on 90 published PDFs: at most 77
-characters per line, 12 cells per row, 365 KB per inflated stream, 12 s and 100 MB to read 30
-pages), so only a broken or hostile file ever meets them. ``site.toml``'s ``[limits]`` table
-overrides them (see ``generator/config.py``); every key is documented there and in README.md.
+The defaults sit far above any real disclosure. Measured on the 3 shared PDFs and 57 corpus
+budgets that read (26-140 pages): at most 1.7 MB per file, 97 characters per line, 19 cells per
+row, 4 MB per inflated stream, 127 s and 315 MB to read the 140-page one on a busy machine
+(a 50-page one: 10-40 s, about 100 MB). So only a broken or hostile file ever meets them.
+``site.toml``'s ``[limits]`` table overrides them (see ``generator/config.py``); every key is
+documented there and in README.md.
 """
 
 from __future__ import annotations
@@ -37,8 +39,8 @@ class ReadLimits:
         1024,
     )
     max_pdf_mb: float = _key(
-        "Largest PDF read, in MB; a larger file is refused with a problem. Published 50-page "
-        "budgets are 1-5 MB.",
+        "Largest PDF read, in MB; a larger file is refused with a problem. Published budgets "
+        "of up to 140 pages are under 2 MB; scanned ones can be far larger.",
         256,
         0.001,
         4096,
@@ -66,8 +68,9 @@ class ReadLimits:
     )
     read_timeout_seconds: float = _key(
         "Wall-clock time one disclosure may take to read, in seconds (it is read in a worker "
-        "process that is stopped when the time is up); a 50-page PDF takes about 20 s.",
-        300,
+        "process that is stopped when the time is up); a 50-page PDF takes 10-40 s, a "
+        "140-page one about 2 minutes.",
+        600,
         1,
         86400,
     )
