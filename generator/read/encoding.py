@@ -77,17 +77,13 @@ def _judged(
     text: str, encoding: str, path: str, problems: list[Problem]
 ) -> tuple[str, str | None, list[Problem]]:
     """The last look at a decoded text: is it text at all, and how much of it is garbled?"""
-    if textlike_share(text) < 0.9:
-        return _unreadable(
-            path,
-            f"the file does not look like text (decoded as {encoding})",
-            f"文件看起来不是文本（已按 {encoding} 编码解码）",
-        )
     garbled = text.count(_REPLACEMENT)
     if garbled:
         chars = max(1, len(text) - text.count(" ") - text.count("\n") - text.count("\t"))
         lines = _lines_with(text, _REPLACEMENT)
-        where = ", ".join(str(n) for n in lines[:_MAX_LISTED]) + (" …" if len(lines) > 10 else "")
+        where = ", ".join(str(n) for n in lines[:_MAX_LISTED]) + (
+            " …" if len(lines) > _MAX_LISTED else ""
+        )
         if garbled / chars > GARBLED_SHARE:
             problems.append(
                 Problem(
@@ -113,6 +109,12 @@ def _judged(
                     "这些行的数字可能缺失",
                 )
             )
+    if textlike_share(text) < 0.9:
+        return _unreadable(
+            path,
+            f"the file does not look like text (decoded as {encoding})",
+            f"文件看起来不是文本（已按 {encoding} 编码解码）",
+        )
     return text, encoding, problems
 
 
