@@ -17,6 +17,8 @@ from __future__ import annotations
 import hashlib
 import os
 import signal
+import time
+from dataclasses import dataclass
 from pathlib import Path
 
 from generator.model import Document, Metadata, Problem
@@ -36,11 +38,27 @@ def isolation_available() -> bool:
     return _CONTEXT is not None
 
 
+@dataclass
+class Reading:
+    """A document and what reading it cost: wall-clock seconds, and the worker's peak
+    resident memory beyond what it started with (None when read in-process)."""
+
+    document: Document
+    seconds: float
+    peak_mb: float | None
+
+
 def read_isolated(path: str | Path, limits: ReadLimits = DEFAULT_LIMITS) -> Document:
     """``read_file`` in a worker process under ``limits``; never raises, never hangs longer
     than ``read_timeout_seconds`` (plus a second to collect the worker)."""
+    return read_measured(path, limits).document
+
+
+def read_measured(path: str | Path, limits: ReadLimits = DEFAULT_LIMITS) -> Reading:
+    """``read_isolated`` with the cost of the reading (for the fuzz run and benchmarks)."""
+    started = time.monotonic()
     if _CONTEXT is None:
-        return read_file(path, limits)
+        return Reading(read_file(path, limits), time.monotonic() - started, None)
     _warm()
     source = str(path)
     receiver, sender = _CONTEXT.Pipe(duplex=False)
@@ -48,10 +66,11 @@ def read_isolated(path: str | Path, limits: ReadLimits = DEFAULT_LIMITS) -> Docu
     worker.start()
     sender.close()
     document: Document | None = None
+    peak_mb: float | None = None
     timed_out = False
     try:
         if receiver.poll(limits.read_timeout_seconds):
-            document = receiver.recv()
+            document, peak_mb = receiver.recv()
         else:
             timed_out = True
     except (EOFError, OSError, MemoryError):
@@ -63,7 +82,7 @@ def read_isolated(path: str | Path, limits: ReadLimits = DEFAULT_LIMITS) -> Docu
         worker.kill()
         worker.join()
     if document is not None:
-        return document
+        return Reading(document, time.monotonic() - started, peak_mb)
     if timed_out or worker.exitcode == -signal.SIGXCPU:
         problem = _timeout_problem(source, limits)
     elif worker.exitcode == -signal.SIGKILL:  # the system's out-of-memory killer
@@ -80,13 +99,14 @@ def read_isolated(path: str | Path, limits: ReadLimits = DEFAULT_LIMITS) -> Docu
             message_zh=f"读取该文件时读取程序意外停止（{how}），通常是因为所需内存超过允许的 "
             f"{limits.read_memory_mb:,} MB（site.toml [limits] read_memory_mb），文件未读取",
         )
-    return Document(
+    document = Document(
         source=source,
         format="pdf" if source.lower().endswith(".pdf") else "text",
         sha256=_sha256(source, limits),
         metadata=Metadata(),
         problems=[problem],
     )
+    return Reading(document, time.monotonic() - started, None)
 
 
 def _warm() -> None:
@@ -105,15 +125,26 @@ def _warm() -> None:
 def _work(sender, source: str, limits: ReadLimits) -> None:
     """The worker: limit itself, read, answer. Anything it cannot answer, the parent words."""
     _limit_self(limits)
+    start_kb = _resident_kb()
     try:
         document = read_file(source, limits)
     except MemoryError:  # read_file catches it; the guard is for its own bookkeeping
         document = _memory_document(source, limits)
+    peak_mb = max(0, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - start_kb) / 1024
     try:
-        sender.send(document)
+        sender.send((document, peak_mb))
     except MemoryError:
-        sender.send(_memory_document(source, limits))
+        sender.send((_memory_document(source, limits), peak_mb))
     sender.close()
+
+
+def _resident_kb() -> int:
+    """Resident memory now, in KB (the peak counter of a forked worker starts from it)."""
+    try:
+        with open("/proc/self/statm") as handle:
+            return int(handle.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") // 1024
+    except (OSError, ValueError):
+        return 0
 
 
 def _limit_self(limits: ReadLimits) -> None:

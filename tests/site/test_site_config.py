@@ -84,3 +84,10 @@ def test_a_site_toml_that_is_not_utf8_is_an_error_naming_the_line(tmp_path):
     p.write_bytes(b'title = "ok"\n' + 'description = "预算"\n'.encode("gbk"))
     with pytest.raises(ConfigError, match="not UTF-8 text.*line 2"):
         load_config(p)
+
+
+def test_the_readme_rows_of_the_limits_are_current():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for key, doc in documented_keys().items():
+        if key.startswith("limits."):
+            assert f"| `{key}` | {doc} |" in readme, f"README.md row of {key} is out of date"
