@@ -16,7 +16,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import altair as alt  # noqa: E402
 import pandas as pd  # noqa: E402
 
-from generator.charts import templates  # noqa: E402
+from generator.site.charts import templates  # noqa: E402
 
 ROWS = [
     {"label": "210 卫生健康支出", "value": 22517.59, "text": "22,517.59", "series": ""},

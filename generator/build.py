@@ -1,9 +1,11 @@
 """``python -m generator build``: the named stages, in order, each with one job.
 
     read     every disclosure -> Document (bad input gives Problems, never stops the build)
-    check    generator.checks.run_checks(documents) -> findings (skipped if not installed)
-    metrics  generator.metrics.compute(...) (skipped if not installed)
-    site     redact personal data, place documents, register pages (phase 1)
+    check    generator.checks: findings (a rule that breaks becomes a finding; if the stage
+             itself fails, the site says the checks did not run)
+    metrics  generator.metrics.compute(...) (if it fails, the site shows no metrics)
+    site     redact personal data, place documents, run every page provider
+             (generator.site.providers.PROVIDERS, in order)
     render   render pages whose inputs changed (phase 2)
     write    write files whose bytes changed, remove files no page produces any more
 
@@ -13,7 +15,6 @@ that changed and re-renders only the pages that were built from it.
 
 from __future__ import annotations
 
-import csv
 import hashlib
 import json
 import shutil
@@ -23,16 +24,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from generator import feeds, render
+from generator import checks, render
 from generator.build_readers import Reader, default_reader, read_disclosure
-from generator.build_static import add_static_pages
+from generator.checks import Finding
 from generator.config import ConfigError, SiteConfig, load_config
 from generator.content import Input, find_disclosures, find_pages
-from generator.links import output_file
+from generator.links import Links, output_file
+from generator.metrics import Metrics, compute
 from generator.model import Document
-from generator.pages import _h
 from generator.privacy import redact
-from generator.site import Page, Registry, build_site, register_pages
+from generator.read.regions import load_regions
+from generator.site.deps import digest
+from generator.site.model import Site, build_site
+from generator.site.providers import register_pages
+from generator.site.registry import Page, Registry
 
 STAGES = ("read", "check", "metrics", "site", "render", "write")
 # Where files are read and written: no byte of any page depends on these settings.
@@ -82,9 +87,9 @@ class Builder:
         self.errors: list[str] = []  # pages that could not be rendered (template bugs)
         self._checked_key: tuple[Any, ...] | None = None
         self._metrics_key: tuple[Any, ...] | None = None
-        self._doc_findings: dict[tuple[str, str, str | None], list[Any]] = {}
-        self._findings: list[Any] | None = None
-        self._metrics: Any = None
+        self._doc_findings: dict[tuple[str, str, str | None], list[Finding]] = {}
+        self._findings: list[Finding] | None = None
+        self._metrics: Metrics | None = None
         self._env: Any = None  # the Jinja environment and its template hashes, kept
         self._template_hashes: render.TemplateHashes | None = None
         self._code: str | None = None
@@ -106,22 +111,19 @@ class Builder:
     def _read_one(self, inp: Input) -> Document:
         return read_disclosure(self.reader, self.config.content_path, inp.path)
 
-    def check(self, items: list[tuple[Input, Document]]) -> list[Any] | None:
+    def check(self, items: list[tuple[Input, Document]]) -> list[Finding] | None:
         """Per-document rules run only for documents not seen before (their findings depend
         on that document alone); the rules comparing documents run on all of them."""
         try:
-            from generator.checks import corpus_findings, document_findings, merge_findings
-        except ImportError:
-            return None
-        try:
-            kept: dict[tuple[str, str, str | None], list[Any]] = {}
+            kept: dict[tuple[str, str, str | None], list[Finding]] = {}
             for inp, doc in items:
                 key = (inp.rel, inp.sha256, inp.sidecar_sha256)
                 found = self._doc_findings.get(key)
-                kept[key] = document_findings(doc) if found is None else found
+                kept[key] = checks.document_findings(doc) if found is None else found
             self._doc_findings = kept
             per_document = [f for found in kept.values() for f in found]
-            return merge_findings(per_document + corpus_findings([d for _, d in items]))
+            corpus = checks.corpus_findings([d for _, d in items])
+            return checks.merge_findings(per_document + corpus)
         except Exception as exc:  # noqa: BLE001
             print(
                 f"warning: checks failed ({type(exc).__name__}: {exc}); the site says so",
@@ -129,11 +131,7 @@ class Builder:
             )
             return None
 
-    def metrics(self, documents: list[Document], findings: list[Any] | None) -> Any:
-        try:
-            from generator.metrics import compute
-        except ImportError:
-            return None
+    def metrics(self, documents: list[Document], findings: list[Finding] | None) -> Metrics | None:
         try:
             return compute(documents, findings or [], load_regions(), self.config)
         except Exception as exc:  # noqa: BLE001
@@ -171,8 +169,6 @@ class Builder:
         site = build_site(cfg, redacted, find_pages(cfg.content_path), findings, metrics)
         site.outcomes = [outcome(inp, doc, site) for inp, doc in items]
         registry = register_pages(site)
-        add_static_pages(cfg, registry)
-        feeds.finish(site, registry)
         t = lap("site", t)
         res.rendered, res.written, res.removed = self.render_and_write(site, registry)
         lap("render+write", t)
@@ -192,23 +188,23 @@ class Builder:
             self._redacted[key] = redact(doc, self.config.privacy)
         return self._redacted[key]
 
-    def render_and_write(self, site, registry: Registry) -> tuple[int, int, int]:
+    def render_and_write(self, site: Site, registry: Registry) -> tuple[int, int, int]:
         out = self.config.output_path
         out.mkdir(parents=True, exist_ok=True)
         manifest_path = self.config.cache_path / "manifest.json"
-        old = _load_json(manifest_path) if (out / "index.html").exists() else {}
+        old = _load_json(manifest_path) if (out / output_file(Links.HOME)).exists() else {}
         # the generator's own code is an input too: a new version re-renders everything
         if self._code is None:  # the running code cannot change while this process runs
             self._code = _code_hash()
-        glob = {"config": _h(rendered_settings(self.config)), "code": self._code}
+        glob = {"config": digest(rendered_settings(self.config)), "code": self._code}
         plain = {"code": self._code}  # static/ files: their own bytes, never site.toml
         env, template_hash = self._environment(site)
         new: dict[str, Any] = {}
         rendered = written = 0
         pages = list(registry)
         for n, page in enumerate(pages, start=1):
-            common = plain if page.path.startswith("static/") else glob
-            fp = _h(common, page.deps, template_hash(page.template), self._static_hash(page))
+            common = plain if page.path.startswith(Links.STATIC) else glob
+            fp = digest(common, page.deps, template_hash(page.template), self._static_hash(page))
             new[page.path] = {"fingerprint": fp, "inputs": sorted(page.deps)}
             target = out / output_file(page.path)
             if old.get(page.path, {}).get("fingerprint") != fp or not target.exists():
@@ -231,7 +227,7 @@ class Builder:
         manifest_path.write_text(json.dumps(new, indent=0, sort_keys=True), encoding="utf-8")
         return rendered, written, removed
 
-    def _environment(self, site) -> tuple[Any, render.TemplateHashes]:
+    def _environment(self, site: Site) -> tuple[Any, render.TemplateHashes]:
         """One Jinja environment for the builder's life: templates compile once, and again
         only when their bytes change."""
         if self._env is None or self._env.loader.searchpath != [str(render.TEMPLATES)]:
@@ -244,8 +240,8 @@ class Builder:
     @staticmethod
     def _static_hash(page: Page) -> str:
         """A copied static file depends on its own bytes."""
-        if page.template is None and page.path.startswith("static/"):
-            source = render.STATIC / page.path[len("static/") :]
+        if page.template is None and page.path.startswith(Links.STATIC):
+            source = render.STATIC / page.path[len(Links.STATIC) :]
             if source.is_file():
                 return hashlib.sha256(source.read_bytes()).hexdigest()[:16]
         return ""
@@ -261,14 +257,14 @@ def _code_hash() -> str:
     return render.tree_hash(Path(__file__).resolve().parent)
 
 
-def outcome(inp: Input, doc: Document, site) -> dict[str, Any]:
+def outcome(inp: Input, doc: Document, site: Site) -> dict[str, Any]:
     status = "failed" if doc.failed else ("problems" if doc.problems else "ok")
     sdoc = site.doc_for(inp.rel)
     return {
         "file": inp.rel,
         "sha256": inp.sha256,
         "status": status,
-        "page": sdoc.path.rsplit("/", 2)[0] + "/"
+        "page": Links.department_year(sdoc.dept_id, sdoc.year)
         if sdoc and status != "failed"
         else (sdoc.path if sdoc else None),
         "problems": [
@@ -277,11 +273,6 @@ def outcome(inp: Input, doc: Document, site) -> dict[str, Any]:
             for p in doc.problems
         ],
     }
-
-
-def load_regions() -> list[dict[str, str]]:
-    with open(Path(__file__).parent / "data" / "regions.csv", encoding="utf-8") as fh:
-        return list(csv.DictReader(fh))
 
 
 def _load_json(path: Path) -> dict[str, Any]:
@@ -313,7 +304,7 @@ def run_build(config_path: str, quiet: bool = False) -> int:
     if not quiet:
         print(summary(res), file=sys.stderr)
         print(
-            f"site written to {cfg.output_path}; report: {cfg.output_path / 'report' / 'index.html'}",
+            f"site written to {cfg.output_path}; report: {cfg.output_path / output_file(Links.REPORT)}",
             file=sys.stderr,
         )
     return 1 if builder.errors else 0

@@ -1,9 +1,9 @@
 """Turning one disclosure file into a ``Document`` for the build, without ever stopping it.
 
-The build's read stage needs a reader that always answers: the real reader when the
-package is installed, a plain-text stand-in when it is not, and a ``Document`` that
-says what went wrong when the reader itself fails. Kept apart from the stage runner so
-tests and tools can use the stand-in reader without the rest of the build.
+The build's read stage needs a reader that always answers: the real reader
+(``generator.read``), and, when the reader itself fails, a plain-text ``Document`` that
+says what went wrong. Kept apart from the stage runner so tests and tools can use the
+plain-text reader without the rest of the build.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from generator.model import Document, Line, Metadata, Problem
+from generator.read import read_file
 
 Reader = Callable[[str], Document]
 
@@ -31,16 +32,12 @@ def _cwd(path: Path) -> Iterator[None]:
 
 
 def default_reader() -> Reader:
-    try:
-        from generator.read import read_file
-
-        return read_file
-    except ImportError:
-        return text_only_reader
+    return read_file
 
 
 def text_only_reader(path: str) -> Document:
-    """Stand-in until the reader package is installed: the text, and a warning saying so."""
+    """The plain text only, and a warning saying the figures were not read (tests use it
+    to stand in for the reader; the build uses it when the reader fails on a file)."""
     data = Path(path).read_bytes()
     problems = [
         Problem(

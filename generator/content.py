@@ -11,8 +11,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.model import KINDS
+
 DISCLOSURE_SUFFIXES = (".txt", ".pdf")
-KINDS = ("budget", "final", "performance")
 _NAME = re.compile(r"^(?P<year>\d{4})-(?P<kind>[a-z]+)(?:-.*)?$")
 _REGION = re.compile(r"^(?P<code>\d{6})(?:-(?P<name>.+))?$")
 

@@ -48,3 +48,9 @@ def department_id(region_code: str | None, department_type: str | None, departme
     if slug is None:
         slug = "d" + short_hash(department_type or department)
     return f"{region}-{slug}"
+
+
+def department_id_of(region_code: str | None, department_type: str | None, name: str) -> str:
+    """The id of a department as a document names it: its type, when the metadata does not
+    say, is read from the end of its name. The site and the metrics share this one key."""
+    return department_id(region_code, department_type or department_type_of(name), name)

@@ -14,12 +14,56 @@ in generator/document.schema.json.
 from __future__ import annotations
 
 import dataclasses
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, Literal
 
 Kind = Literal["budget", "final", "performance"]
 Severity = Literal["error", "warning", "info"]
+
+# The kinds of disclosure, in the order a department-year lists them, and their names on the
+# site. A document whose kind is unknown is a 公开文件 and comes last.
+KINDS: tuple[Kind, ...] = ("budget", "final", "performance")
+KIND_ZH: dict[str, str] = {"budget": "部门预算", "final": "部门决算", "performance": "绩效目标"}
+KIND_ORDER: dict[str | None, int] = {k: n for n, k in enumerate(KINDS)}
+UNKNOWN_KIND_ZH = "公开文件"
+# Administrative levels as the region table spells them, and as pages name them.
+LEVEL_ZH: dict[str, str] = {"省": "省级", "地级": "地市级", "县级": "县级"}
+
+# Every figure is compared and shown in 万元: the power of ten from each printed unit.
+_WAN_EXPONENT = {"万元": 0, "元": -4, "千元": -1, "亿元": 4}
+_PRINTED_NUMBER = re.compile(r"-?\d[\d,]*(?:\.(\d+))?")
+
+
+def to_wan(value: Decimal, unit: str | None) -> Decimal | None:
+    """A figure in its printed unit -> 万元, exactly (元 ÷ 10,000 moves only the exponent);
+    None when the unit is not a money unit, since guessing it would invent a number."""
+    exponent = _WAN_EXPONENT.get(unit or "")
+    if exponent is None:
+        return None
+    return value if exponent == 0 else value.scaleb(exponent)
+
+
+def decimals(raw: str | None) -> int:
+    """Decimal places printed in ``raw`` ("23,278.10" -> 2, "3000" -> 0): a figure's precision."""
+    if not raw:
+        return 0
+    m = _PRINTED_NUMBER.search(raw.replace("，", ","))
+    if not m or not m.group(1):
+        return 0
+    return len(m.group(1))
+
+
+def ulp(places: int) -> Decimal:
+    """One unit of the last printed digit."""
+    return Decimal(1).scaleb(-places)
+
+
+def kind_zh(kind: str | None) -> str:
+    """The Chinese name of a document kind; 公开文件 when the kind is unknown."""
+    return KIND_ZH.get(kind or "", UNKNOWN_KIND_ZH)
+
 
 # The canonical indicator ids of DOMAIN.md. Other parts and users' scripts rely on them:
 # add new ids at the end, never rename one.

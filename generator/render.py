@@ -15,14 +15,16 @@ from jinja2 import Environment, FileSystemLoader, meta, select_autoescape
 from markdown_it import MarkdownIt
 from markupsafe import Markup
 
-from generator.charts import indicator_name, money
 from generator.links import Links, output_file
-from generator.model import CANONICAL_INDICATORS, SourceRef
-from generator.site import KIND_ZH, LEVEL_ZH, Page, Site, term_id
+from generator.model import CANONICAL_INDICATORS, KIND_ZH, LEVEL_ZH, UNKNOWN_KIND_ZH, SourceRef
+from generator.site.charts import indicator_name, money
+from generator.site.model import Site, term_id
+from generator.site.registry import Page
+from generator.site.static import STATIC
 
 PROJECT = Path(__file__).resolve().parent.parent
 TEMPLATES = PROJECT / "templates"
-STATIC = PROJECT / "static"
+__all__ = ["STATIC", "TEMPLATES", "environment", "render", "write_if_changed"]
 
 
 def tree_hash(folder: Path) -> str:
@@ -142,10 +144,10 @@ def environment(site: Site, env: Environment | None = None) -> Environment:
         site=site,
         config=site.config,
         url=links.url,
+        url_for=links.url_for,
         links=links,
-        Links=Links,
         INDICATORS=CANONICAL_INDICATORS,
-        KIND_ZH=KIND_ZH,
+        KIND_ZH={**KIND_ZH, None: UNKNOWN_KIND_ZH},
         LEVEL_ZH=LEVEL_ZH,
         indicator_name=indicator_name,
         source_url=site.source_url,
@@ -159,7 +161,7 @@ def environment(site: Site, env: Environment | None = None) -> Environment:
         diff_marks=diff_marks,
         as_ref=lambda d: SourceRef(file=d["file"], line=d["line"]),
         indicator_url=lambda i: links.url(Links.indicator(i)),
-        term_url=lambda t: links.url("glossary/") + "#" + term_id(t),
+        term_url=lambda t: links.url(Links.glossary_term(term_id(t))),
     )
     return env
 

@@ -55,3 +55,18 @@ def chromium() -> str:
             pytest.fail("CI requires the playwright Python package")
         pytest.skip("the playwright Python package is not installed")
     return path
+
+
+@pytest.fixture
+def seeds():
+    """The seeds as hand-built documents (tests/seed_docs.py), shared by metrics and site tests."""
+    from tests.seed_docs import all_seeds
+
+    return all_seeds()
+
+
+@pytest.fixture
+def metrics(seeds):
+    from generator.metrics import compute
+
+    return compute(seeds)

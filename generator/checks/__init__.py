@@ -1,26 +1,21 @@
 """The checks stage: findings where a disclosure contradicts its tables, its narrative, or
 last year's document.
 
-``run_checks`` applies every registered rule to each Document, then the corpus rules to all
-Documents together, and returns findings in a deterministic order. ``RULES`` documents each
-rule in Chinese and English; the methodology page is generated from it.
+``run_checks`` applies every rule to each Document, then the corpus rules to all Documents
+together, and returns findings in a deterministic order. ``RULES`` documents each rule in
+Chinese and English; the methodology page is generated from it.
+
+Where things are: rule ``family.name`` is defined, with its ``@rule`` documentation, in
+``rules/family.py`` (or ``rules/family/``); ``tables/`` reads figures out of tables
+whatever their layout, ``prose/`` the figures and wording of the narrative; ``evidence``
+and ``tolerance`` say how a figure is cited and how much rounding explains.
 """
 
 from __future__ import annotations
 
-from generator.checks import (  # noqa: F401  (importing registers the rules)
-    completeness,
-    cross_document,
-    cross_table,
-    identities,
-    identities_totals,
-    narrative,
-    narrative_changes,
-    narrative_shares,
-    text,
-)
 from generator.checks.model import Evidence, Finding, RuleDoc
 from generator.checks.registry import REGISTRY
+from generator.checks.rules import RULE_MODULES
 from generator.model import Document
 
 RULES: list[RuleDoc] = [REGISTRY[k].doc for k in sorted(REGISTRY)]
@@ -88,6 +83,7 @@ def _safely(reg, arg, doc: Document | None) -> list[Finding]:
 
 __all__ = [
     "RULES",
+    "RULE_MODULES",
     "Evidence",
     "Finding",
     "RuleDoc",

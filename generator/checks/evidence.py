@@ -9,9 +9,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 from generator.checks.model import Evidence, Finding, FindingSeverity, FindingStatus
+from generator.checks.registry import REGISTRY
 from generator.model import Cell, Document, Row, SourceRef, Table
-
-WAN = Decimal(10000)
 
 
 def _line(doc: Document, number: int | None):
@@ -54,10 +53,6 @@ def table_unit(doc: Document, table: Table) -> str | None:
     return None
 
 
-def to_wan(value: Decimal, unit: str | None) -> Decimal:
-    return value / WAN if unit == "元" else value
-
-
 def cell_evidence(doc: Document, table: Table, row: Row, cell: Cell, label: str) -> Evidence:
     line = cell.line or row.line
     page = cell.page if cell.page is not None else row.page
@@ -77,7 +72,6 @@ def percent_evidence(doc: Document, label: str, line: int, value: Decimal, raw: 
 
 def finding(
     rule: str,
-    severity: FindingSeverity,
     message: str,
     doc: Document | str,
     evidence: list[Evidence] | None = None,
@@ -85,10 +79,14 @@ def finding(
     expected: Decimal | None = None,
     difference: Decimal | None = None,
     other_documents: list[str] | None = None,
+    *,
+    severity: FindingSeverity | None = None,
 ) -> Finding:
+    """A finding of ``rule``, with the severity its ``@rule`` declares unless this case says
+    otherwise (a difference within rounding is info, whatever the rule's usual severity)."""
     return Finding(
         rule=rule,
-        severity=severity,
+        severity=severity or REGISTRY[rule].doc.severity,
         message=message,
         document=doc if isinstance(doc, str) else doc.source,
         evidence=evidence or [],
@@ -115,12 +113,12 @@ def percent_finding(
     it is rounding (info); closer than ``warn_below`` points a warning; further an error."""
     if gap <= 2 * half:
         return finding(
-            rule_id, "info", rounding_message, doc, ev, "rounding", exact, stated - exact
+            rule_id, rounding_message, doc, ev, "rounding", exact, stated - exact, severity="info"
         )
     severity = "warning" if gap < warn_below else "error"
-    return finding(rule_id, severity, message, doc, ev, "failed", exact, stated - exact)
+    return finding(rule_id, message, doc, ev, "failed", exact, stated - exact, severity=severity)
 
 
 def not_checked(rule: str, doc: Document, why: str) -> Finding:
     """A rule that lacked its data: info, status not_checked, never counted as passed."""
-    return finding(rule, "info", f"未检查：{why}", doc, status="not_checked")
+    return finding(rule, f"未检查：{why}", doc, status="not_checked", severity="info")

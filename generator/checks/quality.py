@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from generator.checks.completeness import completeness_score
 from generator.checks.model import Finding
 from generator.checks.registry import REGISTRY
+from generator.checks.rules.completeness import completeness_score
 from generator.model import Document
 
 SEVERITY_ZH = {"error": "不一致", "warning": "需注意", "info": "说明"}

@@ -12,8 +12,11 @@ ulp plus half the table's.
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal
+
+from generator.model import decimals, ulp
+
+__all__ = ["EXPLANATION_ZH", "classify", "decimals", "fmt", "sum_tolerance", "ulp"]
 
 # The same rule in plain words, for the methodology page (generated with the rule list).
 EXPLANATION_ZH = (
@@ -30,25 +33,7 @@ EXPLANATION_EN = (
     "not a contradiction either."
 )
 
-
-_NUMBER = re.compile(r"-?\d[\d,]*(?:\.(\d+))?")
-
 ZERO = Decimal(0)
-
-
-def decimals(raw: str | None) -> int:
-    """Decimal places printed in ``raw`` ("23,278.10" -> 2, "3000" -> 0)."""
-    if not raw:
-        return 0
-    m = _NUMBER.search(raw.replace("，", ","))
-    if not m or not m.group(1):
-        return 0
-    return len(m.group(1))
-
-
-def ulp(places: int) -> Decimal:
-    """One unit of the last printed digit."""
-    return Decimal(1).scaleb(-places)
 
 
 def sum_tolerance(n_items: int, unit_ulp: Decimal) -> Decimal:

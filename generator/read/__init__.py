@@ -14,7 +14,12 @@ import hashlib
 from pathlib import Path
 
 from generator.model import Document, Metadata, Problem
+from generator.read import layout, pdf_health
+from generator.read import source as source_mod
+from generator.read.document import build_document
 from generator.read.limits import DEFAULT_LIMITS, ReadLimits, line_problems
+from generator.read.pdf import read_pdf
+from generator.read.sidecar import read_sidecar
 
 
 def read_file(path: str | Path, limits: ReadLimits = DEFAULT_LIMITS) -> Document:
@@ -46,7 +51,10 @@ def read_file(path: str | Path, limits: ReadLimits = DEFAULT_LIMITS) -> Document
         )
     sha = hashlib.sha256(data).hexdigest()
     try:
-        return _read(source, data, sha, limits)
+        document = _read(source, data, sha, limits)
+        if any("MemoryError" in p.message for p in document.problems):
+            raise MemoryError  # a part (a PDF page, the metadata) took it for its own fault
+        return document
     except MemoryError:
         return _failed(
             source,
@@ -79,22 +87,8 @@ def _read_capped(handle, head: bytes, cap: int) -> bytes:
 
 
 def _read(source: str, data: bytes, sha: str, limits: ReadLimits) -> Document:
-    from generator.read import layout
-    from generator.read import source as source_mod
-    from generator.read.document import build_document
-
     sidecar, problems = _sidecar(source)
     if source.lower().endswith(".pdf") or data.startswith(b"%PDF"):
-        try:
-            from generator.read import pdf_health
-            from generator.read.pdf import read_pdf
-        except ImportError:
-            return _failed(
-                source,
-                sha,
-                "PDF files cannot be read: the PDF reader is not installed",
-                "无法读取 PDF 文件：本次构建未安装 PDF 读取组件",
-            )
         refused = pdf_health.oversized_stream(source, limits)
         if refused is not None:
             return _stopped(source, "pdf", sha, problems + [refused])
@@ -103,6 +97,8 @@ def _read(source: str, data: bytes, sha: str, limits: ReadLimits) -> Document:
         except MemoryError:
             raise
         except Exception as err:  # noqa: BLE001 - pdfplumber re-raises when it closes a bad file
+            if pdf_health.out_of_memory(err):
+                raise MemoryError from err
             return _stopped(source, "pdf", sha, problems + [pdf_health.diagnose(source, err)])
         problems.extend(pdf_problems)
         if not pages and not any(p.severity == "error" for p in pdf_problems):
@@ -144,10 +140,6 @@ def _stopped(
 
 
 def _sidecar(source: str) -> tuple[dict, list[Problem]]:
-    try:
-        from generator.read.sidecar import read_sidecar
-    except ImportError:
-        return {}, []
     try:
         return read_sidecar(source)
     except MemoryError:

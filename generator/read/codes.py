@@ -117,3 +117,36 @@ def row_code(texts: list[str]) -> tuple[Code | None, list[int]]:
 def name_of(code: Code) -> str | None:
     """The reference name of a code (None when the reference lists do not have it)."""
     return names().get((code.scheme, code.full))
+
+
+def functional_names() -> dict[str, str]:
+    """Current 类 (class) names of the functional scheme by code."""
+    return {c: n for (scheme, c), n in names().items() if scheme == "functional" and len(c) == 3}
+
+
+# Former names of a 类 still printed by some templates (医疗卫生与计划生育 -> 卫生健康); the
+# reference list notes each rename. One table for the reader, the checks and the charts.
+FORMER_CLASS_NAMES = {
+    "医疗卫生与计划生育": "210",
+    "医疗卫生": "210",
+    "城乡社区事务": "212",
+    "资源勘探信息等": "215",
+    "文化体育与传媒": "207",
+    "文化旅游体育与传媒": "207",
+}
+
+
+def functional_class_of(label: str) -> str | None:
+    """The 类 code a summary-table label names ("十、卫生健康", "(八) 社会保障和就业支出")."""
+    name = re.sub(r"^[（(]?[一二三四五六七八九十]+[）)、.]?\s*", "", label.strip())
+    name = name.replace(" ", "")
+    if not name:
+        return None
+    for former, code in FORMER_CLASS_NAMES.items():
+        if name.startswith(former):
+            return code
+    for code, current in functional_names().items():
+        base = current.removesuffix("支出")
+        if name in (current, base) or (len(name) >= 4 and current.startswith(name)):
+            return code
+    return None

@@ -13,7 +13,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from generator.model import Document, Reading, to_jsonable
+from generator.config import ConfigError, load_config
+from generator.model import KIND_ZH, Document, Reading, to_jsonable
+from generator.read.isolation import read_isolated
 
 
 def run_parse(files: list[str], as_json: bool = False, config: str | None = None) -> int:
@@ -21,9 +23,6 @@ def run_parse(files: list[str], as_json: bool = False, config: str | None = None
 
     ``config`` names a site.toml; None means ``site.toml`` in the current folder if there
     is one, else the default limits. A bad site.toml is reported and nothing is read."""
-    from generator.config import ConfigError, load_config
-    from generator.read.isolation import read_isolated
-
     try:
         if config is not None and not Path(config).is_file():
             raise ConfigError(f"{config} does not exist")
@@ -122,12 +121,11 @@ def _table_json(t) -> dict[str, Any]:
 
 def summary(d: Document) -> str:
     m = d.metadata
-    kinds = {"budget": "部门预算", "final": "部门决算", "performance": "绩效目标"}
     out = [f"== {d.source}"]
     status = "FAILED" if d.failed else "ok"
     out.append(
         f"   {status}: {m.department or '(department unknown)'} · {m.year or '(year unknown)'} · "
-        f"{kinds.get(m.kind or '', '(kind unknown)')} · region {m.region_code or '?'} · "
+        f"{KIND_ZH.get(m.kind or '', '(kind unknown)')} · region {m.region_code or '?'} · "
         f"{d.format}{'/' + d.encoding if d.encoding else ''} · {len(d.lines)} lines"
         + (f" · {d.pages} pages" if d.pages else "")
     )

@@ -8,22 +8,11 @@ merely contains one ('其中：财政拨款') is a different figure.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
-from generator.read.vocabulary import INDICATOR_LABELS
+from generator.read.vocabulary import INDICATOR_LABELS, TOTAL_WORDS, canonical_label
 
-_SPACES = re.compile(r"[\s\u3000]+")
-_NUMBERING = re.compile(
-    r"^(?:其中[:：]?|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．]|[A-Za-z][.．、])+"
-)
-TOTAL_WORDS = {"合计", "总计", "共计"}
-
-
-def canonical_label(text: str) -> str:
-    """'（一）一般公共 预算 收入：' -> '一般公共预算收入' (numbering, spaces, colons removed)."""
-    t = _SPACES.sub("", text).replace("(", "（").replace(")", "）").rstrip("：:")
-    return _NUMBERING.sub("", t)
+__all__ = ["TOTAL_WORDS", "canonical_label", "label_id"]
 
 
 def label_id(text: str, allowed: Iterable[str]) -> str | None:

@@ -14,6 +14,7 @@ and memory limits do not.
 
 from __future__ import annotations
 
+import faulthandler
 import hashlib
 import os
 import signal
@@ -123,7 +124,9 @@ def _warm() -> None:
 
 
 def _work(sender, source: str, limits: ReadLimits) -> None:
-    """The worker: limit itself, read, answer. Anything it cannot answer, the parent words."""
+    """The worker: limit itself, read, answer. Anything it cannot answer, the parent words
+    (so a crash dump inherited from the parent, e.g. pytest's faulthandler, is switched off)."""
+    faulthandler.disable()
     _limit_self(limits)
     start_kb = _resident_kb()
     try:

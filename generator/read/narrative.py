@@ -20,30 +20,29 @@ from decimal import Decimal, InvalidOperation
 from generator.model import Line, SourceRef, Statement
 from generator.read.blocks import Block
 from generator.read.metadata import find_department, find_kind, find_year
+from generator.read.narrative_changes import (
+    AMOUNT,
+    DECREASE,
+    INCREASE,
+    PERCENT,
+    change_phrases,
+)
 from generator.read.narrative_terms import FUND_QUALIFIERS, TOTAL_IDS, indicator_for
-from generator.read.narrative_text import Para, is_heading, paragraphs, sentences
+from generator.read.narrative_text import (
+    Para,
+    excluded_lines,
+    is_heading,
+    paragraphs,
+    sentences,
+)
 from generator.read.numbers import to_wan
 
-_NUM = r"(?<![\d.,])(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-AMOUNT = re.compile(
-    _NUM + r"\s*(?P<unit>亿元|万元|元)(?![/／])(?!\s*(?:[（(]含[）)])?\s*(?:以上|以下|以内|左右))"
+SHARE = re.compile(
+    r"占(?:比)?(?P<of>[^，。；,%\d]{0,20}?的)?\s*(?:比重|比例)?\s*(?:为)?\s*" + PERCENT
 )
-_PCT = r"(?<![\d.,])(?P<pct>\d+(?:\.\d+)?)\s*%"
-_VERB = (
-    r"(?P<verb>增加（减少）|增加\(减少\)|增加减少|增（减）|增\(减\)|增加|减少|增长|下降|降低"
-    r"|压减|压缩|节约)"
-)
-CHANGE = re.compile(_VERB + r"\s*(?:了|为|分别为)?\s*(?=\d)")
-SHARE = re.compile(r"占(?:比)?(?P<of>[^，。；,%\d]{0,20}?的)?\s*(?:比重|比例)?\s*(?:为)?\s*" + _PCT)
-RATE = re.compile(r"(?:完成|执行)(?:了)?[^，。；,%\d]{0,10}?(?:的|为|达到|达)?\s*" + _PCT)
-_PCT_AFTER = re.compile(
-    r"\s*[，,]?\s*(?:增长|下降|降低|增加|减少|增幅|降幅)?了?\s*(?:分别为|为)?\s*" + _PCT
-)
-_PCT_AND = re.compile(r"\s*和\s*" + _PCT)
-_AND_AMOUNT = re.compile(r"\s*和\s*" + AMOUNT.pattern)
+RATE = re.compile(r"(?:完成|执行)(?:了)?[^，。；,%\d]{0,10}?(?:的|为|达到|达)?\s*" + PERCENT)
 _COMPARE = re.compile(r"(?:比|较|与|同比)")
 _REASON = re.compile(r"(?:主要原因(?:是|为)?|原因(?:是|为))\s*[：:]?\s*")
-_INCREASE, _DECREASE = ("增加", "增长"), ("减少", "下降", "降低", "压减", "压缩", "节约")
 FUND_BUDGETS = ("政府性基金", "国有资本")
 _CLAUSE_DELIMS = "，,：:；;。"
 _ENUM = re.compile(
@@ -80,7 +79,7 @@ def read_statements(
         ctx = _Ctx(source, year, kind, dept[0] if dept else None)
         out: list[Statement] = []
         topic = ""
-        for number, para in enumerate(paragraphs(lines, blocks), start=1):
+        for number, para in enumerate(paragraphs(lines, excluded_lines(lines, blocks)), start=1):
             if len(para.starts) == 1 and is_heading(para.text):
                 topic = _clean_subject(ctx, _ENUM.sub("", para.text))
                 continue
@@ -175,25 +174,9 @@ def _sentence_statements(
         return st
 
     # changes: a direction word followed by an amount (and maybe "和 <amount>", a percent)
-    changes: list[tuple[re.Match, list[re.Match], list[tuple[Decimal, int]]]] = []
-    for m in CHANGE.finditer(sent):
-        am = AMOUNT.match(sent, m.end())
-        if not am:
-            continue
-        amounts = [am]
-        more = _AND_AMOUNT.match(sent, am.end())
-        if more:
-            amounts.append(AMOUNT.search(sent, am.end()))
-        tail = amounts[-1].end()
-        pcts: list[tuple[Decimal, int]] = []
-        pm = _PCT_AFTER.match(sent, tail)
-        if pm:
-            pcts.append((_dec(pm.group("pct")), pm.end()))
-            pm2 = _PCT_AND.match(sent, pm.end())
-            if pm2:
-                pcts.append((_dec(pm2.group("pct")), pm2.end()))
-        changes.append((m, amounts, pcts))
-        used.append((m.start(), max([tail] + [e for _, e in pcts])))
+    changes = change_phrases(sent)
+    for m, amounts, pcts in changes:
+        used.append((m.start(), max([amounts[-1].end()] + [e for _, e in pcts])))
 
     # plain amounts
     for m in AMOUNT.finditer(sent):
@@ -211,7 +194,7 @@ def _sentence_statements(
 
     for m, amounts, pcts in changes:
         verb = m.group("verb")
-        direction = "increase" if verb in _INCREASE else "decrease" if verb in _DECREASE else None
+        direction = "increase" if verb in INCREASE else "decrease" if verb in DECREASE else None
         subject = _change_subject(ctx, sent, m.start(), found)
         for i, a in enumerate(amounts):
             value = _amount_value(a)

@@ -4,7 +4,10 @@ A narrative names figures far more freely than a table: "一般公共预算财�
 基本支出 of the general budget (seed 004), "财政拨款的机关运行经费" is the 机关运行经费, but
 "财政拨款收入总计" is a fiscal-only total, not the department's 收入总计. Mapping such a term
 to the department-wide indicator would manufacture contradictions, so the qualified forms are
-accepted only for component indicators and never for the totals.
+accepted only for component indicators and never for the totals (``indicator_for``, what the
+reader records). The checks also need the table figure a qualified term points at, so
+``indicator_of_label`` maps a term by the table label it ends with; both read the one
+vocabulary in vocabulary.py.
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ from __future__ import annotations
 import re
 
 from generator.model import THREE_PUBLIC_INDICATORS
-from generator.read.vocabulary import INDICATOR_LABELS
+from generator.read.vocabulary import INDICATOR_LABELS, TABLE_LABEL_IDS, canonical_label
 
 FUND_QUALIFIERS = ("一般公共预算", "政府性基金", "财政拨款", "国有资本经营", "“三公”经费")
 TOTAL_IDS = {
@@ -72,3 +75,68 @@ def indicator_for(subject: str) -> str | None:
         head = _LABELS.get(s.rsplit("的", 1)[1])
         return head if head in _COMPONENT_IDS else None
     return None
+
+
+_LABEL_SUFFIXES = ("为", "是", "共", "年初预算", "预算数", "决算数", "安排")
+_FUND_WORDS = ("政府性基金", "国有资本")
+# words that make "…支出预算" a part of the budget rather than the department's total
+_QUALIFIERS = (
+    "拨款",
+    "一般公共预算",
+    "基金",
+    "国有资本",
+    "项目",
+    "基本",
+    "三公",
+    "采购",
+    "运行",
+    "经费",
+)
+_INCOME_IDS = ("general_public_budget", "government_fund", "income_total", "income_current_year")
+
+
+def indicator_of_label(label: str) -> str | None:
+    """Narrative label -> the table figure it points at, by the table label it ends with.
+
+    Unlike ``indicator_for`` this also maps a qualified term ("财政拨款收入总计" is the fiscal
+    summary's 收入总计): the checks compare it with the table that prints that figure.
+
+    A label about a fund or state-capital budget ("政府性基金预算财政拨款本年收入") is not the
+    department's 本年收入, so generic ids are refused there; a label that only matches after
+    dropping 支出/预算 must not land on an income id ("一般公共预算财政拨款支出" is spending).
+    """
+    n = canonical_label(label, loose=True)
+    for _ in range(3):
+        for suffix in _LABEL_SUFFIXES:
+            n = n.removesuffix(suffix)
+    found = _ending(n)
+    if found is None:
+        for extra in ("支出预算", "支出决算", "预算", "决算", "支出"):
+            if n.endswith(extra):
+                found = _ending(n.removesuffix(extra))
+                if found in _INCOME_IDS:
+                    found = None
+                if found:
+                    break
+    if found is None:
+        for term, ind in (
+            ("收入预算", "income_total"),
+            ("支出预算", "expenditure_total"),
+            ("收入预算总额", "income_total"),
+            ("支出安排预算总额", "expenditure_total"),
+        ):
+            head = n.removesuffix(term)
+            if n.endswith(term) and not any(w in head for w in _QUALIFIERS):
+                found = ind
+                break
+    if found and any(w in n for w in _FUND_WORDS) and found != "government_fund":
+        return None
+    return found
+
+
+def _ending(n: str) -> str | None:
+    best = None
+    for lab, ind in TABLE_LABEL_IDS.items():
+        if lab and n.endswith(lab) and (best is None or len(lab) > len(best[0])):
+            best = (lab, ind)
+    return best[1] if best else None

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from generator.model import to_wan  # noqa: F401  (the one 元 -> 万元 conversion, in the model)
 from generator.read.source import normalise
 
 _AMOUNT_START = set("0123456789.-−０１２３４５６７８９－")
@@ -47,19 +48,6 @@ def split_amount(text: str | None) -> tuple[Decimal | None, str | None]:
 def parse_amount(text: str | None) -> Decimal | None:
     """The number printed in a money cell, in whatever unit the table declares, or None."""
     return split_amount(text)[0]
-
-
-def to_wan(value: Decimal, unit: str | None) -> Decimal | None:
-    """A figure in its printed unit -> 万元, exactly (元 ÷ 10,000); None if the unit is unknown."""
-    if unit == "万元":
-        return value
-    if unit == "元":
-        return value.scaleb(-4)  # exact: only the exponent changes
-    if unit == "千元":
-        return value.scaleb(-1)
-    if unit == "亿元":
-        return value.scaleb(4)
-    return None
 
 
 # --- units declared above tables -------------------------------------------------------

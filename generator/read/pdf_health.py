@@ -153,6 +153,22 @@ def _first_broken_page(path: str) -> tuple[int, str] | None:
         pdf.stream.close()  # not pdf.close(): that would list the pages, and fail, again
 
 
+def out_of_memory(err: BaseException) -> bool:
+    """The exception is, or wraps, a MemoryError (pdfplumber wraps pdfminer's exceptions)."""
+    seen: set[int] = set()
+    todo: list[BaseException] = [err]
+    while todo:
+        e = todo.pop()
+        if id(e) in seen:
+            continue
+        seen.add(id(e))
+        if isinstance(e, MemoryError):
+            return True
+        todo.extend(a for a in getattr(e, "args", ()) if isinstance(a, BaseException))
+        todo.extend(x for x in (e.__cause__, e.__context__) if x is not None)
+    return False
+
+
 def _reason(err: BaseException) -> str:
     inner = err
     while getattr(inner, "args", None) and isinstance(inner.args[0], BaseException):

@@ -12,11 +12,7 @@ import re
 
 from generator.model import Line, Section, Table, TocEntry
 from generator.read.blocks import Block, Grid
-
-try:  # owned by the table reader; the outline works without it (table ids stay None)
-    from generator.read.table_kinds import match_title as _match_title
-except ImportError:  # pragma: no cover - until the table reader provides it
-    _match_title = None
+from generator.read.table_kinds import match_title as _match_title
 
 _CN = "一二三四五六七八九十"
 PART = re.compile(rf"^第[{_CN}]+部分")
@@ -156,8 +152,6 @@ def _toc(lines: list[Line], rng: tuple[int, int] | None) -> list[TocEntry]:
 
 def table_id(title: str) -> str | None:
     """Standard-table id of a 目录 entry that names a table ("一、部门收支总体情况表")."""
-    if _match_title is None:
-        return None
     t = re.sub(rf"^(?:[{_CN}]+、|\d+[.．、]\s*|[（(][{_CN}]+[）)])\s*", "", title.strip())
     if not (t.endswith("表") or "表（" in t or "表(" in t):
         return None

@@ -13,14 +13,13 @@ import datetime as _dt
 import re
 from pathlib import Path
 
-from generator.model import Problem
+from generator.model import KINDS, Problem
 
 try:  # Python 3.11+
     import tomllib
 except ModuleNotFoundError:  # pragma: no cover - Python 3.10
     import tomli as tomllib  # type: ignore[no-redef]
 
-KINDS = ("budget", "final", "performance")
 # key -> human description of the expected type (used in Problem messages)
 KEYS: dict[str, str] = {
     "department": "text",

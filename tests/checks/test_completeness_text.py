@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from generator.checks import run_checks
-from generator.checks.completeness import REQUIRED, completeness_score
+from generator.checks.rules.completeness import REQUIRED, completeness_score
 from generator.model import TocEntry
-
-from .build import document, rules_fired, table
+from tests.factory import rule_document as document
+from tests.factory import rules_fired, table
 
 
 def standard(tid: str, values: bool = True, **kw):

@@ -6,8 +6,8 @@ import re
 
 from generator.checks import RULES, run_checks
 from generator.checks.registry import REGISTRY
-
-from .build import cell, document, rules_fired, table
+from tests.factory import cell, rules_fired, table
+from tests.factory import rule_document as document
 
 
 def summary(total="100.00", gpb="100.00", line=100):

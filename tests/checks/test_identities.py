@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from generator.checks import run_checks
-
-from .build import cell, document, rules_fired, table
+from tests.factory import cell, rules_fired, table
+from tests.factory import rule_document as document
 
 SPEND_COLS = ["类", "款", "项", "科目名称", "合计", "基本支出", "项目支出"]
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from generator.checks import run_checks
-
-from .build import document, rules_fired, table
+from tests.factory import rule_document as document
+from tests.factory import rules_fired, table
 
 
 def basic_table(total="1420085.06", personnel="1292095.92", public="127989.14"):

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from generator.checks import run_checks
-from generator.checks.completeness import REQUIRED
 from generator.checks.quality import quality, rule_title
-
-from .build import document, table
+from generator.checks.rules.completeness import REQUIRED
+from tests.factory import rule_document as document
+from tests.factory import table
 
 
 def test_quality_counts_and_score():

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from decimal import Decimal as D
 
+from generator.config import SiteConfig
 from generator.metrics import compute, department_year_key
 from generator.model import SourceRef, Statement
-from tests.metrics.seed_docs import (
+from generator.read.regions import load_regions
+from tests.seed_docs import (
     F000,
     F001,
     F002,
@@ -131,9 +133,8 @@ def test_population_from_sidecar_and_site_config():
     assert dy.metrics["per_capita_expenditure"].value == D("7764.9") * 10000 / D(1000000)
     assert "sidecar" in dy.population_source
     mc = doc_000()
-    dy = compute([mc], config={"population": {"130607": "400000"}}).department_years[
-        department_year_key(mc)
-    ]
+    config = SiteConfig(populations={"130607": 400000})
+    dy = compute([mc], config=config).department_years[department_year_key(mc)]
     assert dy.metrics["per_capita_expenditure"].value == D("7119.13") * 10000 / D(400000)
     assert dy.population_source == "site.toml 提供"
 
@@ -188,10 +189,8 @@ def test_ambiguous_joint_change_is_skipped_and_current_year_used_without_carryov
 
 
 def test_regions_as_a_sequence_of_region_rows():
-    """The build passes the regions table as a list of CSV rows; population comes from it."""
-    from generator.metrics_values import load_regions
-
-    rows = list(load_regions().values())
+    """The build passes the regions table as the reader loads it; population comes from it."""
+    rows = list(load_regions())
     doc = doc_004()
     dy = compute([doc], regions=rows).department_years[department_year_key(doc)]
     assert dy.population == 1142142

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from decimal import Decimal as D
 
-from generator.metrics import compute, department_year_key, metric_rows
-from tests.metrics.seed_docs import F000, F002, F003, F004, Problem, doc_000, doc_002, doc_004
+from generator.metrics import compute, department_year_key
+from generator.site.metric_data import metric_rows
+from tests.seed_docs import F000, F002, F003, F004, Problem, doc_000, doc_002, doc_004
 
 
 def _dy(metrics, source):

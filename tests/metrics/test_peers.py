@@ -6,7 +6,7 @@ import statistics
 from decimal import Decimal as D
 
 from generator.metrics import compute, department_year_key
-from tests.metrics.seed_docs import F000, F001, F002, F004, doc_000, doc_002
+from tests.seed_docs import F000, F001, F002, F004, doc_000, doc_002
 
 
 def _dy(metrics, source):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 # Pytest imports every directory's conftest.py as the module "conftest"; tests that write
@@ -31,3 +33,21 @@ def real_site(tmp_path_factory):
     cfg = make_config(tmp)
     result = Builder(cfg, quiet=True).build()
     return cfg.output_path, result
+
+
+@pytest.fixture(scope="session")
+def seed_docs_site(tmp_path_factory):
+    """The real site build (registry, templates) over the hand-built seeds of
+    tests/seed_docs.py, so page tests can name the figures those documents hold."""
+    from generator.build import Builder
+    from generator.config import SiteConfig
+    from tests.site.helpers import seed_docs_reader
+
+    root = tmp_path_factory.mktemp("seed-docs-site")
+    content = Path(__file__).resolve().parents[2] / "content"
+    cache = content.parent / ".cache"  # the vendored chart bundle, generated once per machine
+    config = SiteConfig(
+        root=root, content_dir=str(content), output_dir="_site", cache_dir=str(cache)
+    )
+    result = Builder(config, quiet=True, reader=seed_docs_reader).build()
+    return config.output_path, result

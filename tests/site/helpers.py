@@ -10,6 +10,7 @@ from urllib.parse import unquote, urlsplit
 from generator.build import Builder
 from generator.build_readers import text_only_reader
 from generator.config import parse_config
+from tests.seed_docs import all_seeds
 from tests.site.fixtures.documents import GUYUAN, HUAXIAN, guyuan_2020, huaxian_2024
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -22,6 +23,14 @@ def fixture_reader(path: str):
         return huaxian_2024()
     if path == GUYUAN:
         return guyuan_2020()
+    return text_only_reader(path)
+
+
+def seed_docs_reader(path: str):
+    """The build's reader, answering with the hand-built seed documents (by source path)."""
+    for doc in all_seeds():
+        if doc.source == path:
+            return doc
     return text_only_reader(path)
 
 

@@ -4,7 +4,7 @@ import jsonschema
 import pytest
 from altair.vegalite.v6.schema import core
 
-from generator.charts import fill, templates, templates_js
+from generator.site.charts import fill, templates, templates_js
 
 ROWS = [{"label": "基本支出", "value": 797.18, "text": "797.18", "series": "2024 年"}]
 

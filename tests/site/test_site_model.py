@@ -4,7 +4,7 @@ from generator.config import PrivacyConfig
 from generator.ids import department_id, department_type_of
 from generator.links import Links, output_file
 from generator.privacy import redact
-from generator.site import Page, Registry
+from generator.site.registry import Page, Registry
 from tests.site.fixtures.documents import guyuan_2020, huaxian_2024
 
 
@@ -69,8 +69,8 @@ def test_redaction_keeps_amounts():
 def test_functional_chart_sums_items_only_when_nothing_prints_a_class_total():
     from decimal import Decimal
 
-    from generator.figures import functional_chart
     from generator.model import Cell, Code, Document, Metadata, Row, Table
+    from generator.site.figures import functional_chart
 
     def row(line, code, value):
         c = Code(raw=code, scheme="functional", class_=code[:3], section=code[3:5], item=code[5:])

@@ -8,7 +8,7 @@ from generator.checks.model import Evidence, Finding
 from generator.config import SiteConfig
 from generator.model import SourceRef
 from generator.render import environment
-from generator.site import build_site
+from generator.site.model import build_site
 from tests.site.fixtures.documents import HUAXIAN, huaxian_2024
 
 

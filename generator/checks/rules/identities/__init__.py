@@ -1,0 +1,3 @@
+"""The ``identities.*`` rules: sums a table must satisfy (``tables``) and totals that must agree
+across the summary tables (``totals``).
+"""

@@ -1,0 +1,3 @@
+"""The ``narrative.*`` rules: figures of the narrative against the tables (``amounts``), stated
+changes (``changes``) and shares (``shares``).
+"""

@@ -1,0 +1,47 @@
+"""What a page was built from, as short hashes: the build re-renders a page only when one of
+its ``deps`` changed. Every provider, and the build itself, hashes through this module."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable
+
+from generator.checks.model import Finding
+from generator.model import to_jsonable
+from generator.site.model import Site, SourceDoc
+
+
+def digest(*parts: object) -> str:
+    """A 16-hex-digit hash of any JSON-able data (Decimals and dates by their text)."""
+    return hashlib.sha256(json.dumps(parts, default=str, sort_keys=True).encode()).hexdigest()[:16]
+
+
+def doc_deps(docs: Iterable[SourceDoc]) -> dict[str, str]:
+    return {f"input:{d.rel}": d.document.sha256 for d in docs}
+
+
+_FINDINGS_HASHES: dict[int, tuple[list[Finding], str]] = {}
+
+
+def findings_hash(findings: list[Finding] | None) -> str:
+    """Several pages depend on the same findings list; it is hashed once per list object
+    (the builder keeps the list while no document changes, and never mutates it)."""
+    if findings is None:
+        return "none"
+    hit = _FINDINGS_HASHES.get(id(findings))
+    if hit is not None and hit[0] is findings:
+        return hit[1]
+    value = digest([to_jsonable(f) for f in findings])
+    if len(_FINDINGS_HASHES) > 256:
+        _FINDINGS_HASHES.clear()
+    _FINDINGS_HASHES[id(findings)] = (findings, value)
+    return value
+
+
+def all_deps(site: Site) -> dict[str, str]:
+    """For pages that show something of every document (downloads, the quality page)."""
+    return {
+        "all": digest(sorted(d.document.sha256 for d in site.docs)),
+        "findings": findings_hash(site.findings),
+    }

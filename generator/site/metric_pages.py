@@ -1,0 +1,89 @@
+"""The metrics pages in the site's registry, added the way built-in pages are (a provider).
+
+Adds: a metrics panel on every department-year page (peers, last year), time series on each
+department page, one ranking page per metric × year × kind, the compare page and its static
+``data/compare.json``. Each page's ``deps`` carries a hash of the metrics it shows, so a
+change in a peer's figures rebuilds exactly the pages that show it.
+"""
+
+from __future__ import annotations
+
+import json
+
+from generator.links import Links
+from generator.site.deps import digest
+from generator.site.metric_data import compare_data
+from generator.site.metric_panels import (
+    department_series,
+    department_year_panels,
+    dy_path,
+    methodology,
+    ranking_pages,
+    rankings_index,
+)
+from generator.site.model import Site
+from generator.site.registry import Page, Registry
+
+
+def compare_json(site: Site) -> bytes:
+    data = compare_data(site.metrics, url_for=lambda dy: site.links.url(dy_path(dy)))
+    return (
+        json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
+    ).encode("utf-8")
+
+
+def metrics_pages(site: Site, reg: Registry) -> None:
+    metrics = site.metrics
+    if metrics is None:
+        return
+    for dept in site.sorted_departments():
+        page = reg.get(dept.path)
+        if page is not None:
+            series = department_series(metrics, dept.id)
+            page.context["metric_series"] = series
+            page.deps["metrics"] = digest(series)
+        for dy in dept.sorted_years():
+            page = reg.get(dy.path)
+            if page is None:
+                continue
+            panels = department_year_panels(metrics, dept.id, dy.year)
+            page.context["metric_panels"] = panels
+            page.deps["metrics"] = digest(panels)
+    page = reg.get(Links.METHODOLOGY)
+    if page is not None:
+        page.context["metric_docs"] = methodology()
+        page.deps["metric_docs"] = digest(methodology())
+    # Each page depends on exactly what it shows, so editing one disclosure rebuilds only
+    # the rankings whose numbers changed.
+    for ctx in ranking_pages(metrics):
+        reg.add(
+            Page(ctx["path"], "metrics/ranking.html", ctx, {"metrics": digest(ctx)}, ctx["title"])
+        )
+    index = rankings_index(metrics)
+    reg.add(
+        Page(
+            Links.RANKINGS,
+            "metrics/rankings.html",
+            {"metrics_index": index},
+            {"metrics": digest(index)},
+            "指标排名",
+        )
+    )
+    reg.add(
+        Page(
+            Links.COMPARE,
+            "metrics/compare.html",
+            {"metrics_index": index},
+            {"metrics": digest(index)},
+            "对比部门年度",
+        )
+    )
+    data = compare_json(site)
+    reg.add(
+        Page(
+            Links.COMPARE_JSON,
+            produce=lambda: data,
+            deps={"metrics": digest(data.decode())},
+            sitemap=False,
+        )
+    )

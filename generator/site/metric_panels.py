@@ -1,0 +1,309 @@
+"""What the metrics templates show: plain view data built from ``Metrics`` for one page.
+
+Numbers are formatted here (rounded for display only, missing values named by status), so
+templates stay simple. Paths are site-root paths; templates turn them into URLs with the
+site's ``url()``, so the pages work under any base path.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from generator.links import Links
+from generator.metrics.definitions import METRIC_DOCS, SPENDING_BASIS_ZH, STATUS_ZH
+from generator.metrics.peers import HEADLINE, SortedValues
+from generator.metrics.types import DocumentMetrics, Metrics, PeerGroup
+from generator.site import metric_format as fmt
+from generator.site.charts import peer_chart, series_chart
+
+SERIES_METRICS = (
+    "basic_share",
+    "project_share",
+    "personnel_share",
+    "three_public_share",
+    "per_capita_expenditure",
+    "yoy_expenditure_total_pct",
+    "execution_rate",
+)
+
+
+def dy_path(dy: DocumentMetrics) -> str:
+    """The site's department-year page (one page per department and year, all kinds)."""
+    return Links.department_year(dy.department_id, dy.year) + f"#metrics-{dy.kind}"
+
+
+def _inputs(mv) -> list[dict[str, Any]]:
+    out = []
+    for i in mv.inputs:
+        if i.indicator == "population":
+            out.append(
+                {"label": i.label, "value": f"{int(i.value):,} 人", "ref": None, "note": i.note}
+            )
+        else:
+            val = (
+                fmt.signed_amount(i.value)
+                if i.indicator == "stated_change"
+                else fmt.amount(i.value)
+            )
+            out.append({"label": i.label, "value": val, "ref": i.source, "note": i.note})
+    return out
+
+
+def _metric_rows(dy: DocumentMetrics, metrics: Metrics) -> list[dict[str, Any]]:
+    rows = []
+    for mid, mv in dy.metrics.items():
+        doc = METRIC_DOCS[mid]
+        rows.append(
+            {
+                "id": mid,
+                "name": doc.name_zh,
+                "numeric": mv.numeric,
+                "status": mv.status,
+                "text": fmt.value(mv),
+                "formula": doc.formula_zh,
+                "inputs": _inputs(mv) if mv.numeric else [],
+                "note": mv.note,
+                "findings": mv.findings,
+                "rank_path": Links.ranking(mid, dy.year, dy.kind)
+                if (mid, dy.year, dy.kind) in metrics.rankings
+                else "",
+            }
+        )
+    return rows
+
+
+PEER_WINDOW = 10  # rows each side of this department on its page; the ranking page has all
+CHART_MAX = 60  # bars in one chart; beyond that the table alone is readable
+
+
+def _ordered_group(metrics: Metrics, group: PeerGroup, metric: str) -> dict[str, Any]:
+    """One group's members in rank order with their ranks and texts, shared by all members."""
+    cache_key = ("peers", group.id, metric)
+    if cache_key not in metrics._cache:
+        dys = [metrics.department_years[k] for k in group.members]
+        group = SortedValues(metric, dys)
+        rows = []
+        for m in dys:
+            mv = m.metrics[metric]
+            rows.append(
+                {
+                    "key": m.key,
+                    "department": m.department,
+                    "level": m.region_level or "级别未知",
+                    "text": fmt.value(mv),
+                    "rank": group.rank(mv.value) if mv.numeric else None,
+                    "value": mv.value if mv.numeric else None,
+                    "path": dy_path(m),
+                }
+            )
+        rows.sort(key=lambda r: (r["rank"] is None, r["rank"] or 0, r["key"]))
+        metrics._cache[cache_key] = {
+            "rows": rows,
+            "index": {r["key"]: i for i, r in enumerate(rows)},
+        }
+    return metrics._cache[cache_key]
+
+
+def _peer_block(dy: DocumentMetrics, metrics: Metrics, metric: str) -> dict[str, Any] | None:
+    stat = dy.peers.get(metric)
+    if stat is None or stat.of == 0:  # no number in the group: the metric table says why
+        return None
+    doc = METRIC_DOCS[metric]
+    group = _ordered_group(metrics, dy.peer_group, metric)
+    mine = group["index"][dy.key]
+    window = group["rows"][max(0, mine - PEER_WINDOW) : mine + PEER_WINDOW + 1]
+    rows = [{**r, "me": r["key"] == dy.key} for r in window]
+    bars = [
+        (f"{r['department']}（{r['level']}）", r["value"], r["text"], r["me"], None)
+        for r in rows
+        if r["value"] is not None
+    ]
+    median_text = fmt.number(stat.median, doc.unit) if stat.median is not None else "无"
+    title = f"{doc.name_zh}：同类比较"
+    chart = peer_chart(f"peers-{dy.key}-{metric}", title, doc.unit, bars, stat.median, median_text)
+    shown = ""
+    if len(window) < len(group["rows"]):
+        shown = f"共 {len(group['rows'])} 个，此处列出本部门前后各 {PEER_WINDOW} 个"
+    return {
+        "id": metric,
+        "name": doc.name_zh,
+        "formula": doc.formula_zh,
+        "mine": fmt.value(dy.metrics[metric]),
+        "rank": stat.rank,
+        "of": stat.of,
+        "percentile": fmt.number(stat.percentile, "ratio") if stat.percentile is not None else "",
+        "median": median_text,
+        "missing": "、".join(f"{STATUS_ZH.get(s, s)} {n} 个" for s, n in stat.missing.items()),
+        "chart": chart,
+        "rows": rows,
+        "shown": shown,
+        "rank_path": "" if dy.peer_group.nearest else Links.ranking(metric, dy.year, dy.kind),
+    }
+
+
+def _change(dy: DocumentMetrics, metrics: Metrics) -> dict[str, Any]:
+    ch = dy.change
+    if ch is None or ch.basis == "none":
+        return {"basis": "none", "basis_zh": ch.basis_zh if ch else ""}
+    prev = metrics.department_years.get(ch.previous_key) if ch.previous_key else None
+    return {
+        "basis": ch.basis,
+        "basis_zh": ch.basis_zh,
+        "current": fmt.amount(ch.current) if ch.current is not None else "",
+        "previous": fmt.amount(ch.previous) if ch.previous is not None else "",
+        "previous_path": dy_path(prev) if prev else "",
+        "amount": fmt.signed_amount(ch.amount),
+        "percent": fmt.signed_percent(ch.percent),
+        "stated_percent": f"{ch.stated_percent}%" if ch.stated_percent is not None else "",
+        "reason": ch.reason,
+        "reason_ref": ch.reason_source,
+        "flagged": ch.flagged,
+        "inputs": _inputs(dy.metrics["yoy_expenditure_total"]),
+    }
+
+
+def department_year_panels(
+    metrics: Metrics | None, department_id: str, year: int
+) -> list[dict[str, Any]]:
+    """One panel per document kind of a department-year page: metrics, peers, last year."""
+    if metrics is None:
+        return []
+    panels = []
+    for dy in metrics.for_department_year(department_id, year):
+        peers = [b for m in HEADLINE if (b := _peer_block(dy, metrics, m))]
+        change = _change(dy, metrics)
+        panels.append(
+            {
+                "key": dy.key,
+                "kind": dy.kind,
+                "kind_zh": fmt.kind_zh(dy.kind),
+                "metrics": _metric_rows(dy, metrics),
+                "population": f"{dy.population:,} 人" if dy.population else "未知",
+                "population_source": dy.population_source,
+                "group": dy.peer_group,
+                "peers": peers,
+                "change": change,
+                "nothing": not peers and change["basis"] == "none",
+                "compare_path": f"{Links.COMPARE}?d={dy.key}",
+            }
+        )
+    order = {"budget": 0, "final": 1, "performance": 2}
+    return sorted(panels, key=lambda p: (order.get(p["kind"], 3), p["key"]))
+
+
+def department_series(metrics: Metrics | None, department_id: str) -> list[dict[str, Any]]:
+    """Time series blocks of a department's page; empty with a single year."""
+    if metrics is None:
+        return []
+    per = metrics.series.get(department_id, {})
+    blocks = []
+    for mid in SERIES_METRICS:
+        pts = per.get(mid, [])
+        if not pts:
+            continue
+        doc = METRIC_DOCS[mid]
+        rows = []
+        numbers = []
+        for p in pts:
+            mv = metrics.department_years[p.key].metrics[mid]
+            text = fmt.value(mv)
+            rows.append(
+                {
+                    "year": p.year,
+                    "kind": fmt.kind_zh(p.kind),
+                    "text": text,
+                    "path": dy_path(metrics.department_years[p.key]),
+                }
+            )
+            if p.value is not None:
+                numbers.append((p.year, fmt.kind_zh(p.kind), p.value, text))
+        chart = series_chart(f"series-{department_id}-{mid}", doc.name_zh, doc.unit, numbers)
+        blocks.append(
+            {
+                "id": mid,
+                "name": doc.name_zh,
+                "formula": doc.formula_zh,
+                "rows": rows,
+                "chart": chart,
+            }
+        )
+    return blocks
+
+
+def ranking_pages(metrics: Metrics) -> list[dict[str, Any]]:
+    """Context of every metric × year × kind ranking page, with its path and title."""
+    pages = []
+    keys = sorted(metrics.rankings)
+    for metric, year, kind in keys:
+        doc = METRIC_DOCS[metric]
+        groups: dict[str, list] = {}
+        for e in metrics.rankings[(metric, year, kind)]:
+            groups.setdefault(e.department_type or "类型未知", []).append(e)
+        ctx_groups = []
+        for t, entries in groups.items():
+            rows, bars = [], []
+            for e in entries:
+                dy = metrics.department_years[e.key]
+                text = fmt.value(dy.metrics[metric])
+                rows.append(
+                    {
+                        "rank": e.rank,
+                        "department": e.department,
+                        "level": e.region_level or "级别未知",
+                        "text": text,
+                        "path": dy_path(dy),
+                    }
+                )
+                if e.value is not None:
+                    bars.append(
+                        (
+                            f"{e.department}（{e.region_level or '级别未知'}）",
+                            e.value,
+                            text,
+                            False,
+                            None,
+                        )
+                    )
+            chart = None
+            if len(bars) <= CHART_MAX:
+                cid = f"rank-{metric}-{year}-{kind}-{len(ctx_groups)}"
+                chart = peer_chart(cid, f"{doc.name_zh}（{t}）", doc.unit, bars, None, "")
+            levels = {e.region_level for e in entries if e.value is not None}
+            ctx_groups.append(
+                {"type": t, "rows": rows, "chart": chart, "mixed_levels": len(levels) > 1}
+            )
+        others = [
+            {"path": Links.ranking(metric, y, k), "label": f"{y}年{fmt.kind_zh(k)}"}
+            for m, y, k in keys
+            if m == metric and (y, k) != (year, kind)
+        ]
+        pages.append(
+            {
+                "path": Links.ranking(metric, year, kind),
+                "title": f"{doc.name_zh}排名：{year}年{fmt.kind_zh(kind)}",
+                "doc": doc,
+                "year": year,
+                "kind_zh": fmt.kind_zh(kind),
+                "groups": ctx_groups,
+                "others": others,
+            }
+        )
+    return pages
+
+
+def rankings_index(metrics: Metrics) -> list[dict[str, Any]]:
+    """Every ranking page, grouped by metric, for the rankings index."""
+    out = []
+    for mid, doc in METRIC_DOCS.items():
+        links = [
+            {"path": Links.ranking(m, y, k), "label": f"{y}年{fmt.kind_zh(k)}"}
+            for m, y, k in sorted(metrics.rankings, key=lambda t: (t[0], -t[1], t[2]))
+            if m == mid
+        ]
+        if links:
+            out.append({"id": mid, "name": doc.name_zh, "formula": doc.formula_zh, "links": links})
+    return out
+
+
+def methodology() -> dict[str, Any]:
+    return {"docs": list(METRIC_DOCS.values()), "spending_basis": SPENDING_BASIS_ZH}

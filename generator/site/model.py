@@ -1,0 +1,261 @@
+"""The site as data: every document placed in its department-year, before any page exists.
+
+Nothing here writes a file. The page providers (``generator.site.providers``) read a ``Site``
+and add pages to a ``Registry``; the findings of the checks and the metrics arrive here as
+plain data, and templates accept them empty when a stage did not run.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from generator.checks.model import Finding
+from generator.config import SiteConfig
+from generator.content import Input, MarkdownPage
+from generator.ids import department_id_of, department_type_of, short_hash
+from generator.links import Links
+from generator.metrics.peers import peer_key
+from generator.metrics.types import Metrics
+from generator.model import (
+    CANONICAL_INDICATORS,
+    KIND_ORDER,
+    KINDS,
+    Document,
+    GlossaryEntry,
+    Reading,
+    SourceRef,
+    kind_zh,
+)
+
+
+@dataclass
+class SourceDoc:
+    """A document placed in the site: its input, identity and source-page path."""
+
+    document: Document
+    input: Input | None
+    dept_id: str
+    year: int
+    kind: str | None
+    path: str = ""  # source page path
+
+    @property
+    def rel(self) -> str:
+        return self.input.rel if self.input else self.document.source
+
+    @property
+    def kind_zh(self) -> str:
+        return kind_zh(self.kind)
+
+
+@dataclass
+class DepartmentYear:
+    department: Department
+    year: int
+    docs: list[SourceDoc] = field(default_factory=list)
+    findings: list[Finding] | None = None  # None: the checks stage did not run
+
+    @property
+    def path(self) -> str:
+        return Links.department_year(self.department.id, self.year)
+
+    @property
+    def key(self) -> str:
+        return f"{self.department.id}/{self.year}"
+
+    def reading(self, indicator: str) -> tuple[Reading, SourceDoc] | None:
+        """The preferred reading of an indicator, budget first, then final, then performance."""
+        for doc in self.docs:
+            if indicator in doc.document.indicators:
+                return doc.document.indicators[indicator], doc
+        return None
+
+
+@dataclass
+class Department:
+    id: str
+    name: str
+    type: str | None
+    region_code: str | None
+    region_name: str | None
+    region_level: str | None
+    years: dict[int, DepartmentYear] = field(default_factory=dict)
+
+    @property
+    def path(self) -> str:
+        return Links.department(self.id)
+
+    def sorted_years(self) -> list[DepartmentYear]:
+        return [self.years[y] for y in sorted(self.years)]
+
+    @property
+    def latest(self) -> DepartmentYear:
+        return self.years[max(self.years)]
+
+
+@dataclass
+class Site:
+    config: SiteConfig
+    links: Links
+    docs: list[SourceDoc]
+    departments: dict[str, Department]
+    pages_md: list[MarkdownPage] = field(default_factory=list)
+    findings: list[Finding] | None = None
+    metrics: Metrics | None = None
+    outcomes: list[dict[str, Any]] = field(default_factory=list)  # build report rows
+    _by_file: dict[str, SourceDoc] = field(default_factory=dict)
+
+    @property
+    def department_years(self) -> list[DepartmentYear]:
+        return [dy for d in self.sorted_departments() for dy in d.sorted_years()]
+
+    def sorted_departments(self) -> list[Department]:
+        return sorted(self.departments.values(), key=lambda d: (d.region_code or "", d.id))
+
+    def doc_for(self, file: str) -> SourceDoc | None:
+        if file in self._by_file:
+            return self._by_file[file]
+        for key, doc in self._by_file.items():  # an absolute path given to the reader
+            if file.endswith("/" + key) or key.endswith("/" + file):
+                return doc
+        return None
+
+    def source_url(self, ref: SourceRef | None) -> str | None:
+        """Link to the highlighted source line (or PDF page) of a figure."""
+        if ref is None:
+            return None
+        doc = self.doc_for(ref.file)
+        if doc is None:
+            return None
+        anchor = f"#L{ref.line}" if ref.line else (f"#P{ref.page}" if ref.page else "")
+        return self.links.url(doc.path) + anchor
+
+    def source_label(self, ref: SourceRef | None) -> str:
+        if ref is None:
+            return ""
+        doc = self.doc_for(ref.file)
+        name = doc.rel if doc else ref.file
+        return f"{name}#L{ref.line}"
+
+    def peers(self, dy: DepartmentYear) -> list[DepartmentYear]:
+        """The other departments comparable with this one (``peer_key``), each in its year
+        nearest to this one."""
+        me = dy.department
+        mine = peer_key(me.type, me.region_level)
+        out = []
+        for d in self.sorted_departments():
+            if d.id == me.id or peer_key(d.type, d.region_level) != mine:
+                continue
+            best = min(d.years, key=lambda y: (abs(y - dy.year), -y))
+            out.append(d.years[best])
+        return out
+
+    def structure_hash(self) -> str:
+        """Changes when a department-year appears or disappears (navigation depends on it)."""
+        keys = sorted(
+            f"{d.key}:{','.join(str(x.kind) for x in d.docs)}" for d in self.department_years
+        )
+        return hashlib.sha256(json.dumps(keys).encode()).hexdigest()[:16]
+
+    def glossary(self) -> dict[str, list[tuple[GlossaryEntry, SourceDoc]]]:
+        terms: dict[str, list[tuple[GlossaryEntry, SourceDoc]]] = defaultdict(list)
+        for doc in self.docs:
+            for entry in doc.document.glossary:
+                terms[normalise_term(entry.term)].append((entry, doc))
+        return dict(sorted(terms.items()))
+
+    def indicator_rows(self, indicator: str) -> list[tuple[DepartmentYear, SourceDoc, Reading]]:
+        rows = []
+        for dy in self.department_years:
+            for doc in dy.docs:
+                reading = doc.document.indicators.get(indicator)
+                if reading is not None:
+                    rows.append((dy, doc, reading))
+        return rows
+
+    def indicator_ids(self) -> list[str]:
+        extra = sorted(
+            {k for d in self.docs for k in d.document.indicators} - set(CANONICAL_INDICATORS)
+        )
+        return list(CANONICAL_INDICATORS) + extra
+
+
+def normalise_term(term: str) -> str:
+    return term.strip().replace('"', "“").replace("“三公”", "“三公”")
+
+
+def term_id(term: str) -> str:
+    return "t-" + short_hash(normalise_term(term))
+
+
+def place_documents(
+    config: SiteConfig, items: list[tuple[Input | None, Document]]
+) -> tuple[list[SourceDoc], dict[str, Department]]:
+    """Put each document in its department-year; the path fills what metadata lacks."""
+    departments: dict[str, Department] = {}
+    docs: list[SourceDoc] = []
+    for inp, doc in items:
+        m = doc.metadata
+        name = m.department or (inp.department if inp else None) or Path(doc.source).parent.name
+        region_code = m.region_code or (inp.region_code if inp else None)
+        dtype = m.department_type or department_type_of(name)
+        dept_id = department_id_of(region_code, m.department_type, name)
+        year = m.year or (inp.year if inp else None) or 0
+        kind = m.kind or (inp.kind if inp else None)
+        dept = departments.get(dept_id)
+        if dept is None:
+            dept = departments[dept_id] = Department(
+                id=dept_id,
+                name=name,
+                type=dtype,
+                region_code=region_code,
+                region_name=m.region_name or (inp.region_name if inp else None),
+                region_level=m.region_level,
+            )
+        dy = dept.years.setdefault(year, DepartmentYear(department=dept, year=year))
+        sdoc = SourceDoc(document=doc, input=inp, dept_id=dept_id, year=year, kind=kind)
+        dy.docs.append(sdoc)
+        docs.append(sdoc)
+    for dept in departments.values():
+        for dy in dept.years.values():
+            dy.docs.sort(key=lambda d: (KIND_ORDER.get(d.kind, len(KINDS)), d.rel))
+            used: set[str] = set()
+            for d in dy.docs:
+                slug = d.kind or "document"
+                if slug in used:
+                    slug = f"{slug}-{short_hash(d.rel, 6)}"
+                used.add(slug)
+                d.path = Links.source(dept.id, dy.year, slug)
+    return docs, departments
+
+
+def build_site(
+    config: SiteConfig,
+    items: list[tuple[Input | None, Document]],
+    pages_md: list[MarkdownPage],
+    findings: list[Finding] | None,
+    metrics: Metrics | None,
+) -> Site:
+    docs, departments = place_documents(config, items)
+    site = Site(
+        config=config,
+        links=Links(config.base_path, config.base_url),
+        docs=docs,
+        departments=departments,
+        pages_md=pages_md,
+        findings=findings,
+        metrics=metrics,
+    )
+    for d in docs:
+        site._by_file[d.rel] = d
+        site._by_file.setdefault(d.document.source, d)
+    if findings is not None:
+        for dy in site.department_years:
+            sources = {d.document.source for d in dy.docs} | {d.rel for d in dy.docs}
+            dy.findings = [f for f in findings if f.document in sources]
+    return site

@@ -1,0 +1,258 @@
+"""Open data: CSV/JSON downloads and a Frictionless data package describing them.
+
+Values are written with the Decimal's own digits (``format(value, "f")``): 142.008506, never
+142.00850600000001. CSVs carry a UTF-8 BOM so that Excel opens the Chinese names correctly.
+"""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import io
+import json
+from decimal import Decimal
+from typing import Any
+
+from generator.links import Links
+from generator.model import CANONICAL_INDICATORS, KINDS, to_jsonable
+from generator.site.deps import all_deps
+from generator.site.metric_data import metric_rows as rows_of
+from generator.site.model import DepartmentYear, Site
+from generator.site.registry import Page, Registry
+
+INDICATOR_FIELDS = [
+    "department_id",
+    "department",
+    "region_code",
+    "year",
+    "kind",
+    "indicator",
+    "value",
+    "unit",
+    "source",
+]
+FINDING_FIELDS = ["department_id", "year", "kind", "rule", "severity", "message", "sources"]
+
+
+def _csv(fields: list[str], rows: list[list[Any]]) -> bytes:
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(fields)
+    for row in rows:
+        w.writerow(
+            ["" if v is None else (format(v, "f") if isinstance(v, Decimal) else v) for v in row]
+        )
+    return ("\ufeff" + buf.getvalue()).encode("utf-8")
+
+
+def indicator_rows(site: Site, dys: list[DepartmentYear]) -> list[list[Any]]:
+    rows = []
+    for dy in dys:
+        for doc in dy.docs:
+            for ind, reading in sorted(doc.document.indicators.items()):
+                rows.append(
+                    [
+                        dy.department.id,
+                        dy.department.name,
+                        dy.department.region_code or "",
+                        dy.year,
+                        doc.kind or "",
+                        ind,
+                        reading.value,
+                        "万元",
+                        f"{doc.rel}#L{reading.source.line}",
+                    ]
+                )
+    return rows
+
+
+def metric_rows(site: Site) -> list[list[Any]]:
+    """Derived metrics (generator.metrics) beside the canonical rows, same columns."""
+    if site.metrics is None:
+        return []
+    return [[r[f] for f in INDICATOR_FIELDS] for r in rows_of(site.metrics)]
+
+
+def finding_rows(site: Site, dys: list[DepartmentYear]) -> list[list[Any]]:
+    rows = []
+    for dy in dys:
+        for f in dy.findings or []:
+            doc = site.doc_for(f.document)
+            sources = " ".join(sorted({site.source_label(e.source) for e in f.evidence}))
+            rows.append(
+                [
+                    dy.department.id,
+                    dy.year,
+                    doc.kind if doc else "",
+                    f.rule,
+                    f.severity,
+                    f.message,
+                    sources,
+                ]
+            )
+    return rows
+
+
+def department_year_csv(site: Site, dy: DepartmentYear) -> bytes:
+    return _csv(INDICATOR_FIELDS, indicator_rows(site, [dy]))
+
+
+_DOC_DATA: dict[int, tuple[Any, dict[str, Any]]] = {}
+
+
+def _document_data(doc) -> dict[str, Any]:
+    """A document as JSON data without its lines (the source page has the text; the download
+    stays small), converted once per document object: the builder keeps unchanged documents,
+    so a rebuild after a site.toml edit does not convert them again."""
+    hit = _DOC_DATA.get(id(doc))
+    if hit is None or hit[0] is not doc:
+        if len(_DOC_DATA) > 512:
+            _DOC_DATA.clear()
+        fields = (f.name for f in dataclasses.fields(doc) if f.name != "lines")
+        hit = _DOC_DATA[id(doc)] = (doc, {name: to_jsonable(getattr(doc, name)) for name in fields})
+    return hit[1]
+
+
+def _doc_json(site: Site, sdoc) -> dict[str, Any]:
+    data = dict(_document_data(sdoc.document))
+    data["source"] = sdoc.rel
+    data["department_id"] = sdoc.dept_id
+    return data
+
+
+def department_year_json(site: Site, dy: DepartmentYear) -> bytes:
+    out = {
+        "department_id": dy.department.id,
+        "department": dy.department.name,
+        "year": dy.year,
+        "documents": [_doc_json(site, d) for d in dy.docs],
+        "findings": None if dy.findings is None else to_jsonable(dy.findings),
+    }
+    return (
+        json.dumps(out, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
+    ).encode("utf-8")
+
+
+def disclosures(site: Site) -> bytes:
+    items = []
+    for d in site.docs:
+        m = d.document.metadata
+        items.append(
+            {
+                "department_id": d.dept_id,
+                "department": d.document.metadata.department,
+                "region_code": m.region_code,
+                "region_name": m.region_name,
+                "year": d.year,
+                "kind": d.kind,
+                "file": d.rel,
+                "sha256": d.document.sha256,
+                "format": d.document.format,
+                "source_url": m.source_url,
+                "published": m.published,
+                "page": site.links.absolute(d.path),
+                "problems": len(d.document.problems),
+            }
+        )
+    return (json.dumps(items, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")
+
+
+def _field(name: str, type_: str, description: str, **extra: Any) -> dict[str, Any]:
+    return {"name": name, "type": type_, "description": description, **extra}
+
+
+def datapackage(site: Site) -> bytes:
+    ind_fields = [
+        _field("department_id", "string", "Stable department id: region code + type slug"),
+        _field("department", "string", "Department name as published"),
+        _field("region_code", "string", "GB/T 2260 region code (6 digits)"),
+        _field("year", "integer", "Budget year"),
+        _field(
+            "kind",
+            "string",
+            "budget, final or performance",
+            constraints={"enum": [*KINDS, ""]},
+        ),
+        _field(
+            "indicator", "string", "Indicator id; canonical ids: " + ", ".join(CANONICAL_INDICATORS)
+        ),
+        _field("value", "number", "Value in 万元 (10,000 yuan), full precision as published"),
+        _field("unit", "string", "Always 万元"),
+        _field("source", "string", "Input file and line: file#Lline"),
+    ]
+    find_fields = [
+        _field("department_id", "string", "Stable department id"),
+        _field("year", "integer", "Budget year"),
+        _field("kind", "string", "Kind of the document the finding is about"),
+        _field("rule", "string", "Check rule id (see the methodology page)"),
+        _field("severity", "string", "error, warning or info"),
+        _field("message", "string", "The finding in plain Chinese"),
+        _field("sources", "string", "Space-separated file#Lline of every figure involved"),
+    ]
+    csv_dialect = {"header": True, "delimiter": ","}
+    pkg = {
+        "name": "budget-site-data",
+        "title": site.config.title,
+        "description": "Figures read from Chinese department budget disclosures, with source lines.",
+        "licenses": [
+            {
+                "name": "CC-BY-4.0",
+                "title": "Creative Commons Attribution 4.0",
+                "path": "https://creativecommons.org/licenses/by/4.0/",
+            }
+        ],
+        "resources": [
+            {
+                "name": "indicators",
+                "path": Links.INDICATORS_CSV.removeprefix(Links.DATA),
+                "format": "csv",
+                "mediatype": "text/csv",
+                "encoding": "utf-8-sig",
+                "dialect": csv_dialect,
+                "schema": {"fields": ind_fields},
+            },
+            {
+                "name": "findings",
+                "path": Links.FINDINGS_CSV.removeprefix(Links.DATA),
+                "format": "csv",
+                "mediatype": "text/csv",
+                "encoding": "utf-8-sig",
+                "dialect": csv_dialect,
+                "schema": {"fields": find_fields},
+            },
+            {
+                "name": "disclosures",
+                "path": Links.DISCLOSURES_JSON.removeprefix(Links.DATA),
+                "format": "json",
+                "mediatype": "application/json",
+                "encoding": "utf-8",
+            },
+        ],
+    }
+    return (json.dumps(pkg, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+
+
+def open_data(site: Site, reg: Registry) -> None:
+    deps = all_deps(site)
+    dys = site.department_years
+    reg.add(
+        Page(
+            Links.INDICATORS_CSV,
+            produce=lambda: _csv(INDICATOR_FIELDS, indicator_rows(site, dys) + metric_rows(site)),
+            deps=deps,
+            sitemap=False,
+        )
+    )
+    reg.add(
+        Page(
+            Links.FINDINGS_CSV,
+            produce=lambda: _csv(FINDING_FIELDS, finding_rows(site, dys)),
+            deps=deps,
+            sitemap=False,
+        )
+    )
+    reg.add(
+        Page(Links.DISCLOSURES_JSON, produce=lambda: disclosures(site), deps=deps, sitemap=False)
+    )
+    reg.add(Page(Links.DATAPACKAGE_JSON, produce=lambda: datapackage(site), deps={}, sitemap=False))
+    reg.add(Page(Links.DATA, "data.html", {}, {}, "开放数据"))

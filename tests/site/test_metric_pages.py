@@ -1,0 +1,140 @@
+"""The metrics on the built site: panels, plain sentences, rankings, downloads that recompute."""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+from decimal import Decimal as D
+
+from generator.metrics import METRIC_DOCS
+
+FORMULAS = {  # metric -> (numerator ids, denominator ids), the formula shown on the site
+    "basic_share": ("basic_expenditure", ("expenditure_current_year", "expenditure_total")),
+    "project_share": ("project_expenditure", ("expenditure_current_year", "expenditure_total")),
+    "personnel_share": ("personnel_expenditure", ("basic_expenditure",)),
+    "public_share": ("public_expenditure", ("basic_expenditure",)),
+    "three_public_share": ("three_public_total", ("basic_expenditure",)),
+}
+
+
+def _page(out, path):
+    return (out / path / "index.html").read_text(encoding="utf-8")
+
+
+def test_peers_panel_of_the_2021_budgets(seed_docs_site):
+    out, _ = seed_docs_site
+    html = _page(out, "d/130607-ybj/2021")
+    assert 'id="metrics-budget"' in html
+    assert "可比对象：县级医疗保障局，2021年部门预算，共2个（含本部门）" in html
+    assert "济源产城融合示范区医疗保障局" in html
+    assert 'data-chart="metric_peers_pct"' in html
+    assert "7.78%" in html and "40.02%" in html
+    assert "未知（人口未知）" in html
+    assert "支出总计变动达到或超过 10%，但文件没有说明原因" in html
+
+
+def test_change_with_reason_and_lonely_year(seed_docs_site):
+    out, _ = seed_docs_site
+    html = _page(out, "d/410526-ybj/2024")
+    assert "文件说明的原因：“2024 年增加国家公务员医疗补助资金等。”" in html
+    assert "本站暂无其他医疗保障局2024年部门预算，没有可比对象" in html
+    assert "本站既没有" not in html
+
+
+def test_plain_sentence_when_neither_peers_nor_last_year(seed_docs_site):
+    out, _ = seed_docs_site
+    html = _page(out, "d/130304-ybj/2020")
+    assert "本站既没有与本部门可比的同类部门，也没有可用的本部门上年支出总计" in html
+    assert "不适用" in html
+
+
+def test_per_capita_where_population_is_known(seed_docs_site):
+    out, _ = seed_docs_site
+    html = _page(out, "d/640400-ybj/2020")
+    value = D("347.015834") * 10000 / D(1142142)
+    assert f"{value.quantize(D('0.01')):,} 元/人" in html
+    assert "1,142,142 人" in html and "第七次全国人口普查" in html
+
+
+def test_ranking_page_ranks_only_numbers(seed_docs_site):
+    out, _ = seed_docs_site
+    html = _page(out, "rankings/personnel_share/2021-budget")
+    rows = re.findall(r'<tr><td class="num">([^<]*)</td><th scope="row"><a[^>]*>([^<]*)</a>', html)
+    assert rows == [("1", "保定市满城区医疗保障局"), ("—", "济源产城融合示范区医疗保障局")]
+    assert "未公开" in html
+
+
+def test_methodology_documents_every_metric(seed_docs_site):
+    out, _ = seed_docs_site
+    html = _page(out, "methodology")
+    for mid, doc in METRIC_DOCS.items():
+        assert f'id="metric-{mid}"' in html
+        assert doc.formula_zh.replace("“", "&#34;") in html or doc.formula_zh in html
+
+
+def test_derived_rows_recompute_from_canonical_rows(seed_docs_site):
+    out, _ = seed_docs_site
+    text = (out / "data" / "indicators.csv").read_text(encoding="utf-8-sig")
+    rows = list(csv.DictReader(text.splitlines()))
+    canon = {
+        (r["department_id"], r["year"], r["kind"], r["indicator"]): D(r["value"])
+        for r in rows
+        if r["unit"] == "万元" and r["indicator"] not in METRIC_DOCS
+    }
+    checked = 0
+    for r in rows:
+        if r["indicator"] not in FORMULAS:
+            continue
+        key = (r["department_id"], r["year"], r["kind"])
+        num, dens = FORMULAS[r["indicator"]]
+        den_id = next(d for d in dens if f"{d}=" in r["source"])
+        assert f"{num}=" in r["source"]
+        expected = canon[(*key, num)] / canon[(*key, den_id)]
+        assert D(r["value"]) == expected, r
+        checked += 1
+    assert checked >= 15
+
+
+def test_compare_json_lists_both_2021_budgets(seed_docs_site):
+    out, _ = seed_docs_site
+    data = json.loads((out / "data" / "compare.json").read_text(encoding="utf-8"))
+    assert {"130607-ybj-2021-budget", "419001-ybj-2021-budget"} <= set(data["items"])
+    assert data["items"]["130607-ybj-2021-budget"]["url"] == "/d/130607-ybj/2021/#metrics-budget"
+    assert data["metric_order"] == list(METRIC_DOCS)
+
+
+def test_department_page_time_series(seed_docs_site):
+    out, _ = seed_docs_site
+    html = _page(out, "d/130607-ybj")
+    assert 'id="series"' in html and "基本支出占比" in html
+    assert "只收录了本部门一个年度" in html
+
+
+def test_time_series_over_two_years_has_a_chart():
+    from generator.metrics import compute, department_id
+    from generator.site.metric_panels import department_series
+    from tests.seed_docs import doc_000
+
+    cur, prev = doc_000(), doc_000()
+    prev.source = prev.source.replace("2021", "2020")
+    prev.metadata.year = 2020
+    prev.indicators["basic_expenditure"].value = D("507.44")  # 553.99 − 46.55 (line 55)
+    metrics = compute([cur, prev])
+    blocks = {b["id"]: b for b in department_series(metrics, department_id(cur))}
+    basic = blocks["basic_share"]
+    assert [r["year"] for r in basic["rows"]] == [2020, 2021]
+    assert basic["chart"] is not None and basic["chart"].kind == "metric_series_pct"
+    assert [r.value for r in basic["chart"].rows] == [
+        D("507.44") / D("7119.13"),
+        D("553.99") / D("7119.13"),
+    ]
+    assert blocks["per_capita_expenditure"]["chart"] is None  # population unknown: no points
+    assert {r["text"] for r in blocks["per_capita_expenditure"]["rows"]} == {"未知（人口未知）"}
+
+
+def test_rankings_index_lists_pages(seed_docs_site):
+    out, _ = seed_docs_site
+    html = _page(out, "rankings")
+    assert "rankings/basic_share/2021-budget/" in html
+    assert "rankings/execution_rate/2021-budget/" not in html  # budgets have no execution rate
