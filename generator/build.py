@@ -8,6 +8,7 @@
              (generator.site.providers.PROVIDERS, in order)
     render   render pages whose inputs changed (phase 2)
     write    write files whose bytes changed, remove files no page produces any more
+    search   Pagefind indexes the written pages (generator.search.pagefind)
 
 A ``Builder`` keeps its caches between builds, so ``serve`` re-reads only the disclosure
 that changed and re-renders only the pages that were built from it.
@@ -34,12 +35,13 @@ from generator.metrics import Metrics, compute
 from generator.model import Document
 from generator.privacy import redact
 from generator.read.regions import load_regions
+from generator.search import pagefind
 from generator.site.deps import digest
 from generator.site.model import Site, build_site
 from generator.site.providers import register_pages
 from generator.site.registry import Page, Registry
 
-STAGES = ("read", "check", "metrics", "site", "render", "write")
+STAGES = ("read", "check", "metrics", "site", "render", "write", "search")
 # Where files are read and written: no byte of any page depends on these settings.
 LOCATION_KEYS = ("output_dir", "content_dir", "cache_dir", "root")
 
@@ -171,7 +173,9 @@ class Builder:
         registry = register_pages(site)
         t = lap("site", t)
         res.rendered, res.written, res.removed = self.render_and_write(site, registry)
-        lap("render+write", t)
+        t = lap("render+write", t)
+        self.search(res.written + res.removed > 0)
+        lap("search", t)
         res.inputs = len(inputs)
         res.failed = sum(o["status"] == "failed" for o in site.outcomes)
         res.with_problems = sum(o["status"] == "problems" for o in site.outcomes)
@@ -180,6 +184,18 @@ class Builder:
         res.seconds = time.perf_counter() - t0
         res.timings = clock
         return res
+
+    def search(self, changed: bool) -> None:
+        """Re-index only when a page was written or removed (or the index is missing)."""
+        out = self.config.output_path
+        if not changed and (out / pagefind.FOLDER / "pagefind.js").is_file():
+            return
+        try:
+            pagefind.index_site(out, self.config.cache_path)
+        except pagefind.SearchIndexError as exc:
+            print(
+                f"warning: no search index: {exc}; the site works without search", file=sys.stderr
+            )
 
     def _redact(self, inp: Input, doc: Document) -> Document:
         key = (inp.rel, inp.sha256, inp.sidecar_sha256, repr(self.config.privacy))

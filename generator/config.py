@@ -315,9 +315,20 @@ def parse_config(text: str, root: Path) -> SiteConfig:
     cfg = SiteConfig(root=root, **kwargs)
     cfg.base_url = os.environ.get("SITE_BASE_URL", cfg.base_url).rstrip("/")
     cfg.base_path = _normalise_base_path(os.environ.get("SITE_BASE_PATH", cfg.base_path))
+    cfg.base_url = site_origin(cfg.base_url, cfg.base_path)
     if cfg.sitemap_chunk_size < 1 or cfg.sitemap_chunk_size > 50000:
         raise ConfigError(f"site.toml: {_where(text, 'sitemap_chunk_size')} must be 1..50000")
     return cfg
+
+
+def site_origin(base_url: str, base_path: str) -> str:
+    """GitHub Pages' ``configure-pages`` gives the site's full address as ``base_url``
+    ("https://owner.github.io/budget-site"); absolute links add ``base_path`` themselves,
+    so a base_url that already ends with it is cut back to the origin."""
+    tail = base_path.rstrip("/")
+    if tail and base_url.endswith(tail):
+        return base_url[: -len(tail)]
+    return base_url
 
 
 def _normalise_base_path(value: str) -> str:

@@ -32,6 +32,7 @@ class Input:
     department: str | None = None
     year: int | None = None
     kind: str | None = None
+    first_seen: str | None = None  # ISO date the file first entered the repository (git)
 
 
 @dataclass
@@ -57,7 +58,60 @@ def find_disclosures(content_dir: Path) -> list[Input]:
         if path.suffix.lower() not in DISCLOSURE_SUFFIXES or not path.is_file():
             continue
         found.append(_describe(path, content_dir))
+    added = first_commits(root)
+    for item in found:
+        item.first_seen = added.get(item.path)
     return found
+
+
+def first_commits(folder: Path) -> dict[Path, str]:
+    """The date (ISO, committer's) each file under ``folder`` was first committed, from one
+    ``git log``: a fact of the repository, so every build on every clone gives the same
+    dates. Empty outside a git checkout or without git (the feed then falls back)."""
+    import shutil
+    import subprocess
+
+    git = shutil.which("git")
+    if git is None:
+        return {}
+    try:
+        top = subprocess.run(
+            [git, "-C", str(folder), "rev-parse", "--show-toplevel"],
+            capture_output=True,
+            text=True,
+            timeout=20,
+        )
+        if top.returncode != 0:
+            return {}
+        log = subprocess.run(
+            [
+                git,
+                "-C",
+                str(folder),
+                "-c",
+                "core.quotepath=off",
+                "log",
+                "--diff-filter=A",
+                "--format=@%cs",
+                "--name-only",
+                "--",
+                ".",
+            ],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return {}
+    root = Path(top.stdout.strip())
+    dates: dict[Path, str] = {}
+    date = None
+    for line in log.stdout.splitlines():  # newest first: the last date seen is the first add
+        if line.startswith("@"):
+            date = line[1:]
+        elif line.strip() and date:
+            dates[(root / line.strip()).resolve()] = date
+    return dates
 
 
 def _describe(path: Path, content_dir: Path) -> Input:

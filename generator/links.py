@@ -27,6 +27,8 @@ class Links:
     NOT_FOUND = "404.html"
     RANKINGS = "rankings/"
     COMPARE = "compare/"
+    SEARCH = "search/"
+    PAGEFIND = "pagefind/"
     DATA = "data/"
     COMPARE_JSON = "data/compare.json"
     INDICATORS_CSV = "data/indicators.csv"

@@ -17,6 +17,7 @@ from markupsafe import Markup
 
 from generator.links import Links, output_file
 from generator.model import CANONICAL_INDICATORS, KIND_ZH, LEVEL_ZH, UNKNOWN_KIND_ZH, SourceRef
+from generator.site import external, finding_view, number_text
 from generator.site.charts import indicator_name, money
 from generator.site.model import Site, term_id
 from generator.site.registry import Page
@@ -154,9 +155,21 @@ def environment(site: Site, env: Environment | None = None) -> Environment:
         source_label=site.source_label,
         glossary_terms=glossary_terms,
         term_id=term_id,
+        official=external.official,
+        external_link=external.link,
+        arrange_findings=finding_view.arrange,
+        rule_name=finding_view.rule_name,
+        rule_sentence=finding_view.rule_sentence,
+        SEVERITY_ZH=finding_view.SEVERITY_ZH,
+        SEVERITY_HINT=finding_view.SEVERITY_HINT,
     )
     env.filters.update(
         money=_money,
+        printed=number_text.evidence,
+        with_unit=number_text.with_unit,
+        quoted=number_text.quoted,
+        citation=external.citation,
+        plain_rule_refs=finding_view.plain_rule_refs,
         markdown=markdown,
         diff_marks=diff_marks,
         as_ref=lambda d: SourceRef(file=d["file"], line=d["line"]),

@@ -41,6 +41,11 @@ def test_pages_deploys_with_the_official_actions():
     assert "workflow_dispatch" in wf["on"]
     paths = wf["on"]["push"]["paths"]
     assert wf["on"]["push"]["branches"] == ["main"]
+    build = wf["jobs"]["build"]
+    env = next(s["env"] for s in build["steps"] if "env" in s and "SITE_BASE_URL" in s["env"])
+    assert env["SITE_BASE_URL"] == "${{ steps.pages.outputs.base_url }}"
+    checkout = next(s for s in build["steps"] if "actions/checkout" in s.get("uses", ""))
+    assert checkout["with"]["fetch-depth"] == 0  # first-commit dates for the feed
     for wanted in ("content/**", "templates/**", "generator/**", "site.toml"):
         assert wanted in paths
     build = " ".join(s.get("run", "") for s in wf["jobs"]["build"]["steps"])

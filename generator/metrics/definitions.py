@@ -38,9 +38,9 @@ class MetricDoc:
 # The spending figure every share and the per-capita figure divide by. Defined once, so all
 # of them use the same 支出 and the methodology page can say which.
 SPENDING_BASIS_ZH = (
-    "分母“支出合计”取文件的本年支出合计（expenditure_current_year，不含结转）；"
+    "分母“支出合计”取文件的本年支出合计（不含结转）；"
     "文件未列本年支出合计时，仅当文件没有结转（上年结转和年末结转均未列或为0）才改用支出总计"
-    "（expenditure_total），并在该数字旁注明；有结转而缺本年支出合计时，不计算。"
+    "，并在该数字旁注明；有结转而缺本年支出合计时，不计算。"
 )
 
 METRIC_DOCS: dict[str, MetricDoc] = {
@@ -119,7 +119,7 @@ METRIC_DOCS: dict[str, MetricDoc] = {
             "人均支出",
             "元/人",
             "支出合计（万元）× 10000 ÷ 常住人口",
-            "按部门所在行政区的常住人口计算。人口取文件元数据（sidecar）或 site.toml 提供的数字，"
+            "按部门所在行政区的常住人口计算。人口取文件附带的资料或网站设置中提供的、注明出处的数字，"
             "否则取第七次全国人口普查（2020年）数；人口未知时显示“未知”，不计算。"
             + SPENDING_BASIS_ZH,
             "越高：按人口计的支出越多",

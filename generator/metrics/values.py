@@ -162,10 +162,10 @@ def population(
     census = region.population if region else None
     census_src = (region.row.get("population_source") or "") if region else ""
     if meta.population and "population" in meta.from_sidecar:
-        return meta.population, "文件元数据（sidecar）提供", None
+        return meta.population, "文件附带的资料提供", None
     overrides = config.populations if config is not None else {}
     if code and overrides.get(code):
-        return overrides[code], "site.toml 提供", None
+        return overrides[code], "网站设置提供", None
     if meta.population and meta.population != census:
         return meta.population, "文件元数据提供", None
     if census:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 from typing import Any
 
@@ -180,15 +180,13 @@ def fill(kind: str, rows: list[dict[str, Any]]) -> dict[str, Any]:
 
 
 def money(value: Decimal | None) -> str:
-    """万元 with thousands separators and every published digit, never rounded."""
+    """万元 with thousands separators and two decimals, the one way the site shows an amount
+    (23,278.10 on a card, in a table and in a chart alike). A figure printed with more
+    digits (in 元, or 430.714456 万元) is shown rounded half up to the cent of 万元; its
+    printed digits stay on the source line and beside it on demand (``number_text``)."""
     if value is None:
         return ""
-    exponent = value.as_tuple().exponent
-    if isinstance(exponent, int) and exponent < -2:
-        # 0.00 元 / 10,000 is Decimal("0.000000"): drop zeros the division added, never digits
-        stripped = value.normalize()
-        value = stripped if stripped.as_tuple().exponent <= -2 else value.quantize(Decimal("0.01"))
-    return format(value, ",f")
+    return format(value.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP), ",f")
 
 
 def indicator_name(indicator: str) -> str:

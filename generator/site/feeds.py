@@ -1,13 +1,15 @@
 """sitemap index + chunked sitemaps, robots.txt and an Atom feed of disclosures.
 
 Dates are never the wall clock (two builds must be identical): a disclosure's date is its
-sidecar ``published`` date; without one, the entry is dated by its year and identified by
-the content hash, so a changed file is a new entry.
+sidecar ``published`` date; without one, the day the file was first committed (``git log``);
+an entry is identified by the content hash, so a changed file is a new entry.
 """
 
 from __future__ import annotations
 
 import hashlib
+import os
+from datetime import datetime, timezone
 from xml.sax.saxutils import escape
 
 from generator.links import Links
@@ -25,10 +27,18 @@ def _xml(body: str) -> bytes:
 
 
 def _date(sdoc: SourceDoc) -> str:
+    """Publication date (sidecar), else the day the file entered the repository (git), else
+    SOURCE_DATE_EPOCH (the reproducible-builds convention), else the end of the budget year
+    the document is for — never the wall clock."""
     published = sdoc.document.metadata.published
     if published:
         return published[:10]
-    return f"{sdoc.year:04d}-01-01" if sdoc.year else "1970-01-01"
+    if sdoc.input is not None and sdoc.input.first_seen:
+        return sdoc.input.first_seen
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    if epoch.isdigit():
+        return datetime.fromtimestamp(int(epoch), tz=timezone.utc).date().isoformat()
+    return f"{sdoc.year:04d}-12-31" if sdoc.year else "1970-01-01"
 
 
 def sitemaps(site: Site, reg: Registry) -> None:
@@ -91,6 +101,8 @@ def feed(site: Site) -> bytes:
 
 
 def feeds(site: Site, reg: Registry) -> None:
-    reg.add(Page(Links.FEED, produce=lambda: feed(site), deps=all_deps(site), sitemap=False))
+    dates = {d.rel: _date(d) for d in site.docs}
+    deps = {**all_deps(site), "dates": _digest([f"{k}={v}" for k, v in sorted(dates.items())])}
+    reg.add(Page(Links.FEED, produce=lambda: feed(site), deps=deps, sitemap=False))
     robots = (f"User-agent: *\nAllow: /\nSitemap: {site.links.absolute(Links.SITEMAP)}\n").encode()
     reg.add(Page(Links.ROBOTS, produce=lambda: robots, deps={}, sitemap=False))

@@ -33,14 +33,11 @@ def number(value: Decimal | None, unit: str) -> str:
 
 
 def amount(value: Decimal | None) -> str:
-    """A published amount in 万元 with every digit it has (published numbers are not rounded)."""
+    """A published amount in 万元, two decimals: the site's one way to show an amount (the
+    printed digits are on the linked source line)."""
     if value is None:
         return ""
-    text = format(value.normalize(), "f") if value != 0 else "0"
-    whole, _, frac = text.partition(".")
-    sign = "-" if whole.startswith("-") else ""
-    whole = f"{int(whole.lstrip('-') or 0):,}"
-    return f"{sign}{whole}{'.' + frac if frac else ''} 万元"
+    return f"{_q(value):,} 万元"
 
 
 def missing(mv: MetricValue) -> str:

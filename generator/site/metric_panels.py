@@ -65,11 +65,20 @@ def _metric_rows(dy: DocumentMetrics, metrics: Metrics) -> list[dict[str, Any]]:
                 "note": mv.note,
                 "findings": mv.findings,
                 "rank_path": Links.ranking(mid, dy.year, dy.kind)
-                if (mid, dy.year, dy.kind) in metrics.rankings
+                if has_ranking(metrics, (mid, dy.year, dy.kind))
                 else "",
             }
         )
     return rows
+
+
+MIN_RANKED = 3  # a "ranking" of one or two departments ranks nothing: no page
+
+
+def has_ranking(metrics: Metrics, key: tuple) -> bool:
+    """A ranking page exists when at least MIN_RANKED departments have a value to rank
+    (a per-capita ranking of departments whose population is unknown has none)."""
+    return sum(e.value is not None for e in metrics.rankings.get(key, [])) >= MIN_RANKED
 
 
 PEER_WINDOW = 10  # rows each side of this department on its page; the ranking page has all
@@ -137,7 +146,9 @@ def _peer_block(dy: DocumentMetrics, metrics: Metrics, metric: str) -> dict[str,
         "chart": chart,
         "rows": rows,
         "shown": shown,
-        "rank_path": "" if dy.peer_group.nearest else Links.ranking(metric, dy.year, dy.kind),
+        "rank_path": ""
+        if dy.peer_group.nearest or not has_ranking(metrics, (metric, dy.year, dy.kind))
+        else Links.ranking(metric, dy.year, dy.kind),
     }
 
 
@@ -233,7 +244,7 @@ def department_series(metrics: Metrics | None, department_id: str) -> list[dict[
 def ranking_pages(metrics: Metrics) -> list[dict[str, Any]]:
     """Context of every metric × year × kind ranking page, with its path and title."""
     pages = []
-    keys = sorted(metrics.rankings)
+    keys = sorted(k for k in metrics.rankings if has_ranking(metrics, k))
     for metric, year, kind in keys:
         doc = METRIC_DOCS[metric]
         groups: dict[str, list] = {}
@@ -298,7 +309,7 @@ def rankings_index(metrics: Metrics) -> list[dict[str, Any]]:
         links = [
             {"path": Links.ranking(m, y, k), "label": f"{y}年{fmt.kind_zh(k)}"}
             for m, y, k in sorted(metrics.rankings, key=lambda t: (t[0], -t[1], t[2]))
-            if m == mid
+            if m == mid and has_ranking(metrics, (m, y, k))
         ]
         if links:
             out.append({"id": mid, "name": doc.name_zh, "formula": doc.formula_zh, "links": links})

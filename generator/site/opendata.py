@@ -15,6 +15,7 @@ from typing import Any
 
 from generator.links import Links
 from generator.model import CANONICAL_INDICATORS, KINDS, to_jsonable
+from generator.site.charts import indicator_name
 from generator.site.deps import all_deps
 from generator.site.metric_data import metric_rows as rows_of
 from generator.site.model import DepartmentYear, Site
@@ -93,8 +94,46 @@ def finding_rows(site: Site, dys: list[DepartmentYear]) -> list[list[Any]]:
     return rows
 
 
+# The download of one department-year is for people: Chinese headers and names, the printed
+# line as a link. The open-data package (data/) keeps the stable English ids above.
+DOWNLOAD_FIELDS = [
+    "部门",
+    "地区代码",
+    "年度",
+    "文件",
+    "指标",
+    "数值",
+    "单位",
+    "原文位置",
+    "指标代码",
+]
+
+
+def download_name(dy: DepartmentYear) -> str:
+    """The file name a citizen saves: 滑县医疗保障局-2024-部门预算.csv."""
+    kinds = "、".join(d.kind_zh for d in dy.docs) or "公开文件"
+    return f"{dy.department.name}-{dy.year}-{kinds}.csv".replace("/", "／")
+
+
 def department_year_csv(site: Site, dy: DepartmentYear) -> bytes:
-    return _csv(INDICATOR_FIELDS, indicator_rows(site, [dy]))
+    rows = []
+    for doc in dy.docs:
+        for ind, reading in sorted(doc.document.indicators.items()):
+            ref = doc.path and site.links.absolute(doc.path) + f"#L{reading.source.line}"
+            rows.append(
+                [
+                    dy.department.name,
+                    dy.department.region_code or "",
+                    dy.year,
+                    doc.kind_zh,
+                    indicator_name(ind),
+                    reading.value,
+                    "万元",
+                    ref or f"第 {reading.source.line} 行",
+                    ind,
+                ]
+            )
+    return _csv(DOWNLOAD_FIELDS, rows)
 
 
 _DOC_DATA: dict[int, tuple[Any, dict[str, Any]]] = {}

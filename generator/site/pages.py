@@ -16,7 +16,7 @@ from generator.model import CANONICAL_INDICATORS
 from generator.site.deps import digest, doc_deps, findings_hash
 from generator.site.figures import charts_for, headline, timeline_chart
 from generator.site.model import Site
-from generator.site.opendata import department_year_csv, department_year_json
+from generator.site.opendata import department_year_csv, department_year_json, download_name
 from generator.site.registry import Page, Registry
 
 
@@ -126,12 +126,13 @@ def department_years(site: Site, reg: Registry) -> None:
             "sections": sections,
             "peers": site.peers(dy),
             "findings": dy.findings,
+            "csv_name": download_name(dy),
             "metrics": site.metrics,
         }
         reg.add(Page(dy.path, "department_year.html", ctx, deps, title))
         reg.add(
             Page(
-                Links.department_year_file(dept.id, dy.year, "data.csv"),
+                Links.department_year_file(dept.id, dy.year, download_name(dy)),
                 produce=lambda dy=dy: department_year_csv(site, dy),
                 deps=deps,
                 sitemap=False,
@@ -261,3 +262,8 @@ def report(site: Site, reg: Registry) -> None:
 
 def not_found(site: Site, reg: Registry) -> None:
     reg.add(Page(Links.NOT_FOUND, "404.html", {}, {}, "页面不存在", sitemap=False))
+
+
+def search(site: Site, reg: Registry) -> None:
+    """The search page; its index is written after the site (generator.search)."""
+    reg.add(Page(Links.SEARCH, "search.html", {}, {}, "搜索"))

@@ -30,6 +30,7 @@ PROVIDERS: tuple[tuple[str, PageProvider], ...] = (
     ("markdown_pages", pages.markdown_pages),  # before metrics and quality: they add to
     ("report", pages.report),  # the methodology page it makes
     ("not_found", pages.not_found),
+    ("search", pages.search),
     ("feeds", feeds.feeds),
     ("metrics", metrics_pages),
     ("quality", quality_page),

@@ -131,12 +131,12 @@ def test_population_from_sidecar_and_site_config():
     doc = doc_002(population=1000000, from_sidecar=["population"])
     dy = compute([doc]).department_years[department_year_key(doc)]
     assert dy.metrics["per_capita_expenditure"].value == D("7764.9") * 10000 / D(1000000)
-    assert "sidecar" in dy.population_source
+    assert "文件附带" in dy.population_source
     mc = doc_000()
     config = SiteConfig(populations={"130607": 400000})
     dy = compute([mc], config=config).department_years[department_year_key(mc)]
     assert dy.metrics["per_capita_expenditure"].value == D("7119.13") * 10000 / D(400000)
-    assert dy.population_source == "site.toml 提供"
+    assert dy.population_source == "网站设置提供"
 
 
 def test_every_seed_yields_a_department_year():

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import json
-import re
 from decimal import Decimal as D
 
 from generator.metrics import METRIC_DOCS
@@ -57,12 +56,27 @@ def test_per_capita_where_population_is_known(seed_docs_site):
     assert "1,142,142 人" in html and "第七次全国人口普查" in html
 
 
-def test_ranking_page_ranks_only_numbers(seed_docs_site):
+def test_no_ranking_page_ranks_fewer_than_three(seed_docs_site):
+    """Two 2021 budgets, one of which does not disclose personnel spending: ranking one
+    department ranks nothing, so there is no page and no link to one."""
+    from generator.site.metric_panels import MIN_RANKED, has_ranking
+
     out, _ = seed_docs_site
-    html = _page(out, "rankings/personnel_share/2021-budget")
-    rows = re.findall(r'<tr><td class="num">([^<]*)</td><th scope="row"><a[^>]*>([^<]*)</a>', html)
-    assert rows == [("1", "保定市满城区医疗保障局"), ("—", "济源产城融合示范区医疗保障局")]
-    assert "未公开" in html
+    assert not (out / "rankings" / "personnel_share" / "2021-budget").exists()
+    assert MIN_RANKED == 3
+
+    class E:
+        def __init__(self, value):
+            self.value = value
+
+    class M:
+        rankings = {("m", 2021, "budget"): [E(1), E(None), E(2)], ("m", 2022, "budget"): [E(1)] * 3}
+
+    assert not has_ranking(M, ("m", 2021, "budget"))  # a value missing: two ranked
+    assert has_ranking(M, ("m", 2022, "budget"))
+    assert not has_ranking(M, ("x", 2021, "budget"))
+    for page in out.rglob("d/*/*/index.html"):
+        assert "/rankings/" not in page.read_text(encoding="utf-8"), page
 
 
 def test_methodology_documents_every_metric(seed_docs_site):
@@ -133,8 +147,8 @@ def test_time_series_over_two_years_has_a_chart():
     assert {r["text"] for r in blocks["per_capita_expenditure"]["rows"]} == {"未知（人口未知）"}
 
 
-def test_rankings_index_lists_pages(seed_docs_site):
+def test_rankings_index_says_why_it_ranks_nothing(seed_docs_site):
     out, _ = seed_docs_site
     html = _page(out, "rankings")
-    assert "rankings/basic_share/2021-budget/" in html
-    assert "rankings/execution_rate/2021-budget/" not in html  # budgets have no execution rate
+    assert "rankings/basic_share/2021-budget/" not in html  # two departments only
+    assert "不足三个" in html

@@ -91,3 +91,11 @@ def test_the_readme_rows_of_the_limits_are_current():
     for key, doc in documented_keys().items():
         if key.startswith("limits."):
             assert f"| `{key}` | {doc} |" in readme, f"README.md row of {key} is out of date"
+
+
+def test_pages_base_url_is_cut_back_to_the_origin():
+    from generator.config import site_origin
+
+    assert site_origin("https://o.github.io/budget-site", "/budget-site/") == "https://o.github.io"
+    assert site_origin("https://o.github.io", "/") == "https://o.github.io"
+    assert site_origin("https://example.org", "/budget-site/") == "https://example.org"

@@ -46,7 +46,7 @@ def test_findings_panel_shows_both_sides_with_source_links():
         ],
     )
     html = _panel(findings=[finding])
-    assert "共 1 条" in html and "narrative.matches_table" in html
+    assert "<strong>1</strong> 条" in html and 'data-rule="narrative.matches_table"' in html
     assert "/d/410526-ybj/2024/budget/#L249" in html and "#L93" in html
     assert "797.18 &lt;b&gt;" in html  # printed text is escaped
 

@@ -1,0 +1,28 @@
+/* The search page: Pagefind's own interface (written into the site by the build, never
+   fetched from elsewhere), started with the words typed into the masthead box (?q=). */
+(function () {
+  "use strict";
+  function start() {
+    var box = document.getElementById("search");
+    if (!box || !window.PagefindUI) return;
+    var ui = new window.PagefindUI({
+      element: "#search",
+      bundlePath: box.getAttribute("data-bundle"),
+      showSubResults: true,
+      showImages: false,
+      resetStyles: false,
+      pageSize: 10
+    });
+    /* Pagefind's input has a placeholder but no name a screen reader can announce. */
+    var input = box.querySelector("input[type=text], input[type=search]");
+    if (input) input.setAttribute("aria-label", "搜索关键词");
+    var q = new URLSearchParams(window.location.search).get("q");
+    if (q) {
+      ui.triggerSearch(q);
+      var masthead = document.getElementById("site-q");
+      if (masthead) masthead.value = q;
+    }
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+})();
