@@ -100,3 +100,20 @@ def test_a_pdf_that_needs_too_much_memory_is_stopped(tmp_path):
     p.write_bytes(one_page_pdf(text_operators(400_000)))
     doc = read_isolated(p, ReadLimits(read_memory_mb=64, read_timeout_seconds=60))
     assert "read_memory_mb" in _error(doc).message
+
+
+def test_an_endless_file_is_read_only_up_to_the_cap(tmp_path):
+    if not Path("/dev/zero").exists():
+        pytest.skip("no /dev/zero")
+    link = tmp_path / "endless.txt"
+    link.symlink_to("/dev/zero")
+    assert "max_text_mb" in _error(read_file(link, ReadLimits(max_text_mb=1))).message
+
+
+def test_parse_takes_its_limits_from_site_toml(tmp_path, capsys):
+    from generator.cli import main
+
+    (tmp_path / "site.toml").write_text("[limits]\nmax_text_mb = 0.01\n", encoding="utf-8")
+    code = main(["parse", "--config", str(tmp_path / "site.toml"), str(seed_path("001"))])
+    assert code == 1 and "max_text_mb" in capsys.readouterr().out
+    assert main(["parse", "--config", str(tmp_path / "none.toml"), str(seed_path("001"))]) == 2
