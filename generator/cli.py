@@ -20,6 +20,9 @@ def _parser() -> argparse.ArgumentParser:
     parse = sub.add_parser("parse", help="read disclosures and print what was found")
     parse.add_argument("files", nargs="+", help="text conversions (.txt) or published PDFs")
     parse.add_argument("--json", action="store_true", help="one JSON object per file")
+    parse.add_argument(
+        "--config", default=None, help="site.toml whose [limits] apply (default: ./site.toml)"
+    )
 
     audit = sub.add_parser(
         "audit", help="read a whole collection and report what was found and what adds up"
@@ -55,7 +58,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "parse":
         from generator.read.command import run_parse
 
-        return run_parse(args.files, as_json=args.json)
+        return run_parse(args.files, as_json=args.json, config=args.config)
     if args.command == "audit":
         from generator.read.audit_command import run_audit
 

@@ -40,6 +40,89 @@ class PrivacyConfig:
     )
 
 
+MB = 1024 * 1024
+
+
+def _limit(doc: str, default: Any, low: float, high: float) -> Any:
+    return field(default=default, metadata={"doc": doc, "min": low, "max": high})
+
+
+@dataclass(frozen=True)
+class ReadLimits:
+    """How much one input file may ask of the reader (the ``[limits]`` table).
+
+    The defaults sit far above any real disclosure. Measured on the 3 shared PDFs and 57
+    corpus budgets that read (26-140 pages): at most 1.7 MB per file, 97 characters per line,
+    19 cells per row, 4 MB per inflated stream, 127 s and 315 MB to read the 140-page one on a
+    busy machine (a 50-page one: 10-40 s, about 100 MB). So only a broken or hostile file ever
+    meets them; ``read/limits.py`` and ``read/isolation.py`` apply them.
+    """
+
+    max_text_mb: float = _limit(
+        "Largest text disclosure (.txt) read, in MB; a larger file is refused with a problem. "
+        "A 200-page disclosure converted to text is under 1 MB; an 8 MB one reads in about "
+        "15 s with a peak of about 350 MB.",
+        8,
+        0.001,
+        1024,
+    )
+    max_pdf_mb: float = _limit(
+        "Largest PDF read, in MB; a larger file is refused with a problem. Published budgets "
+        "of up to 140 pages are under 2 MB; scanned ones can be far larger.",
+        256,
+        0.001,
+        4096,
+    )
+    max_line_chars: int = _limit(
+        "Longest text line, in characters; a file with a longer line is refused with a problem "
+        "naming the line (real lines are under a few thousand characters).",
+        20000,
+        100,
+        10_000_000,
+    )
+    max_cells_per_row: int = _limit(
+        "Most cells (tab-separated columns) in one table row; a file with a wider row is "
+        "refused with a problem naming the line (real tables have under 30 columns).",
+        1000,
+        10,
+        1_000_000,
+    )
+    max_pdf_stream_mb: float = _limit(
+        "Largest decompressed size of one PDF stream, in MB; a PDF holding a bigger one (a "
+        "'zip bomb') is refused with a problem before any page is read.",
+        128,
+        1,
+        4096,
+    )
+    read_timeout_seconds: float = _limit(
+        "Wall-clock time one disclosure may take to read, in seconds (it is read in a worker "
+        "process that is stopped when the time is up; handing a large result back may add a "
+        "few seconds); a 50-page PDF takes 10-40 s, a 140-page one about 2 minutes.",
+        600,
+        1,
+        86400,
+    )
+    read_memory_mb: int = _limit(
+        "Memory one disclosure's reading may use, in MB, on top of what the build itself "
+        "holds (enforced in the worker process where the system allows it, as on Linux).",
+        2048,
+        64,
+        1_048_576,
+    )
+
+    @property
+    def max_text_bytes(self) -> int:
+        return int(self.max_text_mb * MB)
+
+    @property
+    def max_pdf_bytes(self) -> int:
+        return int(self.max_pdf_mb * MB)
+
+    @property
+    def max_pdf_stream_bytes(self) -> int:
+        return int(self.max_pdf_stream_mb * MB)
+
+
 @dataclass
 class SiteConfig:
     title: str = _doc(
@@ -79,6 +162,12 @@ class SiteConfig:
         "[privacy] table: switches for personal data printed in disclosures.",
         default_factory=PrivacyConfig,
     )
+    limits: ReadLimits = _doc(
+        "[limits] table: caps on one input file's size and shape, and the time and memory its "
+        "reading may take; a file over a cap is reported and not read (defaults sit far above "
+        "any real disclosure).",
+        default_factory=ReadLimits,
+    )
     populations: dict[str, int] = _doc(
         "[populations] table: region code (6 digits) = resident population; overrides the "
         "shipped census figures for per-person amounts.",
@@ -109,7 +198,18 @@ def documented_keys() -> dict[str, str]:
         if f.name == "privacy":
             for g in dataclasses.fields(PrivacyConfig):
                 out[f"privacy.{g.name}"] = g.metadata.get("doc", "")
+        if f.name == "limits":
+            for g in dataclasses.fields(ReadLimits):
+                low, high = g.metadata["min"], g.metadata["max"]
+                out[f"limits.{g.name}"] = (
+                    f"{g.metadata['doc']} Default {_num(g.default)}; "
+                    f"allowed {_num(low)} to {_num(high)}."
+                )
     return out
+
+
+def _num(x: float) -> str:
+    return f"{x:,}" if float(x).is_integer() else f"{x:g}"
 
 
 def _line_of(text: str, key: str) -> int | None:
@@ -151,6 +251,31 @@ def _privacy(raw: Any, text: str) -> PrivacyConfig:
     return PrivacyConfig(**kwargs)
 
 
+def _limits(raw: Any, text: str) -> ReadLimits:
+    if not isinstance(raw, dict):
+        raise ConfigError(f"site.toml: {_where(text, 'limits')} must be a table [limits]")
+    known = {f.name: f for f in dataclasses.fields(ReadLimits)}
+    kwargs: dict[str, Any] = {}
+    for key, value in raw.items():
+        if key not in known:
+            raise ConfigError(f"site.toml: unknown key {_where(text, 'limits.' + key)} in [limits]")
+        f = known[key]
+        wanted = (int, float) if f.type in (float, "float") else int
+        if isinstance(value, bool) or not isinstance(value, wanted):
+            kind = "a whole number" if wanted is int else "a number"
+            raise ConfigError(
+                f"site.toml: {_where(text, 'limits.' + key)} must be {kind}, got {value!r}"
+            )
+        low, high = f.metadata["min"], f.metadata["max"]
+        if not low <= value <= high:
+            raise ConfigError(
+                f"site.toml: {_where(text, 'limits.' + key)} must be between {_num(low)} and "
+                f"{_num(high)}, got {value!r}"
+            )
+        kwargs[key] = value
+    return ReadLimits(**kwargs)
+
+
 def _populations(raw: Any, text: str) -> dict[str, int]:
     if not isinstance(raw, dict):
         raise ConfigError(f"site.toml: {_where(text, 'populations')} must be a table [populations]")
@@ -183,6 +308,8 @@ def parse_config(text: str, root: Path) -> SiteConfig:
             kwargs[key] = _privacy(value, text)
         elif key == "populations":
             kwargs[key] = _populations(value, text)
+        elif key == "limits":
+            kwargs[key] = _limits(value, text)
         else:
             kwargs[key] = _check_type(value, type(fields[key].default), key, text)
     cfg = SiteConfig(root=root, **kwargs)
@@ -212,5 +339,12 @@ def _normalise_base_path(value: str) -> str:
 def load_config(path: str | Path) -> SiteConfig:
     """Read site.toml; a missing file gives the defaults (a fresh checkout still builds)."""
     path = Path(path)
-    text = path.read_text(encoding="utf-8") if path.exists() else ""
+    data = path.read_bytes() if path.exists() else b""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = data.count(b"\n", 0, err.start) + 1
+        raise ConfigError(
+            f"{path.name} is not UTF-8 text (line {line}, byte {err.start}): save it as UTF-8"
+        ) from None
     return parse_config(text, path.resolve().parent)

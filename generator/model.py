@@ -6,7 +6,9 @@ the figures, where each one was printed, and the text of every line — lives he
 
 Money is kept as ``Decimal`` so that 元 -> 万元 conversion (÷ 10,000) and the sums the checks
 recompute are exact: a transparency site must never show ``430.00850600000004``.
-JSON output writes a Decimal as a plain JSON number with the same digits.
+JSON output (``to_jsonable``) writes a Decimal as a JSON number when that number's text is the
+exact value (every published amount), else as a string of its exact digits: see ``decimal``
+in generator/document.schema.json.
 """
 
 from __future__ import annotations
@@ -364,11 +366,32 @@ def to_jsonable(obj: Any) -> Any:
     if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
         return {f.name: to_jsonable(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
     if isinstance(obj, Decimal):
-        # float repr is the shortest string that round-trips, so a Decimal of up to 15
-        # significant digits (every published amount) is written with exactly its digits.
-        return int(obj) if obj == obj.to_integral_value() else float(obj)
+        return json_decimal(obj)
     if isinstance(obj, dict):
         return {str(k): to_jsonable(v) for k, v in obj.items()}
     if isinstance(obj, (list, tuple)):
         return [to_jsonable(v) for v in obj]
     return obj
+
+
+_SAFE_INTEGER = 2**53  # beyond it a JSON number loses digits in JavaScript and most parsers
+
+
+def json_decimal(value: Decimal) -> int | float | str:
+    """A JSON number whose text is exactly ``value``, else the exact digits as a string.
+
+    Every amount a disclosure prints (at most 15 significant digits) stays a number, with the
+    same digits: float repr is the shortest text that round-trips, so it is checked against
+    the Decimal rather than trusted. A longer or huge figure (a 4,300-digit cell, a 20-digit
+    total) becomes a string such as "12345678901234567890.12", which any consumer can read
+    exactly, instead of losing digits or failing to convert.
+    """
+    if not value.is_finite():
+        return str(value)
+    if value == value.to_integral_value() and abs(value) < _SAFE_INTEGER:
+        return int(value)
+    if value.adjusted() < 300 and len(value.as_tuple().digits) <= 17:
+        as_float = float(value)
+        if Decimal(repr(as_float)) == value:
+            return as_float
+    return str(value)

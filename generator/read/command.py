@@ -2,21 +2,35 @@
 
 The human summary is for a maintainer adding a document; ``--json`` is for scripts and for
 checking the reader against a document by hand. Bad files are reported and skipped: the exit
-status is non-zero when any file failed, but every other file is still read and printed.
+status is non-zero when any file failed, but every other file is still read and printed. Each
+file is read in a worker process under the time and memory limits of site.toml's ``[limits]``.
 """
 
 from __future__ import annotations
 
 import json
 import sys
+from pathlib import Path
 from typing import Any
 
+from generator.config import ConfigError, load_config
 from generator.model import KIND_ZH, Document, Reading, to_jsonable
-from generator.read import read_file
+from generator.read.isolation import read_isolated
 
 
-def run_parse(files: list[str], as_json: bool = False) -> int:
-    documents = [read_file(f) for f in files]
+def run_parse(files: list[str], as_json: bool = False, config: str | None = None) -> int:
+    """Read each file in its own worker (``isolation``) under the ``[limits]`` of site.toml.
+
+    ``config`` names a site.toml; None means ``site.toml`` in the current folder if there
+    is one, else the default limits. A bad site.toml is reported and nothing is read."""
+    try:
+        if config is not None and not Path(config).is_file():
+            raise ConfigError(f"{config} does not exist")
+        limits = load_config(config or "site.toml").limits
+    except (ConfigError, OSError) as err:
+        sys.stderr.write(f"error: {err}\n")
+        return 2
+    documents = [read_isolated(f, limits) for f in files]
     if hasattr(sys.stdout, "reconfigure") and (sys.stdout.encoding or "").lower() != "utf-8":
         sys.stdout.reconfigure(encoding="utf-8")  # Chinese text must not fail on a C locale
     if as_json:

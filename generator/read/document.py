@@ -12,13 +12,13 @@ from typing import Any, Literal
 
 from generator.model import Document, Line, Metadata, Problem
 from generator.read import glossary as glossary_mod
-from generator.read import indicators, narrative
+from generator.read import indicators, magnitude, narrative
 from generator.read import metadata as metadata_mod
 from generator.read import projects as projects_mod
 from generator.read import sections as sections_mod
 from generator.read import tables as tables_mod
 from generator.read.blocks import Block, Grid
-from generator.read.truncation import cut_short_problems
+from generator.read.truncation import cut_short_problems, missing_tables_problems
 
 # the parts _guard names, as a reader of the site calls them
 _PART_ZH = {
@@ -37,6 +37,8 @@ def _guard(
 ) -> Any:
     try:
         return fn()
+    except MemoryError:
+        raise  # a file that exhausts memory is refused whole, not read in part
     except Exception as exc:  # noqa: BLE001 - strange input must never stop the reader
         reason = f"{type(exc).__name__}: {exc}"
         problems.append(
@@ -83,7 +85,8 @@ def build_document(
         if entry.table_id:
             entry.found = entry.table_id in present
     if lines:
-        problems.extend(cut_short_problems(source, toc, sections, lines[-1].number))
+        cut = cut_short_problems(source, toc, sections, lines[-1].number)
+        problems.extend(cut or missing_tables_problems(source, toc, tables, lines))
 
     statements = _guard(
         problems,
@@ -106,6 +109,8 @@ def build_document(
         lambda: projects_mod.read_projects(source, blocks, tables),
         [],
     )
+    statements, absurd_problems = magnitude.drop_absurd(source, tables, statements, projects)
+    problems.extend(absurd_problems)
     metadata, meta_problems = _guard(
         problems,
         source,

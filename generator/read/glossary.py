@@ -73,6 +73,8 @@ def read_glossary(
     """The 名词解释 entries, each with the line where its term is printed."""
     try:
         return _entries(source, lines, glossary_range(lines, blocks))
+    except MemoryError:
+        raise  # a file that exhausts memory is refused whole, not read in part
     except Exception:  # noqa: BLE001 - a glossary is never worth a failure
         return []
 

@@ -90,6 +90,8 @@ def read_statements(
                 st.paragraph = number
             out.extend(stmts)
         return out
+    except MemoryError:
+        raise  # a file that exhausts memory is refused whole, not read in part
     except Exception:  # noqa: BLE001 - bad text must never stop the reader
         return []
 

@@ -9,6 +9,7 @@ line outside tables, 目录 included, and join whole sentences (``SENTENCES`` be
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -18,6 +19,11 @@ from generator.read.glossary import glossary_range
 from generator.read.sections import _heading_title, heading_level, plain, table_lines, toc_range
 
 _LETTER_ITEM = re.compile(r"^[A-Za-z]\s*[.．、]")
+# Real paragraphs are under 400 characters and sentences under 250 (seeds and published PDFs);
+# past these bounds text is not prose, and reading it whole would cost the square of its length.
+MAX_PARAGRAPH = 4000
+MAX_SENTENCE = 1000
+_CLAUSE_END = re.compile(r"[，,；;：:、\s]")
 
 
 @dataclass
@@ -32,12 +38,8 @@ class Para:
         self.text += text
 
     def line_at(self, pos: int) -> Line:
-        found = self.starts[0][1]
-        for start, ln in self.starts:
-            if start > pos:
-                break
-            found = ln
-        return found
+        k = bisect.bisect_right(self.starts, pos, key=lambda x: x[0])
+        return self.starts[max(k - 1, 0)][1]
 
 
 def excluded_lines(lines: list[Line], blocks: list[Block] | None = None) -> set[int]:
@@ -94,7 +96,9 @@ def paragraphs(lines: list[Line], skip: set[int], join: str = WRAPPED) -> list[P
         if not t:
             gap += 1
             continue
-        if sentences_mode:
+        if cur is not None and len(cur.text) >= MAX_PARAGRAPH:
+            joins = False
+        elif sentences_mode:
             joins = cur is not None and joined < 6 and _continues_sentence(cur.text, t)
         else:
             joins = cur is not None and gap <= 2 and _continues_wrapped(last_text, t)
@@ -142,10 +146,20 @@ def _is_heading(text: str) -> bool:
 
 
 def sentences(text: str) -> list[tuple[int, str]]:
+    """(offset, sentence) pairs; a run longer than MAX_SENTENCE is cut at its last clause
+    break before the bound (text without full stops is not prose, but must stay cheap)."""
     out, start = [], 0
-    for m in re.finditer(r"[。！？]", text):
-        out.append((start, text[start : m.end()]))
-        start = m.end()
-    if start < len(text):
-        out.append((start, text[start:]))
+    ends = [m.end() for m in re.finditer(r"[。！？]", text)]
+    if not ends or ends[-1] < len(text):
+        ends.append(len(text))
+    for end in ends:
+        while end - start > MAX_SENTENCE:
+            cut = start + MAX_SENTENCE
+            breaks = [m.end() for m in _CLAUSE_END.finditer(text, start + 1, cut)]
+            cut = breaks[-1] if breaks else cut
+            out.append((start, text[start:cut]))
+            start = cut
+        if end > start:
+            out.append((start, text[start:end]))
+        start = end
     return out

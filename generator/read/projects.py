@@ -114,6 +114,8 @@ def read_projects(source: str, blocks: list[Block], tables: list[Table]) -> list
     """Every project with its indicators, in document order; never raises."""
     try:
         return _read(source, blocks, tables)
+    except MemoryError:
+        raise  # a file that exhausts memory is refused whole, not read in part
     except Exception:  # noqa: BLE001 - a strange table must not cost the document
         return []
 
@@ -221,22 +223,31 @@ def _start(st: _State, row: GridRow, table_id: str | None) -> None:
     st.projects.append(p)
 
 
-def _value_after(texts: list[str], i: int) -> str | None:
-    for t in texts[i + 1 :]:
+def _values_after(texts: list[str]) -> list[str | None]:
+    """For each cell, the next non-empty cell to its right unless that is another key.
+
+    One pass from the right: looking ahead from every cell would cost the square of the
+    row's width."""
+    out: list[str | None] = [None] * len(texts)
+    following: str | None = None
+    for i in range(len(texts) - 1, -1, -1):
+        out[i] = following
+        t = texts[i]
         if t:
-            return None if _k(t) in _KEYSET else t
-    return None
+            following = None if _k(t) in _KEYSET else t
+    return out
 
 
 def _keys(st: _State, row: GridRow, texts: list[str], keys: list[str]) -> None:
     p = st.current
     assert p is not None
+    values = _values_after(texts)
     for i, key in enumerate(keys):
         if key.startswith(("全年预算数", "全年执行数")):
             st.money_cols[key[:5]] = i
         if key == "年初设定目标":
             st.goal_col = i
-        value = _value_after(texts, i)
+        value = values[i]
         if not value:
             continue
         if key in _NAMES and not p.name:

@@ -40,9 +40,14 @@ def table_lines(lines: list[Line], blocks: list[Block] | None = None) -> set[int
     return out
 
 
+# A run of blanks holding a tab, matched only from the run's first character: anchored on the
+# tab alone, the pattern would rescan a long run of spaces from every position in it.
+_GAP = re.compile(r"(?<![ \t])[ \t]*\t[ \t]*")
+
+
 def plain(text: str) -> str:
     """A line outside tables with its wide gaps (tabs in PDF text) read as spaces."""
-    return re.sub(r"[ \t]*\t[ \t]*", " ", text).strip()
+    return _GAP.sub(" ", text).strip() if "\t" in text else text.strip()
 
 
 def heading_level(text: str) -> int | None:
@@ -120,6 +125,8 @@ def read_sections(
         tables = table_lines(lines, blocks)
         rng = toc_range(lines, tables)
         return _sections(lines, rng, tables, blocks is None), _toc(lines, rng)
+    except MemoryError:
+        raise  # a file that exhausts memory is refused whole, not read in part
     except Exception:  # noqa: BLE001 - an outline is a convenience, never a reason to fail
         return [], []
 
@@ -150,6 +157,8 @@ def table_id(title: str) -> str | None:
         return None
     try:
         return _match_title(t)
+    except MemoryError:
+        raise  # a file that exhausts memory is refused whole, not read in part
     except Exception:  # noqa: BLE001
         return None
 

@@ -83,3 +83,21 @@ def test_complete_seeds_are_not_reported_as_cut_short():
     for key in ("000", "001", "002", "003", "004"):
         doc = read_file(seed_path(key))
         assert not [w for w in doc.problems if "seems cut short" in w.message], key
+
+
+def test_tables_the_toc_lists_after_a_cut_are_reported(tmp_path):
+    # seed 001 cut at 31%: its 目录 lists twelve tables, the text stops after the first ones
+    data = Path(seed_path("001")).read_bytes()
+    cut = data[: len(data) * 31 // 100]
+    p = tmp_path / "cut.txt"
+    p.write_bytes(cut[: cut.rfind(b"\n") + 1])
+    doc = read_file(p)
+    cut_short = [w for w in doc.problems if "cut short" in w.message]
+    assert len(cut_short) == 1 and "more table(s)" in cut_short[0].message
+    assert cut_short[0].line == doc.lines[-1].number
+
+
+def test_a_table_missing_from_the_middle_of_the_toc_is_not_a_cut():
+    doc = read_file(seed_path("002"))  # the department left out four listed tables
+    assert any(e.found is False for e in doc.toc)
+    assert not [w for w in doc.problems if "cut short" in w.message]

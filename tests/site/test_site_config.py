@@ -68,6 +68,31 @@ def test_defaults_are_safe():
     assert cfg.language == "zh-CN" and cfg.sitemap_chunk_size <= 50000
 
 
+def test_limits_are_checked_by_type_and_range_with_key_and_line():
+    cfg = parse_config("[limits]\nmax_text_mb = 2.5\nread_timeout_seconds = 30\n", Path("."))
+    assert cfg.limits.max_text_mb == 2.5 and cfg.limits.read_timeout_seconds == 30
+    with pytest.raises(ConfigError, match=r"'limits.max_line_chars' \(line 3\).*between"):
+        parse_config('title = "x"\n[limits]\nmax_line_chars = -1\n', Path("."))
+    with pytest.raises(ConfigError, match="limits.read_memory_mb.*whole number"):
+        parse_config("[limits]\nread_memory_mb = 1.5\n", Path("."))
+    with pytest.raises(ConfigError, match="unknown key 'limits.max_lines'"):
+        parse_config("[limits]\nmax_lines = 5\n", Path("."))
+
+
+def test_a_site_toml_that_is_not_utf8_is_an_error_naming_the_line(tmp_path):
+    p = tmp_path / "site.toml"
+    p.write_bytes(b'title = "ok"\n' + 'description = "预算"\n'.encode("gbk"))
+    with pytest.raises(ConfigError, match="not UTF-8 text.*line 2"):
+        load_config(p)
+
+
+def test_the_readme_rows_of_the_limits_are_current():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for key, doc in documented_keys().items():
+        if key.startswith("limits."):
+            assert f"| `{key}` | {doc} |" in readme, f"README.md row of {key} is out of date"
+
+
 def test_pages_base_url_is_cut_back_to_the_origin():
     from generator.config import site_origin
 
