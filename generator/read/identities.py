@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Literal
 
-from generator.model import Reading, SourceRef, decimals, sum_tolerance, ulp
+from generator.model import CANONICAL_INDICATORS, Reading, SourceRef, decimals, sum_tolerance, ulp
 
 Status = Literal["held", "failed", "unverifiable"]
 
@@ -293,8 +293,6 @@ def narrative_agrees(
 
 
 def _zh(indicator: str) -> str:
-    from generator.model import CANONICAL_INDICATORS
-
     return CANONICAL_INDICATORS.get(indicator, indicator)
 
 

@@ -22,6 +22,8 @@ import re
 from collections import defaultdict
 from pathlib import Path
 
+from generator.read.sidecar import read_sidecar
+
 _NUM = r"[0-9０-９一二三四五六七八九十]+"
 _MARKER = re.compile(
     r"(?:附件\s*" + _NUM + r"|第\s*" + _NUM + r"\s*(?:部分|册)|[（(]\s*" + _NUM + r"\s*[)）]"
@@ -92,8 +94,6 @@ def group_by_name(paths: list[str]) -> list[list[str]]:
 
 def group_inputs(paths: list[str]) -> list[list[str]]:
     """Groups by sidecar ``parts`` first, then by the naming rule for the rest."""
-    from generator.read.sidecar import read_sidecar
-
     taken: set[str] = set()
     by_sidecar: list[list[str]] = []
     for p in paths:
