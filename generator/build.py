@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import shutil
 import sys
 import time
 from dataclasses import dataclass, field
@@ -28,6 +27,7 @@ from typing import Any
 from generator import checks, render
 from generator.build_readers import Reader, default_reader, read_disclosure
 from generator.checks import Finding
+from generator.clean import mark_created
 from generator.config import ConfigError, SiteConfig, load_config
 from generator.content import Input, find_disclosures, find_pages
 from generator.links import Links, output_file
@@ -206,7 +206,7 @@ class Builder:
 
     def render_and_write(self, site: Site, registry: Registry) -> tuple[int, int, int]:
         out = self.config.output_path
-        out.mkdir(parents=True, exist_ok=True)
+        mark_created(out)
         manifest_path = self.config.cache_path / "manifest.json"
         old = _load_json(manifest_path) if (out / output_file(Links.HOME)).exists() else {}
         # the generator's own code is an input too: a new version re-renders everything
@@ -239,7 +239,7 @@ class Builder:
             if stale.is_file():
                 stale.unlink()
                 removed += 1
-        manifest_path.parent.mkdir(parents=True, exist_ok=True)
+        mark_created(manifest_path.parent)
         manifest_path.write_text(json.dumps(new, indent=0, sort_keys=True), encoding="utf-8")
         return rendered, written, removed
 
@@ -324,16 +324,3 @@ def run_build(config_path: str, quiet: bool = False) -> int:
             file=sys.stderr,
         )
     return 1 if builder.errors else 0
-
-
-def run_clean(config_path: str) -> int:
-    try:
-        cfg = load_config(config_path)
-    except ConfigError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
-    for folder in (cfg.output_path, cfg.cache_path):
-        if folder.is_dir() and folder != cfg.root.resolve():
-            shutil.rmtree(folder)
-            print(f"removed {folder}", file=sys.stderr)
-    return 0

@@ -63,7 +63,7 @@ def main(argv: list[str] | None = None) -> int:
 
         return run_serve(args.config, host=args.host, port=args.port)
     if args.command == "clean":
-        from generator.build import run_clean
+        from generator.clean import run_clean
 
         return run_clean(args.config)
     return 2

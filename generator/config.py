@@ -202,7 +202,24 @@ def parse_config(text: str, root: Path) -> SiteConfig:
             )
     for key in ("output_dir", "content_dir", "cache_dir"):
         _check_folder(getattr(cfg, key), key, text)
+    _check_layout(cfg, text)
     return cfg
+
+
+def _check_layout(cfg: SiteConfig, text: str) -> None:
+    """The build writes into output_dir and cache_dir and ``clean`` may remove them, so
+    neither may be the project folder itself or overlap the content folder."""
+    content, project = cfg.content_path, cfg.root.resolve()
+    for key, path in (("output_dir", cfg.output_path), ("cache_dir", cfg.cache_path)):
+        if path == project:
+            raise ConfigError(f"site.toml: {_where(text, key)} may not be the project folder")
+        if path == content or content in path.parents or path in content.parents:
+            raise ConfigError(
+                f"site.toml: {_where(text, key)} may not be, hold or lie inside content_dir "
+                f"({cfg.content_dir!r})"
+            )
+    if cfg.output_path == cfg.cache_path:
+        raise ConfigError(f"site.toml: {_where(text, 'cache_dir')} may not be output_dir")
 
 
 # Whole-number keys and the values they may take (a sitemap file holds at most 50,000 URLs).
@@ -236,9 +253,8 @@ def _base_path(env: str | None, value: str, text: str) -> str:
         else (f"site.toml: {_where(text, 'base_path')}")
     )
     parts = raw.strip("/").split("/") if raw.strip("/") else []
-    if (
-        "//" in raw
-        or any(p in (".", "..") or not re.fullmatch(r"[A-Za-z0-9._~-]+", p) for p in parts)
+    if "//" in raw or any(
+        p in (".", "..") or not re.fullmatch(r"[A-Za-z0-9._~-]+", p) for p in parts
     ):
         raise ConfigError(
             f"{where} must be a clean absolute path such as '/' or '/budget-site/' "
