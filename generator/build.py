@@ -25,7 +25,9 @@ from pathlib import Path
 from typing import Any
 
 from generator import checks, render
-from generator.build_readers import Reader, default_reader, read_disclosure
+from generator.build_cache import ReadCache, read_in_workers
+from generator.build_inputs import fill_from_path, input_key, join_parts, refusal
+from generator.build_readers import Reader, default_reader, read_group
 from generator.checks import Finding
 from generator.clean import mark_created
 from generator.config import ConfigError, SiteConfig, load_config
@@ -50,6 +52,7 @@ LOCATION_KEYS = ("output_dir", "content_dir", "cache_dir", "root")
 class BuildResult:
     inputs: int = 0
     failed: int = 0
+    refused: int = 0  # files that are not budget disclosures: listed, no page
     with_problems: int = 0
     pages: int = 0
     rendered: int = 0
@@ -80,10 +83,21 @@ class Progress:
 
 
 class Builder:
-    def __init__(self, config: SiteConfig, quiet: bool = True, reader: Reader | None = None):
+    def __init__(
+        self,
+        config: SiteConfig,
+        quiet: bool = True,
+        reader: Reader | None = None,
+        disclosures: Path | None = None,
+    ):
         self.config = config
         self.progress = Progress(quiet)
         self.reader = reader or default_reader()
+        # where disclosures are found (``build --content PATH``); the Markdown pages stay
+        # in the configured content folder
+        self.source_dir = (disclosures or config.content_path).resolve()
+        # read Documents on disk by content hash: only for the real reader
+        self._disk = ReadCache(config.cache_path) if reader is None else None
         self._read_cache: dict[tuple[str, str, str | None], Document] = {}
         self._redacted: dict[tuple[Any, ...], Document] = {}
         self.errors: list[str] = []  # pages that could not be rendered (template bugs)
@@ -98,20 +112,40 @@ class Builder:
 
     # -- stages -----------------------------------------------------------------------------
     def read(self, inputs: list[Input]) -> list[tuple[Input, Document]]:
-        out = []
-        for n, inp in enumerate(inputs, start=1):
-            key = (inp.rel, inp.sha256, inp.sidecar_sha256)
+        """Each disclosure once: kept from the last build, else from the disk cache (the
+        default reader only), else read, in worker processes when there are several."""
+        keys = [input_key(inp) for inp in inputs]
+        docs: dict[int, Document] = {}
+        todo = []
+        for i, key in enumerate(keys):
             doc = self._read_cache.get(key)
+            if doc is None and self._disk is not None:
+                doc = self._disk.get(key)
             if doc is None:
-                doc = self._read_one(inp)
-                self._read_cache = {k: v for k, v in self._read_cache.items() if k[0] != inp.rel}
-                self._read_cache[key] = doc
-            out.append((inp, doc))
-            self.progress.stage("read", n, len(inputs))
-        return out
+                todo.append(i)
+            else:
+                docs[i] = doc
+        jobs = [[inputs[i].path, *(p.path for p in inputs[i].parts)] for i in todo]
 
-    def _read_one(self, inp: Input) -> Document:
-        return read_disclosure(self.reader, self.config.content_path, inp.path)
+        def done(j: int, doc: Document) -> None:
+            docs[todo[j]] = doc
+            if self._disk is not None:
+                self._disk.put(keys[todo[j]], doc)
+            self.progress.stage("read", len(docs), len(inputs))
+
+        if self._disk is not None:
+            read_in_workers(self.source_dir, jobs, done)
+        else:
+            for j, paths in enumerate(jobs):
+                done(j, read_group(self.reader, self.source_dir, paths))
+        self.progress.stage("read", len(inputs), len(inputs))
+        kept = {k[0] for k in keys}
+        self._read_cache = {k: v for k, v in self._read_cache.items() if k[0] not in kept}
+        out = []
+        for i, inp in enumerate(inputs):
+            self._read_cache[keys[i]] = docs[i]
+            out.append((inp, docs[i]))
+        return out
 
     def check(self, items: list[tuple[Input, Document]]) -> list[Finding] | None:
         """Per-document rules run only for documents not seen before (their findings depend
@@ -119,7 +153,7 @@ class Builder:
         try:
             kept: dict[tuple[str, str, str | None], list[Finding]] = {}
             for inp, doc in items:
-                key = (inp.rel, inp.sha256, inp.sidecar_sha256)
+                key = input_key(inp)
                 found = self._doc_findings.get(key)
                 kept[key] = checks.document_findings(doc) if found is None else found
             self._doc_findings = kept
@@ -152,11 +186,15 @@ class Builder:
             return now
 
         t = t0
-        inputs = find_disclosures(cfg.content_path)
+        inputs = join_parts(find_disclosures(self.source_dir))
         items = self.read(inputs)
         t = lap("read", t)
+        refused = [(inp, doc) for inp, doc in items if refusal(doc) is not None]
+        items = [(inp, doc) for inp, doc in items if refusal(doc) is None]
+        for inp, doc in items:
+            fill_from_path(inp, doc)
         documents = [d for _, d in items]
-        key = tuple((i.rel, i.sha256, i.sidecar_sha256) for i, _ in items)
+        key = tuple(input_key(i) for i, _ in items)
         if key != self._checked_key:  # unchanged documents: the findings still hold
             self._findings = self.check(items)
             t = lap("check", t)
@@ -169,14 +207,19 @@ class Builder:
         findings, metrics = self._findings, self._metrics
         redacted = [(inp, self._redact(inp, doc)) for inp, doc in items]
         site = build_site(cfg, redacted, find_pages(cfg.content_path), findings, metrics)
-        site.outcomes = [outcome(inp, doc, site) for inp, doc in items]
+        site.outcomes = sorted(
+            [row for inp, doc in items for row in outcomes(inp, doc, site)]
+            + [not_disclosure(inp, doc) for inp, doc in refused],
+            key=lambda o: o["file"],
+        )
         registry = register_pages(site)
         t = lap("site", t)
         res.rendered, res.written, res.removed = self.render_and_write(site, registry)
         t = lap("render+write", t)
         self.search(res.written + res.removed > 0)
         lap("search", t)
-        res.inputs = len(inputs)
+        res.inputs = len(site.outcomes)
+        res.refused = len(refused)
         res.failed = sum(o["status"] == "failed" for o in site.outcomes)
         res.with_problems = sum(o["status"] == "problems" for o in site.outcomes)
         res.pages = len(registry)
@@ -198,7 +241,7 @@ class Builder:
             )
 
     def _redact(self, inp: Input, doc: Document) -> Document:
-        key = (inp.rel, inp.sha256, inp.sidecar_sha256, repr(self.config.privacy))
+        key = (*input_key(inp), repr(self.config.privacy))
         if key not in self._redacted:
             self._redacted = {k: v for k, v in self._redacted.items() if k[0] != inp.rel}
             self._redacted[key] = redact(doc, self.config.privacy)
@@ -283,11 +326,37 @@ def outcome(inp: Input, doc: Document, site: Site) -> dict[str, Any]:
         "page": Links.department_year(sdoc.dept_id, sdoc.year)
         if sdoc and status != "failed"
         else (sdoc.path if sdoc else None),
-        "problems": [
-            {k: getattr(p, k) for k in ("severity", "message", "line", "page")}
-            | {"message_zh": p.message_zh or p.message}
-            for p in doc.problems
-        ],
+        "problems": [_problem(p) for p in doc.problems],
+    }
+
+
+def outcomes(inp: Input, doc: Document, site: Site) -> list[dict[str, Any]]:
+    """The report rows of one disclosure: its first file, and each other part of it."""
+    first = outcome(inp, doc, site)
+    rows = [first]
+    for part in inp.parts:
+        rows.append(
+            first | {"file": part.rel, "sha256": part.sha256, "part_of": inp.rel, "problems": []}
+        )
+    if inp.parts:
+        first["parts"] = [p.rel for p in inp.parts]
+    return rows
+
+
+def not_disclosure(inp: Input, doc: Document) -> dict[str, Any]:
+    """A file the reader refused: listed with the plain reason, and no page."""
+    return {
+        "file": inp.rel,
+        "sha256": inp.sha256,
+        "status": "not_disclosure",
+        "page": None,
+        "problems": [_problem(p) for p in doc.problems if p.severity == "error"],
+    }
+
+
+def _problem(p: Any) -> dict[str, Any]:
+    return {k: getattr(p, k) for k in ("severity", "message", "line", "page")} | {
+        "message_zh": p.message_zh or p.message
     }
 
 
@@ -301,19 +370,23 @@ def _load_json(path: Path) -> dict[str, Any]:
 def summary(res: BuildResult) -> str:
     checks = "未运行" if res.findings is None else f"{res.findings} 条发现"
     return (
-        f"inputs read: {res.inputs} ({res.failed} failed, {res.with_problems} with problems) · "
+        f"inputs read: {res.inputs} ({res.failed} failed, {res.with_problems} with problems, "
+        f"{res.refused} not a disclosure) · "
         f"pages: {res.pages} ({res.rendered} rendered, {res.written} written, {res.removed} removed) · "
         f"checks: {checks} · time: {res.seconds:.2f}s"
     )
 
 
-def run_build(config_path: str, quiet: bool = False) -> int:
+def run_build(config_path: str, quiet: bool = False, content: str | None = None) -> int:
     try:
         cfg = load_config(config_path)
     except ConfigError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    builder = Builder(cfg, quiet=quiet)
+    if content is not None and not Path(content).is_dir():
+        print(f"error: --content {content}: no such folder", file=sys.stderr)
+        return 2
+    builder = Builder(cfg, quiet=quiet, disclosures=Path(content) if content else None)
     res = builder.build()
     for error in builder.errors:
         print(f"error: page not rendered: {error}", file=sys.stderr)

@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from generator.model import Document, Line, Metadata, Problem
-from generator.read import read_file
+from generator.read import read_file, read_files
 
 Reader = Callable[[str], Document]
 
@@ -79,3 +79,12 @@ def read_disclosure(reader: Reader, content_path: Path, path: Path) -> Document:
             )
         ]
         return doc
+
+
+def read_group(reader: Reader | None, content_path: Path, paths: list[Path]) -> Document:
+    """One disclosure of one file (``reader``, the default when None) or of several parts,
+    read together as one Document (generator/read/parts.py)."""
+    if len(paths) == 1:
+        return read_disclosure(reader or default_reader(), content_path, paths[0])
+    with _cwd(content_path):
+        return read_files([p.relative_to(content_path).as_posix() for p in paths])

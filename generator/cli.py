@@ -33,6 +33,12 @@ def _parser() -> argparse.ArgumentParser:
     build = sub.add_parser("build", help="build the site into the output folder")
     build.add_argument("--config", default="site.toml", help="path to site.toml")
     build.add_argument("--quiet", action="store_true", help="no progress bar")
+    build.add_argument(
+        "--content",
+        default=None,
+        metavar="PATH",
+        help="read the disclosures from this folder, in any layout (default: content_dir)",
+    )
 
     serve = sub.add_parser("serve", help="build, serve and rebuild on change (livereload)")
     serve.add_argument("--config", default="site.toml")
@@ -57,7 +63,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "build":
         from generator.build import run_build
 
-        return run_build(args.config, quiet=args.quiet)
+        return run_build(args.config, quiet=args.quiet, content=args.content)
     if args.command == "serve":
         from generator.serve import run_serve
 

@@ -1,21 +1,20 @@
 """Find the inputs: disclosures (with their sidecars) and the Markdown pages.
 
-The folder layout ``disclosures/<region>/<department>/<year>-<kind>.txt|.pdf`` is a hint,
-not the truth: the reader's metadata wins, the path only fills what a document never says.
+Disclosures are every ``.txt``/``.pdf`` under ``<content>/disclosures/``, or, for a folder
+with no ``disclosures/`` (a crawler's collection, ``build --content PATH``), under the folder
+itself, in any layout. The path is a hint, not the truth (``generator/path_hints.py``): the
+reader's metadata wins, the path only fills what a document never says.
 """
 
 from __future__ import annotations
 
 import hashlib
-import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.model import KINDS
+from generator.path_hints import hints
 
 DISCLOSURE_SUFFIXES = (".txt", ".pdf")
-_NAME = re.compile(r"^(?P<year>\d{4})-(?P<kind>[a-z]+)(?:-.*)?$")
-_REGION = re.compile(r"^(?P<code>\d{6})(?:-(?P<name>.+))?$")
 
 
 @dataclass
@@ -33,6 +32,7 @@ class Input:
     year: int | None = None
     kind: str | None = None
     first_seen: str | None = None  # ISO date the file first entered the repository (git)
+    parts: list[Input] = field(default_factory=list)  # the other files of a multi-file disclosure
 
 
 @dataclass
@@ -49,15 +49,16 @@ def sha256_file(path: Path) -> str:
 
 
 def find_disclosures(content_dir: Path) -> list[Input]:
-    """Every disclosure under content/disclosures, sorted by path so builds are deterministic."""
-    root = content_dir / "disclosures"
+    """Every disclosure under content/disclosures (or under a layout-free folder), sorted by
+    path so builds are deterministic."""
+    root = disclosures_root(content_dir)
     if not root.is_dir():
         return []
     found = []
     for path in sorted(root.rglob("*")):
         if path.suffix.lower() not in DISCLOSURE_SUFFIXES or not path.is_file():
             continue
-        found.append(_describe(path, content_dir))
+        found.append(_describe(path, content_dir, root))
     added = first_commits(root)
     for item in found:
         item.first_seen = added.get(item.path)
@@ -114,26 +115,22 @@ def first_commits(folder: Path) -> dict[Path, str]:
     return dates
 
 
-def _describe(path: Path, content_dir: Path) -> Input:
+def disclosures_root(content_dir: Path) -> Path:
+    """``content/disclosures`` when the folder has one, else the folder itself."""
+    nested = content_dir / "disclosures"
+    return nested if nested.is_dir() or (content_dir / "pages").is_dir() else content_dir
+
+
+def _describe(path: Path, content_dir: Path, root: Path) -> Input:
     rel = path.relative_to(content_dir).as_posix()
     sidecar = path.with_suffix(".toml")
     item = Input(path=path.resolve(), rel=rel, sha256=sha256_file(path))
     if sidecar.is_file():
         item.sidecar = sidecar.resolve()
         item.sidecar_sha256 = sha256_file(sidecar)
-    parts = path.relative_to(content_dir / "disclosures").parts
-    m = _NAME.match(path.stem)
-    if m:
-        item.year = int(m["year"])
-        item.kind = m["kind"] if m["kind"] in KINDS else None
-    if len(parts) >= 3:
-        item.department = parts[-2]
-        r = _REGION.match(parts[-3])
-        if r:
-            item.region_code = r["code"]
-            item.region_name = r["name"]
-        else:
-            item.region_name = parts[-3]
+    h = hints(path.relative_to(root).parts)
+    item.region_code, item.region_name = h.region_code, h.region_name
+    item.department, item.year, item.kind = h.department, h.year, h.kind
     return item
 
 

@@ -18,7 +18,7 @@ from markupsafe import Markup
 from generator.links import Links, output_file
 from generator.model import CANONICAL_INDICATORS, KIND_ZH, LEVEL_ZH, UNKNOWN_KIND_ZH, SourceRef
 from generator.safe_output import web_url
-from generator.site import external, finding_view, number_text
+from generator.site import empty, external, finding_view, number_text, plain_terms
 from generator.site.charts import indicator_name, money
 from generator.site.model import Site, term_id
 from generator.site.registry import Page
@@ -172,6 +172,9 @@ def environment(site: Site, env: Environment | None = None) -> Environment:
         rule_sentence=finding_view.rule_sentence,
         SEVERITY_ZH=finding_view.SEVERITY_ZH,
         SEVERITY_HINT=finding_view.SEVERITY_HINT,
+        all_zero_table=empty.table_all_zero,
+        plain_term=plain_terms.for_term,
+        plain_indicator=plain_terms.for_indicator,
     )
     env.filters.update(
         money=_money,

@@ -40,7 +40,7 @@
     if (unit === "ratio") return groupSep(cell.value * 100, 2) + "%";
     if (unit === "元/人") return groupSep(cell.value, 2) + " 元/人";
     if (unit === "万元" && metric) return groupSep(cell.value, 2) + " 万元";
-    return String(cell.value).replace(/\B(?=(\d{3})+(?!\d))/, ",") + " 万元";
+    return groupSep(cell.value, 2) + " 万元";
   }
 
   function readUrl() {
@@ -99,8 +99,14 @@
 
   function bars(metric, unit) {
     var cells = chosen.map(function (k) { return data.items[k].metrics[metric]; });
-    var max = 0;
-    cells.forEach(function (c) { if (c && c.value !== null) max = Math.max(max, Math.abs(c.value)); });
+    // A negative value (a fall) is a bar going left from the zero line, a positive one right.
+    var neg = 0, pos = 0;
+    cells.forEach(function (c) {
+      if (!c || c.value === null || c.value === undefined) return;
+      if (c.value < 0) neg = Math.max(neg, -c.value); else pos = Math.max(pos, c.value);
+    });
+    var span = neg + pos;
+    var zero = span > 0 ? neg / span * 100 : 0;
     var box = el("div", null, "compare-bars");
     chosen.forEach(function (k, i) {
       var row = el("div", null, "bar-row");
@@ -109,13 +115,20 @@
       name.style.width = "20em";
       row.appendChild(name);
       var c = cells[i];
-      if (c && c.value !== null && max > 0) {
-        var bar = el("span", null, "bar");
-        bar.style.display = "inline-block";
-        bar.style.height = "0.9em";
+      if (c && c.value !== null && c.value !== undefined && span > 0) {
+        var track = el("span", null, "bar-track");
+        var bar = el("span", null, "bar" + (c.value < 0 ? " negative" : ""));
+        var width = Math.abs(c.value) / span * 100;
+        bar.style.left = (c.value < 0 ? zero - width : zero).toFixed(2) + "%";
+        bar.style.width = width.toFixed(2) + "%";
         bar.style.background = c.value < 0 ? "#1f4e79" : "#c0392b";
-        bar.style.width = (Math.abs(c.value) / max * 60).toFixed(2) + "%";
-        row.appendChild(bar);
+        if (neg > 0) {
+          var axis = el("span", null, "bar-zero");
+          axis.style.left = zero.toFixed(2) + "%";
+          track.appendChild(axis);
+        }
+        track.appendChild(bar);
+        row.appendChild(track);
       }
       row.appendChild(el("span", " " + show(c, unit, metric), "bar-value"));
       box.appendChild(row);

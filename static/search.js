@@ -11,7 +11,11 @@
       showSubResults: true,
       showImages: false,
       resetStyles: false,
-      pageSize: 10
+      pageSize: 10,
+      /* Department-year pages are long (every table of the document): a page's length
+         counts less, and repeating a word counts less than where it stands (headline
+         figures and titles carry data-pagefind-weight), so 基本支出 finds them on page one. */
+      ranking: { pageLength: 0.3, termFrequency: 0.5 }
     });
     /* Pagefind's input has a placeholder but no name a screen reader can announce. */
     var input = box.querySelector("input[type=text], input[type=search]");

@@ -27,7 +27,7 @@ from generator.metrics.values import (
     spending,
 )
 from generator.model import Document
-from generator.read.regions import Region, load_regions
+from generator.read.regions import Region, load_regions, names_of
 
 Regions = Mapping[str, Region]
 
@@ -36,7 +36,9 @@ def department_id(doc: Document) -> str:
     """The site's department id (``generator.ids``), so metrics and pages share one key."""
     meta = doc.metadata
     name = meta.department or Path(doc.source).parent.name or Path(doc.source).stem
-    return department_id_of(meta.region_code, meta.department_type, name)
+    return department_id_of(
+        meta.region_code, meta.department_type, name, names_of(meta.region_code, meta.region_name)
+    )
 
 
 def department_year_key(doc: Document) -> str:

@@ -168,7 +168,7 @@ def population(
         return overrides[code], "网站设置提供", None
     if meta.population and meta.population != census:
         return meta.population, "文件元数据提供", None
-    if census:
+    if census and census_src:  # a census figure without its source is not cited
         return census, f"第七次全国人口普查常住人口（{census_src}）", CENSUS_YEAR
     return None, "", None
 

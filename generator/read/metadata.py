@@ -12,31 +12,11 @@ from __future__ import annotations
 
 import re
 
+from generator.ids import department_type_of
 from generator.model import Line, Metadata, Problem, SourceRef, Table
 from generator.read import org_endings, regions
 from generator.read.numbers import find_unit, unit_word
 
-# Known department types, longest first; the generic rule below covers the rest.
-DEPARTMENT_TYPES = (
-    "规划和自然资源局",
-    "卫生健康委员会",
-    "发展和改革委员会",
-    "人力资源和社会保障局",
-    "医疗保障局",
-    "商务委员会",
-    "高级人民法院",
-    "中级人民法院",
-    "人民法院",
-    "人民检察院",
-    "财政局",
-    "教育局",
-    "民政局",
-    "公安局",
-    "审计局",
-    "统计局",
-    "医疗保险服务中心",
-    "社会医疗保险中心",
-)
 _SUFFIX = org_endings.pattern()
 _ORG = re.compile(
     r"(?P<org>[\u4e00-\u9fff（）()]{2,40}?" + _SUFFIX + r")"
@@ -322,9 +302,9 @@ def department_type(department: str, region: regions.Region | None = None) -> st
     """医疗保障局 for 保定市满城区医疗保障局: the name without its region part."""
     if not department:
         return None
-    for known in DEPARTMENT_TYPES:
-        if department.endswith(known):
-            return known
+    known = department_type_of(department)  # generator/data/department_types.csv
+    if known:
+        return known
     rest = department
     if region is not None:
         names = sorted(

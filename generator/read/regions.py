@@ -74,6 +74,16 @@ def lookup(name_or_code: str) -> Region | None:
     return found[0] if len(found) == 1 else None
 
 
+def names_of(code: str | None, name: str | None) -> tuple[str, ...]:
+    """Every name a department may give its region: the stated one, and the table's name and
+    aliases for its code (济源市 is also written 济源产城融合示范区)."""
+    region = lookup(code) if code else None
+    names = [name] if name else []
+    if region is not None:
+        names += [n for n in region.names if n not in names]
+    return tuple(names)
+
+
 def by_name(name: str) -> list[Region]:
     """Every region called ``name`` (or with that alias)."""
     return [r for r in load_regions() if name in r.names]

@@ -41,6 +41,12 @@ class Chart:
     note: str = ""
     unit: str = "万元"
 
+    @property
+    def all_zero(self) -> bool:
+        """Every row is 0: a chart of floating 0.00 labels shows nothing, so the page says
+        it in a sentence instead (``partials/macros.html``)."""
+        return bool(self.rows) and all(r.value == 0 for r in self.rows)
+
     def data(self) -> list[dict[str, Any]]:
         return [
             {"label": r.label, "value": float(r.value), "text": r.text, "series": r.series}
@@ -88,9 +94,15 @@ def templates() -> dict[str, dict[str, Any]]:
         x=alt.X("value:Q", title="万元", axis=alt.Axis(format=",~r", grid=True)),
         tooltip=tooltip,
     )
+    # A negative amount is a bar going left from 0, its label on its left end.
     bar_chart = alt.layer(
         bars.mark_bar(color=ACCENT, height={"band": 0.7}),
-        bars.mark_text(align="left", dx=4, color=INK, fontSize=12).encode(text="text:N"),
+        bars.transform_filter("datum.value >= 0")
+        .mark_text(align="left", dx=4, color=INK, fontSize=12)
+        .encode(text="text:N"),
+        bars.transform_filter("datum.value < 0")
+        .mark_text(align="right", dx=-4, color=INK, fontSize=12)
+        .encode(text="text:N"),
     ).properties(
         width="container",
         height={"step": 30},

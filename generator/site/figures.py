@@ -193,7 +193,15 @@ def three_public_chart(site: Site, doc: SourceDoc) -> Chart | None:
     if not rows:
         return None
     note = "" if previous else "文件未列出上年数，仅显示本年。"
+    zero = [n for n in dict.fromkeys(r.label for r in rows) if _all_zero(rows, n)]
+    if zero and len(zero) < len({r.label for r in rows}):  # no bars of floating 0.00 labels
+        rows = [r for r in rows if r.label not in zero]
+        note += f"{'、'.join(zero)}均为 0，图中不画。"
     return Chart("compare", "three_public", "“三公”经费", rows, note)
+
+
+def _all_zero(rows: list[ChartRow], label: str) -> bool:
+    return all(r.value == 0 for r in rows if r.label == label)
 
 
 def projects_chart(site: Site, doc: SourceDoc) -> Chart | None:
@@ -201,10 +209,25 @@ def projects_chart(site: Site, doc: SourceDoc) -> Chart | None:
     if not projects:
         return None
     rows = [
-        ChartRow(p.name, p.amount, money(p.amount), href=site.source_url(p.source))
+        ChartRow(
+            _project_label(p, projects), p.amount, money(p.amount), href=site.source_url(p.source)
+        )
         for p in sorted(projects, key=lambda p: -p.amount)
     ]
     return Chart("bars", "projects", "项目支出（按金额）", rows)
+
+
+def _project_label(project, projects) -> str:
+    """Two projects printed under one name on different lines stay two bars: each name
+    that is not unique carries its line (a chart draws one band per distinct label)."""
+    if sum(1 for p in projects if p.name == project.name) < 2:
+        return project.name
+    src = project.source
+    if src is None:  # no line to tell them apart: their order in the document
+        order = next(i for i, p in enumerate(projects) if p is project) + 1
+        return f"{project.name}（第 {order} 个）"
+    where = f"第 {src.page} 页 " if src.page else ""
+    return f"{project.name}（{where}第 {src.line} 行）"
 
 
 def charts_for(site: Site, doc: SourceDoc) -> list[Chart]:

@@ -11,6 +11,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from generator.metrics.definitions import METRIC_DOCS, STATUS_ZH
 from generator.metrics.types import MetricValue
 from generator.model import KIND_ZH
+from generator.site.charts import money
 
 TWO = Decimal("0.01")
 
@@ -26,7 +27,7 @@ def number(value: Decimal | None, unit: str) -> str:
     if unit == "ratio":
         return f"{_q(value * 100):,}%"
     if unit == "万元":
-        return f"{_q(value):,} 万元"
+        return amount(value)
     if unit == "元/人":
         return f"{_q(value):,} 元/人"
     return f"{value:,} {unit}".strip()
@@ -37,7 +38,7 @@ def amount(value: Decimal | None) -> str:
     printed digits are on the linked source line)."""
     if value is None:
         return ""
-    return f"{_q(value):,} 万元"
+    return f"{money(value)} 万元"
 
 
 def missing(mv: MetricValue) -> str:

@@ -52,12 +52,15 @@ def _inputs(mv) -> list[dict[str, Any]]:
 def _metric_rows(dy: DocumentMetrics, metrics: Metrics) -> list[dict[str, Any]]:
     rows = []
     for mid, mv in dy.metrics.items():
+        if mid == "per_capita_expenditure" and not dy.population_source:
+            continue  # per person only with a population whose source the page can cite
         doc = METRIC_DOCS[mid]
         rows.append(
             {
                 "id": mid,
                 "name": doc.name_zh,
                 "numeric": mv.numeric,
+                "value": mv.value,
                 "status": mv.status,
                 "text": fmt.value(mv),
                 "formula": doc.formula_zh,
@@ -183,12 +186,14 @@ def department_year_panels(
     for dy in metrics.for_department_year(department_id, year):
         peers = [b for m in HEADLINE if (b := _peer_block(dy, metrics, m))]
         change = _change(dy, metrics)
+        rows = _metric_rows(dy, metrics)
         panels.append(
             {
+                "metrics_empty": _nothing_computed(rows),
                 "key": dy.key,
                 "kind": dy.kind,
                 "kind_zh": fmt.kind_zh(dy.kind),
-                "metrics": _metric_rows(dy, metrics),
+                "metrics": rows,
                 "population": f"{dy.population:,} 人" if dy.population else "未知",
                 "population_source": dy.population_source,
                 "group": dy.peer_group,
@@ -202,6 +207,20 @@ def department_year_panels(
     return sorted(panels, key=lambda p: (order.get(p["kind"], 3), p["key"]))
 
 
+def _nothing_computed(rows: list[dict[str, Any]]) -> str:
+    """A sentence in place of a table whose every row is 不适用, 未公开 or 0; "" otherwise."""
+    if not rows or any(r["numeric"] and r["value"] for r in rows):
+        return ""
+    counts: dict[str, int] = {}
+    for r in rows:
+        key = r["text"] if not r["numeric"] else "为 0"
+        counts[key] = counts.get(key, 0) + 1
+    why = sorted({r["note"] for r in rows if r["note"]})
+    parts = "、".join(f"{k} {n} 项" for k, n in sorted(counts.items()))
+    reason = f"（{'；'.join(why)}）" if why else ""
+    return f"本文件的 {len(rows)} 项可比指标都没有可计算的数字：{parts}{reason}。"
+
+
 def department_series(metrics: Metrics | None, department_id: str) -> list[dict[str, Any]]:
     """Time series blocks of a department's page; empty with a single year."""
     if metrics is None:
@@ -210,6 +229,8 @@ def department_series(metrics: Metrics | None, department_id: str) -> list[dict[
     blocks = []
     for mid in SERIES_METRICS:
         pts = per.get(mid, [])
+        if mid == "per_capita_expenditure":  # per person only with a citable population
+            pts = [p for p in pts if metrics.department_years[p.key].population_source]
         if not pts:
             continue
         doc = METRIC_DOCS[mid]
@@ -229,8 +250,12 @@ def department_series(metrics: Metrics | None, department_id: str) -> list[dict[
             if p.value is not None:
                 numbers.append((p.year, fmt.kind_zh(p.kind), p.value, text))
         chart = series_chart(f"series-{department_id}-{mid}", doc.name_zh, doc.unit, numbers)
+        empty = ""
+        if not any(v for _, _, v, _ in numbers):  # all 不适用 / 未公开 / 0: one sentence
+            empty = "；".join(f"{r['year']} 年{r['kind']}：{r['text']}" for r in rows)
         blocks.append(
             {
+                "empty": empty,
                 "id": mid,
                 "name": doc.name_zh,
                 "formula": doc.formula_zh,

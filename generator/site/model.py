@@ -31,6 +31,7 @@ from generator.model import (
     SourceRef,
     kind_zh,
 )
+from generator.read.regions import names_of
 from generator.site.page_images import CitedLine, cited_lines
 
 
@@ -207,9 +208,14 @@ def place_documents(
     for inp, doc in items:
         m = doc.metadata
         name = m.department or (inp.department if inp else None) or Path(doc.source).parent.name
-        region_code = m.region_code or (inp.region_code if inp else None)
+        # the path's region only for a document naming no department (build_inputs.py)
+        hint = inp if inp is not None and not m.department else None
+        region_code = m.region_code or (hint.region_code if hint else None)
+        region_name = m.region_name or (hint.region_name if hint else None)
         dtype = m.department_type or department_type_of(name)
-        dept_id = department_id_of(region_code, m.department_type, name)
+        dept_id = department_id_of(
+            region_code, m.department_type, name, names_of(region_code, region_name)
+        )
         year = m.year or (inp.year if inp else None) or 0
         kind = m.kind or (inp.kind if inp else None)
         dept = departments.get(dept_id)
@@ -219,7 +225,7 @@ def place_documents(
                 name=name,
                 type=dtype,
                 region_code=region_code,
-                region_name=m.region_name or (inp.region_name if inp else None),
+                region_name=region_name,
                 region_level=m.region_level,
             )
         dy = dept.years.setdefault(year, DepartmentYear(department=dept, year=year))
@@ -259,8 +265,15 @@ def build_site(
     for d in docs:
         if d.document.format == "pdf":
             d.cited = cited_lines(d.document)
+            if d.document.parts:  # printed pages are drawn from the first file only
+                first = d.document.parts[0]
+                d.cited = {
+                    n: c for n, c in d.cited.items() if first.first_line <= n <= first.last_line
+                }
         site._by_file[d.rel] = d
         site._by_file.setdefault(d.document.source, d)
+        for part in d.document.parts:  # a figure of another file of the disclosure
+            site._by_file.setdefault(part.file, d)
     if findings is not None:
         for dy in site.department_years:
             sources = {d.document.source for d in dy.docs} | {d.rel for d in dy.docs}

@@ -13,6 +13,7 @@ from collections import defaultdict
 
 from generator.links import Links
 from generator.model import CANONICAL_INDICATORS
+from generator.site import plain_terms
 from generator.site.deps import digest, doc_deps, findings_hash
 from generator.site.figures import charts_for, headline, timeline_chart
 from generator.site.model import Site
@@ -172,7 +173,11 @@ def indicators(site: Site, reg: Registry) -> None:
             "指标",
         )
     )
+    terms = site.glossary()
     for i in ids:
+        name = CANONICAL_INDICATORS.get(i, i)
+        official = [ed for t, v in terms.items() if plain_terms.same_term(t, name) for ed in v]
+        wording = [(e.term, e.definition, e.source.line, d.path) for e, d in official]
         shown = [
             (
                 dy.key,
@@ -197,8 +202,14 @@ def indicators(site: Site, reg: Registry) -> None:
                     "rows": rows[i],
                     "ids": ids,
                     "canonical": i in CANONICAL_INDICATORS,
+                    "official": official,
                 },
-                {"rows": digest(shown), "ids": digest(ids), "glossary": glossary},
+                {
+                    "rows": digest(shown),
+                    "ids": digest(ids),
+                    "glossary": glossary,
+                    "official": digest(wording),
+                },
                 CANONICAL_INDICATORS.get(i, i),
             )
         )

@@ -8,6 +8,7 @@ generator's own files, never from the disclosures.
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 from generator.links import Links
@@ -41,7 +42,11 @@ def static_files(site: Site, registry: Registry) -> None:
     cfg = site.config
     for path in sorted(p for p in STATIC.rglob("*") if p.is_file()):
         rel = Links.static(path.relative_to(STATIC).as_posix())
-        registry.add(Page(rel, produce=lambda p=path: p.read_bytes(), deps={}, sitemap=False))
+        # the file's own bytes are its input: an edited static/ file is written again
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()[:16]
+        registry.add(
+            Page(rel, produce=lambda p=path: p.read_bytes(), deps={"bytes": digest}, sitemap=False)
+        )
     registry.add(
         Page(
             Links.static("vega.js"),

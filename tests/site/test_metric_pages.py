@@ -29,7 +29,8 @@ def test_peers_panel_of_the_2021_budgets(seed_docs_site):
     assert "济源产城融合示范区医疗保障局" in html
     assert 'data-chart="metric_peers_pct"' in html
     assert "7.78%" in html and "40.02%" in html
-    assert "未知（人口未知）" in html
+    assert "没有找到可引用来源的常住人口数，所以本页不计算人均支出" in html
+    assert 'data-metric="per_capita_expenditure"' not in html
     assert "支出总计变动达到或超过 10%，但文件没有说明原因" in html
 
 
@@ -143,8 +144,7 @@ def test_time_series_over_two_years_has_a_chart():
         D("507.44") / D("7119.13"),
         D("553.99") / D("7119.13"),
     ]
-    assert blocks["per_capita_expenditure"]["chart"] is None  # population unknown: no points
-    assert {r["text"] for r in blocks["per_capita_expenditure"]["rows"]} == {"未知（人口未知）"}
+    assert "per_capita_expenditure" not in blocks  # no population with a cited source
 
 
 def test_rankings_index_says_why_it_ranks_nothing(seed_docs_site):

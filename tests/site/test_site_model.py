@@ -21,12 +21,29 @@ def test_fixture_figures_sit_on_the_cited_lines():
 
 
 def test_department_ids_are_stable_ascii():
-    assert department_id("410526", "医疗保障局", "滑县医疗保障局") == "410526-ybj"
+    assert department_id("410526", "医疗保障局", "滑县医疗保障局", "滑县") == "410526-ybj"
     assert department_type_of("秦皇岛市北戴河区医疗保障局") == "医疗保障局"
     unknown = department_id("410526", None, "滑县某某中心")
     assert unknown == department_id("410526", None, "滑县某某中心")
     assert unknown.isascii() and unknown.startswith("410526-d")
     assert department_id(None, "医疗保障局", "x").startswith("x-")
+
+
+def test_same_department_in_two_cities_never_shares_an_id():
+    gz = department_id("440100", "交通运输局", "广州市交通运输局", "广州市")
+    sz = department_id("320500", "交通运输局", "苏州市交通运输局", "苏州市")
+    assert gz == "440100-jtysj" and sz == "320500-jtysj"
+    # no region: the full name keeps them apart
+    a = department_id(None, "信访局", "无锡市信访局")
+    b = department_id(None, "信访局", "长沙市信访局")
+    assert a != b and a.startswith("x-xfj-")
+    # a district bureau whose district is not in the region table is not its city's bureau
+    assert department_id("440100", "教育局", "广州市天河区教育局", "广州市") != department_id(
+        "440100", "教育局", "广州市教育局", "广州市"
+    )
+    # the data-driven list: an alias ending gives the same type and slug
+    assert department_type_of("杭州市政府办公厅") == "人民政府办公厅"
+    assert department_type_of("广州市城市管理和综合执法局") == "城市管理和综合执法局"
 
 
 def test_links_respect_base_path():
