@@ -34,6 +34,11 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--config", default="site.toml", help="path to site.toml")
     build.add_argument("--quiet", action="store_true", help="no progress bar")
     build.add_argument(
+        "--strict",
+        action="store_true",
+        help="exit 1 when any input could not be read (default: build, report, exit 0)",
+    )
+    build.add_argument(
         "--content",
         default=None,
         metavar="PATH",
@@ -63,7 +68,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "build":
         from generator.build import run_build
 
-        return run_build(args.config, quiet=args.quiet, content=args.content)
+        return run_build(args.config, quiet=args.quiet, content=args.content, strict=args.strict)
     if args.command == "serve":
         from generator.serve import run_serve
 

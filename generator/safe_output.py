@@ -21,7 +21,9 @@ from typing import Any
 
 # A web address we are willing to link: scheme, "//", a host of visible ASCII-safe
 # characters, then anything without blanks, quotes, angle brackets or control characters.
-_WEB = re.compile(r"https?://[A-Za-z0-9.\-\[\]:@%_~!$&'()*+,;=]+(?:[/?#][^\s\"<>\\`\x00-\x1f\x7f]*)?", re.I)
+_WEB = re.compile(
+    r"https?://[A-Za-z0-9.\-\[\]:@%_~!$&'()*+,;=]+(?:[/?#][^\s\"<>\\`\x00-\x1f\x7f]*)?", re.I
+)
 # A bare host name with an optional path ("stats.gov.cn/tjsj/"), linked as https.
 _BARE = re.compile(r"[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?:/[^\s\"<>\\`\x00-\x1f\x7f]*)?")
 _SCHEME = re.compile(r"^\s*([A-Za-z][A-Za-z0-9+.\-\s]*):")
