@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import shutil
 import sys
 import time
 from dataclasses import dataclass, field
@@ -27,11 +26,14 @@ from typing import Any
 
 from generator import checks, render
 from generator.build_cache import ReadCache, read_in_workers
+from generator.build_guard import drop_absurd_readings
 from generator.build_inputs import fill_from_path, input_key, join_parts, refusal
 from generator.build_readers import Reader, default_reader, read_group
 from generator.checks import Finding
+from generator.clean import mark_created
 from generator.config import ConfigError, SiteConfig, load_config
 from generator.content import Input, find_disclosures, find_pages
+from generator.inventory import FAULTS, unread_rows
 from generator.links import Links, output_file
 from generator.metrics import Metrics, compute
 from generator.model import Document
@@ -53,6 +55,7 @@ class BuildResult:
     inputs: int = 0
     failed: int = 0
     refused: int = 0  # files that are not budget disclosures: listed, no page
+    faults: int = 0  # unreadable files, links out of content or to nothing, orphan sidecars
     with_problems: int = 0
     pages: int = 0
     rendered: int = 0
@@ -193,6 +196,7 @@ class Builder:
         items = [(inp, doc) for inp, doc in items if refusal(doc) is None]
         for inp, doc in items:
             fill_from_path(inp, doc)
+            drop_absurd_readings(doc)
         documents = [d for _, d in items]
         key = tuple(input_key(i) for i, _ in items)
         if key != self._checked_key:  # unchanged documents: the findings still hold
@@ -207,11 +211,9 @@ class Builder:
         findings, metrics = self._findings, self._metrics
         redacted = [(inp, self._redact(inp, doc)) for inp, doc in items]
         site = build_site(cfg, redacted, find_pages(cfg.content_path), findings, metrics)
-        site.outcomes = sorted(
-            [row for inp, doc in items for row in outcomes(inp, doc, site)]
-            + [not_disclosure(inp, doc) for inp, doc in refused],
-            key=lambda o: o["file"],
-        )
+        rows = [row for inp, doc in items for row in outcomes(inp, doc, site)]
+        rows += [not_disclosure(inp, doc) for inp, doc in refused]
+        site.outcomes = sorted(rows + unread_rows(self.source_dir, rows), key=lambda o: o["file"])
         registry = register_pages(site)
         t = lap("site", t)
         res.rendered, res.written, res.removed = self.render_and_write(site, registry)
@@ -221,6 +223,7 @@ class Builder:
         res.inputs = len(site.outcomes)
         res.refused = len(refused)
         res.failed = sum(o["status"] == "failed" for o in site.outcomes)
+        res.faults = sum(o["status"] in FAULTS for o in site.outcomes)
         res.with_problems = sum(o["status"] == "problems" for o in site.outcomes)
         res.pages = len(registry)
         res.findings = None if findings is None else len(findings)
@@ -249,7 +252,7 @@ class Builder:
 
     def render_and_write(self, site: Site, registry: Registry) -> tuple[int, int, int]:
         out = self.config.output_path
-        out.mkdir(parents=True, exist_ok=True)
+        mark_created(out)
         manifest_path = self.config.cache_path / "manifest.json"
         old = _load_json(manifest_path) if (out / output_file(Links.HOME)).exists() else {}
         # the generator's own code is an input too: a new version re-renders everything
@@ -282,7 +285,7 @@ class Builder:
             if stale.is_file():
                 stale.unlink()
                 removed += 1
-        manifest_path.parent.mkdir(parents=True, exist_ok=True)
+        mark_created(manifest_path.parent)
         manifest_path.write_text(json.dumps(new, indent=0, sort_keys=True), encoding="utf-8")
         return rendered, written, removed
 
@@ -371,13 +374,17 @@ def summary(res: BuildResult) -> str:
     checks = "未运行" if res.findings is None else f"{res.findings} 条发现"
     return (
         f"inputs read: {res.inputs} ({res.failed} failed, {res.with_problems} with problems, "
-        f"{res.refused} not a disclosure) · "
+        f"{res.refused} not a disclosure, {res.faults} unreadable or misplaced) · "
         f"pages: {res.pages} ({res.rendered} rendered, {res.written} written, {res.removed} removed) · "
         f"checks: {checks} · time: {res.seconds:.2f}s"
     )
 
 
-def run_build(config_path: str, quiet: bool = False, content: str | None = None) -> int:
+def run_build(
+    config_path: str, quiet: bool = False, content: str | None = None, strict: bool = False
+) -> int:
+    """0 when every page rendered (and, with ``strict``, every input was read); 1 otherwise.
+    Failed inputs are counted on stderr either way."""
     try:
         cfg = load_config(config_path)
     except ConfigError as exc:
@@ -390,23 +397,17 @@ def run_build(config_path: str, quiet: bool = False, content: str | None = None)
     res = builder.build()
     for error in builder.errors:
         print(f"error: page not rendered: {error}", file=sys.stderr)
+    bad = res.failed + res.faults
+    if bad:
+        print(
+            f"{'error' if strict else 'warning'}: {bad} input file(s) could not be read "
+            f"({res.failed} failed, {res.faults} unreadable or misplaced); see the report",
+            file=sys.stderr,
+        )
     if not quiet:
         print(summary(res), file=sys.stderr)
         print(
             f"site written to {cfg.output_path}; report: {cfg.output_path / output_file(Links.REPORT)}",
             file=sys.stderr,
         )
-    return 1 if builder.errors else 0
-
-
-def run_clean(config_path: str) -> int:
-    try:
-        cfg = load_config(config_path)
-    except ConfigError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
-    for folder in (cfg.output_path, cfg.cache_path):
-        if folder.is_dir() and folder != cfg.root.resolve():
-            shutil.rmtree(folder)
-            print(f"removed {folder}", file=sys.stderr)
-    return 0
+    return 1 if builder.errors or (strict and bad) else 0

@@ -37,6 +37,11 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--config", default="site.toml", help="path to site.toml")
     build.add_argument("--quiet", action="store_true", help="no progress bar")
     build.add_argument(
+        "--strict",
+        action="store_true",
+        help="exit 1 when any input could not be read (default: build, report, exit 0)",
+    )
+    build.add_argument(
         "--content",
         default=None,
         metavar="PATH",
@@ -66,13 +71,13 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "build":
         from generator.build import run_build
 
-        return run_build(args.config, quiet=args.quiet, content=args.content)
+        return run_build(args.config, quiet=args.quiet, content=args.content, strict=args.strict)
     if args.command == "serve":
         from generator.serve import run_serve
 
         return run_serve(args.config, host=args.host, port=args.port)
     if args.command == "clean":
-        from generator.build import run_clean
+        from generator.clean import run_clean
 
         return run_clean(args.config)
     return 2

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from generator.safe_output import web_url, why_not_web_url
+
 try:
     import tomllib
 except ModuleNotFoundError:  # Python 3.10
@@ -157,7 +159,9 @@ class SiteConfig:
         "URLs per sitemap file under the sitemap index (the protocol allows at most 50,000).",
         default=50000,
     )
-    feed_entries: int = _doc("How many disclosures the Atom feed lists, newest first.", default=50)
+    feed_entries: int = _doc(
+        "How many disclosures the Atom feed lists, newest first (0 to 100,000).", default=50
+    )
     privacy: PrivacyConfig = _doc(
         "[privacy] table: switches for personal data printed in disclosures.",
         default_factory=PrivacyConfig,
@@ -313,12 +317,85 @@ def parse_config(text: str, root: Path) -> SiteConfig:
         else:
             kwargs[key] = _check_type(value, type(fields[key].default), key, text)
     cfg = SiteConfig(root=root, **kwargs)
-    cfg.base_url = os.environ.get("SITE_BASE_URL", cfg.base_url).rstrip("/")
-    cfg.base_path = _normalise_base_path(os.environ.get("SITE_BASE_PATH", cfg.base_path))
+    cfg.base_url = _base_url(os.environ.get("SITE_BASE_URL") or None, cfg.base_url, text)
+    cfg.base_path = _base_path(os.environ.get("SITE_BASE_PATH") or None, cfg.base_path, text)
     cfg.base_url = site_origin(cfg.base_url, cfg.base_path)
-    if cfg.sitemap_chunk_size < 1 or cfg.sitemap_chunk_size > 50000:
-        raise ConfigError(f"site.toml: {_where(text, 'sitemap_chunk_size')} must be 1..50000")
+    for key, (low, high) in RANGES.items():
+        value = getattr(cfg, key)
+        if not low <= value <= high:
+            raise ConfigError(
+                f"site.toml: {_where(text, key)} must be between {low:,} and {high:,}, "
+                f"got {value!r}"
+            )
+    for key in ("output_dir", "content_dir", "cache_dir"):
+        _check_folder(getattr(cfg, key), key, text)
+    _check_layout(cfg, text)
     return cfg
+
+
+def _check_layout(cfg: SiteConfig, text: str) -> None:
+    """The build writes into output_dir and cache_dir and ``clean`` may remove them, so
+    neither may be the project folder itself or overlap the content folder."""
+    content, project = cfg.content_path, cfg.root.resolve()
+    for key, path in (("output_dir", cfg.output_path), ("cache_dir", cfg.cache_path)):
+        if path == project:
+            raise ConfigError(f"site.toml: {_where(text, key)} may not be the project folder")
+        if path == content or content in path.parents or path in content.parents:
+            raise ConfigError(
+                f"site.toml: {_where(text, key)} may not be, hold or lie inside content_dir "
+                f"({cfg.content_dir!r})"
+            )
+    if cfg.output_path == cfg.cache_path:
+        raise ConfigError(f"site.toml: {_where(text, 'cache_dir')} may not be output_dir")
+
+
+# Whole-number keys and the values they may take (a sitemap file holds at most 50,000 URLs).
+RANGES = {"sitemap_chunk_size": (1, 50000), "feed_entries": (0, 100000)}
+
+
+def _base_url(env: str | None, value: str, text: str) -> str:
+    """Only an http(s) origin: the value is written into the feed, sitemaps and robots.txt."""
+    where = (
+        "the SITE_BASE_URL environment variable"
+        if env is not None
+        else (f"site.toml: {_where(text, 'base_url')}")
+    )
+    raw = value if env is None else env
+    url = web_url(raw)
+    if url is None or not re.match(r"https?://", url, re.I) or re.search(r"[?#]", url):
+        raise ConfigError(
+            f"{where} must be an http:// or https:// address without query or fragment "
+            f"(such as https://example.org); got {raw!r}: {why_not_web_url(raw)}"
+        )
+    return url.rstrip("/")
+
+
+def _base_path(env: str | None, value: str, text: str) -> str:
+    """A clean absolute path: '/' or '/name/.../', no '.', '..', '//' or odd characters,
+    since every internal link starts with it (missing outer slashes are added)."""
+    raw = value if env is None else env
+    where = (
+        "the SITE_BASE_PATH environment variable"
+        if env is not None
+        else (f"site.toml: {_where(text, 'base_path')}")
+    )
+    parts = raw.strip("/").split("/") if raw.strip("/") else []
+    if "//" in raw or any(
+        p in (".", "..") or not re.fullmatch(r"[A-Za-z0-9._~-]+", p) for p in parts
+    ):
+        raise ConfigError(
+            f"{where} must be a clean absolute path such as '/' or '/budget-site/' "
+            f"(letters, digits, '.', '_', '~', '-' between single slashes; no '..'); got {raw!r}"
+        )
+    return _normalise_base_path(raw)
+
+
+def _check_folder(value: str, key: str, text: str) -> None:
+    if not value.strip() or ".." in re.split(r"[\\/]", value) or "\x00" in value:
+        raise ConfigError(
+            f"site.toml: {_where(text, key)} must be a folder path without '..' "
+            f"(relative to site.toml, or absolute); got {value!r}"
+        )
 
 
 def site_origin(base_url: str, base_path: str) -> str:
@@ -331,7 +408,7 @@ def site_origin(base_url: str, base_path: str) -> str:
     return base_url
 
 
-def _normalise_base_path(value: str) -> str:
+def _normalise_base_path(value: str) -> str:  # "/x" -> "/x/", "" -> "/"
     value = "/" + value.strip("/") + "/"
     return "/" if value == "//" else value
 

@@ -58,7 +58,12 @@ def find_disclosures(content_dir: Path) -> list[Input]:
     for path in sorted(root.rglob("*")):
         if path.suffix.lower() not in DISCLOSURE_SUFFIXES or not path.is_file():
             continue
-        found.append(_describe(path, content_dir, root))
+        if not _within(path, content_dir):
+            continue  # a link out of the content folder: reported by generator/inventory.py
+        try:
+            found.append(_describe(path, content_dir, root))
+        except OSError:
+            continue  # unreadable: reported by generator/inventory.py
     added = first_commits(root)
     for item in found:
         item.first_seen = added.get(item.path)
@@ -121,13 +126,22 @@ def disclosures_root(content_dir: Path) -> Path:
     return nested if nested.is_dir() or (content_dir / "pages").is_dir() else content_dir
 
 
+def _within(path: Path, folder: Path) -> bool:
+    """Whether ``path``, links followed, is in ``folder``: a link out is never read."""
+    real, top = path.resolve(), folder.resolve()
+    return real == top or top in real.parents
+
+
 def _describe(path: Path, content_dir: Path, root: Path) -> Input:
     rel = path.relative_to(content_dir).as_posix()
     sidecar = path.with_suffix(".toml")
     item = Input(path=path.resolve(), rel=rel, sha256=sha256_file(path))
-    if sidecar.is_file():
+    if sidecar.is_file() and _within(sidecar, content_dir):
         item.sidecar = sidecar.resolve()
-        item.sidecar_sha256 = sha256_file(sidecar)
+        try:
+            item.sidecar_sha256 = sha256_file(sidecar)
+        except OSError as err:  # the reader reports it on the disclosure
+            item.sidecar_sha256 = f"unreadable:{err.errno}"
     h = hints(path.relative_to(root).parts)
     item.region_code, item.region_name = h.region_code, h.region_name
     item.department, item.year, item.kind = h.department, h.year, h.kind
@@ -140,7 +154,12 @@ def find_pages(content_dir: Path) -> list[MarkdownPage]:
         return []
     pages = []
     for path in sorted(root.glob("*.md")):
-        data = path.read_bytes()
+        try:
+            if not _within(path, content_dir):
+                continue
+            data = path.read_bytes()
+        except OSError:
+            continue  # unreadable: reported by generator/inventory.py
         pages.append(
             MarkdownPage(
                 slug=path.stem,

@@ -17,6 +17,7 @@ from markupsafe import Markup
 
 from generator.links import Links, output_file
 from generator.model import CANONICAL_INDICATORS, KIND_ZH, LEVEL_ZH, UNKNOWN_KIND_ZH, SourceRef
+from generator.safe_output import web_url
 from generator.site import empty, external, finding_view, number_text, plain_terms
 from generator.site.charts import indicator_name, money
 from generator.site.model import Site, term_id
@@ -119,7 +120,15 @@ def diff_marks(text: str, base: str) -> Markup:
 
 def markdown(text: str) -> Markup:
     """Project pages are Markdown with raw HTML disabled: authors cannot inject markup."""
-    return Markup(MarkdownIt("commonmark", {"html": False}).render(text))
+    md = MarkdownIt("commonmark", {"html": False})
+    md.validateLink = _linkable
+    return Markup(md.render(text))
+
+
+def _linkable(url: str) -> bool:
+    """Markdown pages link within the site (no scheme) or to http(s) addresses only."""
+    head = url.strip().split("/", 1)[0].split("?", 1)[0].split("#", 1)[0]
+    return ":" not in head or web_url(url) is not None
 
 
 def new_environment() -> Environment:
@@ -157,6 +166,7 @@ def environment(site: Site, env: Environment | None = None) -> Environment:
         term_id=term_id,
         official=external.official,
         external_link=external.link,
+        web_url=web_url,
         arrange_findings=finding_view.arrange,
         rule_name=finding_view.rule_name,
         rule_sentence=finding_view.rule_sentence,

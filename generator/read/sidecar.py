@@ -14,6 +14,7 @@ import re
 from pathlib import Path
 
 from generator.model import KINDS, Problem
+from generator.safe_output import web_url, why_not_web_url
 
 try:  # Python 3.11+
     import tomllib
@@ -62,7 +63,8 @@ def read_sidecar(path: str | Path) -> tuple[dict, list[Problem]]:
         return {}, []
     name = str(side)
     try:
-        data = tomllib.loads(side.read_bytes().decode("utf-8-sig"))
+        text = side.read_bytes().decode("utf-8-sig")
+        data = tomllib.loads(text)
     except UnicodeDecodeError:
         return {}, [
             _problem(
@@ -87,11 +89,12 @@ def read_sidecar(path: str | Path) -> tuple[dict, list[Problem]]:
                 f"该文件无法读取（系统提示：{exc}）",
             )
         ]
-    return validate(data, name)
+    return validate(data, name, text)
 
 
-def validate(data: dict, name: str) -> tuple[dict, list[Problem]]:
-    """Keep the valid keys (normalised), report the others by name."""
+def validate(data: dict, name: str, text: str = "") -> tuple[dict, list[Problem]]:
+    """Keep the valid keys (normalised), report the others by name (and line, given the
+    sidecar's ``text``)."""
     out: dict = {}
     problems: list[Problem] = []
     for key, value in data.items():
@@ -106,6 +109,16 @@ def validate(data: dict, name: str) -> tuple[dict, list[Problem]]:
             )
             continue
         ok, norm = _check(key, value)
+        if ok and key == "source_url" and web_url(norm) is None:
+            problems.append(
+                _problem(
+                    name,
+                    f"key 'source_url' has {norm!r}, which is not linked: {why_not_web_url(norm)}",
+                    f"键“source_url”的值 {norm!r} 不是 http:// 或 https:// 网址，不会作为链接显示，已忽略",
+                    _key_line(text, key),
+                )
+            )
+            continue
         if ok:
             out[key] = norm
         else:
@@ -166,10 +179,17 @@ def _check(key: str, value: object) -> tuple[bool, object]:
     return False, None  # pragma: no cover - every key of KEYS is handled above
 
 
-def _problem(name: str, message: str, message_zh: str) -> Problem:
+def _key_line(text: str, key: str) -> int | None:
+    m = re.search(rf"^[ \t]*[\"']?{re.escape(key)}[\"']?[ \t]*=", text, re.M)
+    return text.count("\n", 0, m.start()) + 1 if m else None
+
+
+def _problem(name: str, message: str, message_zh: str, line: int | None = None) -> Problem:
+    where = f" (line {line})" if line else ""
     return Problem(
         severity="warning",
-        message=f"sidecar {name}: {message}",
+        message=f"sidecar {name}{where}: {message}",
         file=name,
-        message_zh=f"附带的元数据文件 {name}：{message_zh}",
+        line=line,
+        message_zh=f"附带的元数据文件 {name}{f'第 {line} 行' if line else ''}：{message_zh}",
     )

@@ -9,19 +9,14 @@ import re
 
 from markupsafe import Markup, escape
 
+from generator.safe_output import web_url
+
 _CITED = re.compile(r"[（(]\s*((?:https?://)?[\w.-]+\.[a-z]{2,}(?:/[^\s（）()]*)?)\s*[）)]\s*$")
 
 
 def href(url: str | None) -> str | None:
-    """The address to link to, or None when it is not a web address."""
-    if not url:
-        return None
-    url = url.strip()
-    if re.match(r"^https?://[^\s/]+", url, re.I):
-        return url
-    if re.match(r"^[\w-]+(\.[\w-]+)+(/\S*)?$", url):
-        return "https://" + url
-    return None
+    """The address to link to, or None when it is not a web address (``safe_output``)."""
+    return web_url(url)
 
 
 def link(url: str | None, text: str) -> Markup:

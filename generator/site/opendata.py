@@ -10,11 +10,11 @@ import csv
 import dataclasses
 import io
 import json
-from decimal import Decimal
 from typing import Any
 
 from generator.links import Links
 from generator.model import CANONICAL_INDICATORS, KINDS, to_jsonable
+from generator.safe_output import csv_cell, web_url
 from generator.site.charts import indicator_name
 from generator.site.deps import all_deps
 from generator.site.metric_data import metric_rows as rows_of
@@ -40,9 +40,7 @@ def _csv(fields: list[str], rows: list[list[Any]]) -> bytes:
     w = csv.writer(buf, lineterminator="\n")
     w.writerow(fields)
     for row in rows:
-        w.writerow(
-            ["" if v is None else (format(v, "f") if isinstance(v, Decimal) else v) for v in row]
-        )
+        w.writerow([csv_cell(v) for v in row])
     return ("\ufeff" + buf.getvalue()).encode("utf-8")
 
 
@@ -187,7 +185,7 @@ def disclosures(site: Site) -> bytes:
                 "file": d.rel,
                 "sha256": d.document.sha256,
                 "format": d.document.format,
-                "source_url": m.source_url,
+                "source_url": web_url(m.source_url),
                 "published": m.published,
                 "page": site.links.absolute(d.path),
                 "problems": len(d.document.problems),

@@ -99,3 +99,52 @@ def test_pages_base_url_is_cut_back_to_the_origin():
     assert site_origin("https://o.github.io/budget-site", "/budget-site/") == "https://o.github.io"
     assert site_origin("https://o.github.io", "/") == "https://o.github.io"
     assert site_origin("https://example.org", "/budget-site/") == "https://example.org"
+
+
+@pytest.mark.parametrize(
+    "line, key",
+    [
+        ('base_url = "javascript:alert(1)"', "base_url"),
+        ('base_url = " JAVASCRIPT:alert(1)"', "base_url"),
+        ('base_url = "data:text/html,x"', "base_url"),
+        ('base_url = "https://e.org/?q=1"', "base_url"),
+        ('base_path = "/../../etc/"', "base_path"),
+        ('base_path = "/a//b/"', "base_path"),
+        ('base_path = "/a b/"', "base_path"),
+        ('base_path = "/x/\\"><script>/"', "base_path"),
+        ('output_dir = "../victim"', "output_dir"),
+        ('cache_dir = "a/../../b"', "cache_dir"),
+        ('content_dir = "..\\\\x"', "content_dir"),
+        ("feed_entries = -1", "feed_entries"),
+        ("sitemap_chunk_size = 0", "sitemap_chunk_size"),
+        ("sitemap_chunk_size = 50001", "sitemap_chunk_size"),
+    ],
+)
+def test_unsafe_or_out_of_range_values_name_key_and_line(line, key, monkeypatch):
+    monkeypatch.delenv("SITE_BASE_URL", raising=False)
+    monkeypatch.delenv("SITE_BASE_PATH", raising=False)
+    with pytest.raises(ConfigError, match=rf"'{key}' \(line 2\)"):
+        parse_config(f'title = "x"\n{line}\n', Path("."))
+
+
+def test_unsafe_environment_addresses_are_refused(monkeypatch):
+    monkeypatch.setenv("SITE_BASE_URL", "javascript:alert(1)")
+    with pytest.raises(ConfigError, match="SITE_BASE_URL"):
+        parse_config("", Path("."))
+    monkeypatch.setenv("SITE_BASE_URL", "https://o.github.io/repo")
+    monkeypatch.setenv("SITE_BASE_PATH", "/../etc/")
+    with pytest.raises(ConfigError, match="SITE_BASE_PATH"):
+        parse_config("", Path("."))
+    monkeypatch.setenv("SITE_BASE_PATH", "/repo/")
+    assert parse_config("", Path(".")).base_url == "https://o.github.io"
+
+
+def test_edge_values_in_range_are_accepted(monkeypatch):
+    monkeypatch.delenv("SITE_BASE_URL", raising=False)
+    monkeypatch.delenv("SITE_BASE_PATH", raising=False)
+    cfg = parse_config(
+        'feed_entries = 0\nsitemap_chunk_size = 50000\nbase_path = "budget-site"\n'
+        'output_dir = "/tmp/out"\n',
+        Path("."),
+    )
+    assert cfg.feed_entries == 0 and cfg.base_path == "/budget-site/"
