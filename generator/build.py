@@ -220,7 +220,8 @@ class Builder:
         t = lap("render+write", t)
         self.search(res.written + res.removed > 0)
         lap("search", t)
-        res.inputs = len(site.outcomes)
+        # the site's own pages (about, guide) are listed in the report but are not inputs read
+        res.inputs = sum(o["status"] != "page" for o in site.outcomes)
         res.refused = len(refused)
         res.failed = sum(o["status"] == "failed" for o in site.outcomes)
         res.faults = sum(o["status"] in FAULTS for o in site.outcomes)
