@@ -29,6 +29,7 @@ from generator.build_cache import ReadCache, read_in_workers
 from generator.build_guard import drop_absurd_readings
 from generator.build_inputs import fill_from_path, input_key, join_parts, refusal
 from generator.build_readers import Reader, default_reader, read_group
+from generator.build_report import not_disclosure, outcomes
 from generator.checks import Finding
 from generator.clean import mark_created
 from generator.config import ConfigError, SiteConfig, load_config
@@ -318,50 +319,6 @@ def rendered_settings(cfg: SiteConfig) -> str:
 
 def _code_hash() -> str:
     return render.tree_hash(Path(__file__).resolve().parent)
-
-
-def outcome(inp: Input, doc: Document, site: Site) -> dict[str, Any]:
-    status = "failed" if doc.failed else ("problems" if doc.problems else "ok")
-    sdoc = site.doc_for(inp.rel)
-    return {
-        "file": inp.rel,
-        "sha256": inp.sha256,
-        "status": status,
-        "page": Links.department_year(sdoc.dept_id, sdoc.year)
-        if sdoc and status != "failed"
-        else (sdoc.path if sdoc else None),
-        "problems": [_problem(p) for p in doc.problems],
-    }
-
-
-def outcomes(inp: Input, doc: Document, site: Site) -> list[dict[str, Any]]:
-    """The report rows of one disclosure: its first file, and each other part of it."""
-    first = outcome(inp, doc, site)
-    rows = [first]
-    for part in inp.parts:
-        rows.append(
-            first | {"file": part.rel, "sha256": part.sha256, "part_of": inp.rel, "problems": []}
-        )
-    if inp.parts:
-        first["parts"] = [p.rel for p in inp.parts]
-    return rows
-
-
-def not_disclosure(inp: Input, doc: Document) -> dict[str, Any]:
-    """A file the reader refused: listed with the plain reason, and no page."""
-    return {
-        "file": inp.rel,
-        "sha256": inp.sha256,
-        "status": "not_disclosure",
-        "page": None,
-        "problems": [_problem(p) for p in doc.problems if p.severity == "error"],
-    }
-
-
-def _problem(p: Any) -> dict[str, Any]:
-    return {k: getattr(p, k) for k in ("severity", "message", "line", "page")} | {
-        "message_zh": p.message_zh or p.message
-    }
 
 
 def _load_json(path: Path) -> dict[str, Any]:

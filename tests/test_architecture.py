@@ -14,13 +14,24 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent / "generator"
 STAGES = ("read", "checks", "metrics", "site", "render", "search")
-BASE = {"model", "config", "links", "ids", "content", "privacy", "path_hints", "safe_output"}
+BASE = {
+    "model",
+    "config",
+    "config_limits",
+    "links",
+    "ids",
+    "content",
+    "privacy",
+    "path_hints",
+    "safe_output",
+}
 TOP = {
     "build",
     "build_readers",
     "build_inputs",
     "build_cache",
     "build_guard",
+    "build_report",
     "clean",
     "inventory",
     "serve",

@@ -10,7 +10,7 @@ defaults are ``config.ReadLimits``; the time and memory limits are applied by ``
 
 from __future__ import annotations
 
-from generator.config import MB, ReadLimits
+from generator.config_limits import MB, ReadLimits
 from generator.model import Line, Problem
 
 DEFAULT_LIMITS = ReadLimits()
