@@ -220,7 +220,7 @@ class Builder:
         t = lap("render+write", t)
         self.search(res.written + res.removed > 0)
         lap("search", t)
-        res.inputs = len(site.outcomes)
+        res.inputs = len(rows)  # files read (the report also lists files never read)
         res.refused = len(refused)
         res.failed = sum(o["status"] == "failed" for o in site.outcomes)
         res.faults = sum(o["status"] in FAULTS for o in site.outcomes)

@@ -16,12 +16,15 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent / "generator"
 STAGES = ("read", "checks", "metrics", "site", "render", "search")
-BASE = {"model", "config", "links", "ids", "content", "privacy", "path_hints"}
+BASE = {"model", "config", "links", "ids", "content", "privacy", "path_hints", "safe_output"}
 TOP = {
     "build",
     "build_readers",
     "build_inputs",
     "build_cache",
+    "build_guard",
+    "inventory",
+    "clean",
     "serve",
     "cli",
     "__main__",
