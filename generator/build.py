@@ -26,6 +26,7 @@ from typing import Any
 
 from generator import checks, render
 from generator.build_cache import ReadCache, read_in_workers
+from generator.build_clock import StageClock, StageTime, table
 from generator.build_guard import drop_absurd_readings
 from generator.build_inputs import fill_from_path, input_key, join_parts, refusal
 from generator.build_readers import Reader, default_reader, read_group
@@ -64,7 +65,8 @@ class BuildResult:
     removed: int = 0
     findings: int | None = None
     seconds: float = 0.0
-    timings: dict[str, float] = field(default_factory=dict)
+    timings: dict[str, float] = field(default_factory=dict)  # wall seconds per stage
+    stages: dict[str, StageTime] = field(default_factory=dict)  # wall, CPU, peak memory
 
 
 class Progress:
@@ -182,17 +184,10 @@ class Builder:
     def build(self) -> BuildResult:
         self.errors = []
         t0 = time.perf_counter()
-        res, cfg, clock = BuildResult(), self.config, {}
-
-        def lap(name: str, start: float) -> float:
-            now = time.perf_counter()
-            clock[name] = round(now - start, 4)
-            return now
-
-        t = t0
+        res, cfg, clock = BuildResult(), self.config, StageClock()
         inputs = join_parts(find_disclosures(self.source_dir))
         items = self.read(inputs)
-        t = lap("read", t)
+        clock.lap("read")
         refused = [(inp, doc) for inp, doc in items if refusal(doc) is not None]
         items = [(inp, doc) for inp, doc in items if refusal(doc) is None]
         for inp, doc in items:
@@ -202,12 +197,12 @@ class Builder:
         key = tuple(input_key(i) for i, _ in items)
         if key != self._checked_key:  # unchanged documents: the findings still hold
             self._findings = self.check(items)
-            t = lap("check", t)
+            clock.lap("check")
             self._checked_key, self._metrics_key = key, None
         settings = rendered_settings(self.config)
         if (key, settings) != self._metrics_key:  # metrics also read site.toml
             self._metrics = self.metrics(documents, self._findings)
-            t = lap("metrics", t)
+            clock.lap("metrics")
             self._metrics_key = (key, settings)
         findings, metrics = self._findings, self._metrics
         redacted = [(inp, self._redact(inp, doc)) for inp, doc in items]
@@ -216,11 +211,11 @@ class Builder:
         rows += [not_disclosure(inp, doc) for inp, doc in refused]
         site.outcomes = sorted(rows + unread_rows(self.source_dir, rows), key=lambda o: o["file"])
         registry = register_pages(site)
-        t = lap("site", t)
+        clock.lap("site")
         res.rendered, res.written, res.removed = self.render_and_write(site, registry)
-        t = lap("render+write", t)
+        clock.lap("render+write")
         self.search(res.written + res.removed > 0)
-        lap("search", t)
+        clock.lap("search")
         # the site's own pages (about, guide) are listed in the report but are not inputs read
         res.inputs = sum(o["status"] != "page" for o in site.outcomes)
         res.refused = len(refused)
@@ -230,7 +225,8 @@ class Builder:
         res.pages = len(registry)
         res.findings = None if findings is None else len(findings)
         res.seconds = time.perf_counter() - t0
-        res.timings = clock
+        res.timings = clock.walls()
+        res.stages = clock.stages
         return res
 
     def search(self, changed: bool) -> None:
@@ -339,7 +335,11 @@ def summary(res: BuildResult) -> str:
 
 
 def run_build(
-    config_path: str, quiet: bool = False, content: str | None = None, strict: bool = False
+    config_path: str,
+    quiet: bool = False,
+    content: str | None = None,
+    strict: bool = False,
+    timings: bool = False,
 ) -> int:
     """0 when every page rendered (and, with ``strict``, every input was read); 1 otherwise.
     Failed inputs are counted on stderr either way."""
@@ -353,6 +353,8 @@ def run_build(
         return 2
     builder = Builder(cfg, quiet=quiet, disclosures=Path(content) if content else None)
     res = builder.build()
+    if timings:
+        print(table(res.stages), file=sys.stderr)
     for error in builder.errors:
         print(f"error: page not rendered: {error}", file=sys.stderr)
     bad = res.failed + res.faults

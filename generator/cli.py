@@ -37,6 +37,9 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--config", default="site.toml", help="path to site.toml")
     build.add_argument("--quiet", action="store_true", help="no progress bar")
     build.add_argument(
+        "--timings", action="store_true", help="print wall, CPU and peak memory per stage"
+    )
+    build.add_argument(
         "--strict",
         action="store_true",
         help="exit 1 when any input could not be read (default: build, report, exit 0)",
@@ -71,7 +74,13 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "build":
         from generator.build import run_build
 
-        return run_build(args.config, quiet=args.quiet, content=args.content, strict=args.strict)
+        return run_build(
+            args.config,
+            quiet=args.quiet,
+            content=args.content,
+            strict=args.strict,
+            timings=args.timings,
+        )
     if args.command == "serve":
         from generator.serve import run_serve
 

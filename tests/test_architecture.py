@@ -31,6 +31,7 @@ TOP = {
     "build_inputs",
     "build_cache",
     "build_guard",
+    "build_clock",
     "build_report",
     "clean",
     "inventory",
