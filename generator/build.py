@@ -16,36 +16,36 @@ that changed and re-renders only the pages that were built from it.
 
 from __future__ import annotations
 
-import hashlib
-import json
+import os
 import sys
 import time
+from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from generator import checks, render
-from generator.build_cache import ReadCache, read_in_workers
+from generator.build_cache import Caches, Job, ReadCache, input_paths, process_in_workers
 from generator.build_clock import StageClock, StageTime, table
-from generator.build_guard import drop_absurd_readings
-from generator.build_inputs import fill_from_path, input_key, join_parts, refusal
+from generator.build_index import Indexed, index_document, prepare
+from generator.build_inputs import input_key, join_parts
 from generator.build_readers import Reader, default_reader, read_group
+from generator.build_render import Fingerprints, render_and_write
 from generator.build_report import not_disclosure, outcomes
+from generator.build_store import DocumentStore
 from generator.checks import Finding
-from generator.clean import mark_created
 from generator.config import ConfigError, SiteConfig, load_config
 from generator.content import Input, find_disclosures, find_pages
 from generator.inventory import FAULTS, unread_rows
 from generator.links import Links, output_file
 from generator.metrics import Metrics, compute
 from generator.model import Document
-from generator.privacy import redact
 from generator.read.regions import load_regions
 from generator.search import pagefind
 from generator.site.deps import digest
-from generator.site.model import Site, build_site
+from generator.site.model import Placed, Site, build_site
 from generator.site.providers import register_pages
-from generator.site.registry import Page, Registry
+from generator.site.registry import Registry
 
 STAGES = ("read", "check", "metrics", "site", "render", "write", "search")
 # Where files are read and written: no byte of any page depends on these settings.
@@ -95,83 +95,139 @@ class Builder:
         quiet: bool = True,
         reader: Reader | None = None,
         disclosures: Path | None = None,
+        workers: int | None = None,
     ):
         self.config = config
+        # processes that read and render (1: all in this one); default: every core
+        self.workers = max(1, workers or os.cpu_count() or 1)
         self.progress = Progress(quiet)
         self.reader = reader or default_reader()
         # where disclosures are found (``build --content PATH``); the Markdown pages stay
         # in the configured content folder
         self.source_dir = (disclosures or config.content_path).resolve()
         # read Documents on disk by content hash: only for the real reader
+        self._custom = reader is not None
         self._disk = ReadCache(config.cache_path) if reader is None else None
-        self._read_cache: dict[tuple[str, str, str | None], Document] = {}
-        self._redacted: dict[tuple[Any, ...], Document] = {}
+        self._stores: dict[str, DocumentStore] = {}  # by privacy settings
+        self._index: dict[str, Indexed] = {}  # the last build's entries, by store name
+        self._names: dict[str, str] = {}  # content-relative path -> store name
+        self._raw: dict[str, Document] = {}  # custom reader: the documents as checked
         self.errors: list[str] = []  # pages that could not be rendered (template bugs)
         self._checked_key: tuple[Any, ...] | None = None
         self._metrics_key: tuple[Any, ...] | None = None
-        self._doc_findings: dict[tuple[str, str, str | None], list[Finding]] = {}
         self._findings: list[Finding] | None = None
         self._metrics: Metrics | None = None
         self._env: Any = None  # the Jinja environment and its template hashes, kept
         self._template_hashes: render.TemplateHashes | None = None
         self._code: str | None = None
 
+    @property
+    def store(self) -> DocumentStore:
+        """Where indexed documents are kept: on disk for the real reader, else in memory."""
+        privacy = repr(self.config.privacy)
+        if privacy not in self._stores:
+            folder = None if self._custom else self.config.cache_path / "documents"
+            self._stores[privacy] = DocumentStore(folder, self._code_hash(), privacy)
+        return self._stores[privacy]
+
+    @property
+    def _caches(self) -> Caches:
+        return Caches(
+            read=self.config.cache_path,
+            store=self.config.cache_path / "documents",
+            code=self._code_hash(),
+            privacy=self.config.privacy,
+        )
+
+    def _code_hash(self) -> str:
+        if self._code is None:  # the running code cannot change while this process runs
+            self._code = _code_hash()
+        return self._code
+
     # -- stages -----------------------------------------------------------------------------
-    def read(self, inputs: list[Input]) -> list[tuple[Input, Document]]:
-        """Each disclosure once: kept from the last build, else from the disk cache (the
-        default reader only), else read, in worker processes when there are several."""
+    def read(self, inputs: list[Input]) -> list[tuple[Input, Indexed]]:
+        """Each disclosure's index entry: kept from the last build, else from the store on
+        disk, else read and indexed (in worker processes when there are several)."""
         keys = [input_key(inp) for inp in inputs]
-        docs: dict[int, Document] = {}
+        names = [self.store.name(k) for k in keys]
+        entries: dict[int, Indexed] = {}
         todo = []
-        for i, key in enumerate(keys):
-            doc = self._read_cache.get(key)
-            if doc is None and self._disk is not None:
-                doc = self._disk.get(key)
-            if doc is None:
+        for i, name in enumerate(names):
+            entry = self._index.get(name) or self.store.indexed(name)
+            if entry is None:
                 todo.append(i)
             else:
-                docs[i] = doc
-        jobs = [[inputs[i].path, *(p.path for p in inputs[i].parts)] for i in todo]
+                entries[i] = entry
+        jobs = [Job(inputs[i], keys[i], names[i]) for i in todo]
 
-        def done(j: int, doc: Document) -> None:
-            docs[todo[j]] = doc
-            if self._disk is not None:
-                self._disk.put(keys[todo[j]], doc)
-            self.progress.stage("read", len(docs), len(inputs))
+        def done(j: int, entry: Indexed) -> None:
+            entries[todo[j]] = entry
+            self.progress.stage("read", len(entries), len(inputs))
 
-        if self._disk is not None:
-            read_in_workers(self.source_dir, jobs, done)
+        if self._custom:
+            for j, job in enumerate(jobs):
+                doc = read_group(self.reader, self.source_dir, input_paths(job.input))
+                entry, shown = index_document(job.input, doc, self.config.privacy)
+                self._raw[job.name] = doc
+                self.store.put(job.name, entry, shown)
+                done(j, entry)
+            self.store.drop_except(set(names))
+            self._raw = {k: v for k, v in self._raw.items() if k in set(names)}
         else:
-            for j, paths in enumerate(jobs):
-                done(j, read_group(self.reader, self.source_dir, paths))
+            process_in_workers(self.source_dir, jobs, self._caches, done, self.workers)
         self.progress.stage("read", len(inputs), len(inputs))
-        kept = {k[0] for k in keys}
-        self._read_cache = {k: v for k, v in self._read_cache.items() if k[0] not in kept}
-        out = []
-        for i, inp in enumerate(inputs):
-            self._read_cache[keys[i]] = docs[i]
-            out.append((inp, docs[i]))
-        return out
+        self._index = {names[i]: entries[i] for i in range(len(inputs))}
+        self._names = {inp.rel: names[i] for i, inp in enumerate(inputs)}
+        return [(inp, entries[i]) for i, inp in enumerate(inputs)]
 
-    def check(self, items: list[tuple[Input, Document]]) -> list[Finding] | None:
-        """Per-document rules run only for documents not seen before (their findings depend
-        on that document alone); the rules comparing documents run on all of them."""
+    def check(self, items: list[tuple[Input, Indexed]]) -> list[Finding] | None:
+        """The per-document rules ran when each document was indexed; the rules comparing
+        documents run per department (they never look beyond one), on full documents only
+        where a department has several."""
         try:
-            kept: dict[tuple[str, str, str | None], list[Finding]] = {}
-            for inp, doc in items:
-                key = input_key(inp)
-                found = self._doc_findings.get(key)
-                kept[key] = checks.document_findings(doc) if found is None else found
-            self._doc_findings = kept
-            per_document = [f for found in kept.values() for f in found]
-            corpus = checks.corpus_findings([d for _, d in items])
-            return checks.merge_findings(per_document + corpus)
+            if any(e.findings is None or e.alone is None for _, e in items):
+                raise RuntimeError("a rule broke while the documents were indexed")
+            found = [f for _, e in items for f in e.findings or []]
+            groups: dict[Any, list[tuple[Input, Indexed]]] = defaultdict(list)
+            for n, (inp, e) in enumerate(items):
+                key = checks.department_key(e.light)
+                groups[key if key is not None else n].append((inp, e))
+            for group in groups.values():
+                if len(group) == 1:
+                    found += group[0][1].alone or []
+                    continue
+                names = [self._names[inp.rel] for inp, _ in group]  # in the build's order
+                kept = self.store.group_findings(names)
+                if kept is None:
+                    kept = checks.corpus_findings([self._unredacted(inp) for inp, _ in group])
+                    self.store.put_group(names, kept)
+                found += kept
+            return checks.merge_findings(found)
         except Exception as exc:  # noqa: BLE001
             print(
                 f"warning: checks failed ({type(exc).__name__}: {exc}); the site says so",
                 file=sys.stderr,
             )
             return None
+
+    def _unredacted(self, inp: Input) -> Document:
+        """A document as the checks saw it when it was indexed: read again from the read
+        cache (or read again), its path's facts filled in."""
+        name = self._names[inp.rel]
+        if name in self._raw:
+            return self._raw[name]
+        doc = self._disk.get(input_key(inp)) if self._disk is not None else None
+        if doc is None:
+            doc = read_group(self.reader, self.source_dir, input_paths(inp))
+        return prepare(inp, doc)
+
+    def _full(self, inp: Input) -> Document:
+        """The redacted Document of a disclosure, for its own pages."""
+        name = self._names[inp.rel]
+        doc = self.store.document(name)
+        if doc is None:  # the store could not be written: index it again
+            _, doc = index_document(inp, self._unredacted(inp), self.config.privacy)
+        return doc
 
     def metrics(self, documents: list[Document], findings: list[Finding] | None) -> Metrics | None:
         try:
@@ -188,13 +244,10 @@ class Builder:
         inputs = join_parts(find_disclosures(self.source_dir))
         items = self.read(inputs)
         clock.lap("read")
-        refused = [(inp, doc) for inp, doc in items if refusal(doc) is not None]
-        items = [(inp, doc) for inp, doc in items if refusal(doc) is None]
-        for inp, doc in items:
-            fill_from_path(inp, doc)
-            drop_absurd_readings(doc)
-        documents = [d for _, d in items]
-        key = tuple(input_key(i) for i, _ in items)
+        refused = [(inp, e) for inp, e in items if e.refused]
+        items = [(inp, e) for inp, e in items if not e.refused]
+        documents = [e.light for _, e in items]
+        key = tuple(self._names[i.rel] for i, _ in items)
         if key != self._checked_key:  # unchanged documents: the findings still hold
             self._findings = self.check(items)
             clock.lap("check")
@@ -205,10 +258,12 @@ class Builder:
             clock.lap("metrics")
             self._metrics_key = (key, settings)
         findings, metrics = self._findings, self._metrics
-        redacted = [(inp, self._redact(inp, doc)) for inp, doc in items]
-        site = build_site(cfg, redacted, find_pages(cfg.content_path), findings, metrics)
-        rows = [row for inp, doc in items for row in outcomes(inp, doc, site)]
-        rows += [not_disclosure(inp, doc) for inp, doc in refused]
+        placed = [
+            Placed(inp, e.light, e.cited, lambda inp=inp: self._full(inp)) for inp, e in items
+        ]
+        site = build_site(cfg, placed, find_pages(cfg.content_path), findings, metrics)
+        rows = [row for inp, e in items for row in outcomes(inp, e.light, site)]
+        rows += [not_disclosure(inp, e.light) for inp, e in refused]
         site.outcomes = sorted(rows + unread_rows(self.source_dir, rows), key=lambda o: o["file"])
         registry = register_pages(site)
         clock.lap("site")
@@ -241,51 +296,24 @@ class Builder:
                 f"warning: no search index: {exc}; the site works without search", file=sys.stderr
             )
 
-    def _redact(self, inp: Input, doc: Document) -> Document:
-        key = (*input_key(inp), repr(self.config.privacy))
-        if key not in self._redacted:
-            self._redacted = {k: v for k, v in self._redacted.items() if k[0] != inp.rel}
-            self._redacted[key] = redact(doc, self.config.privacy)
-        return self._redacted[key]
-
     def render_and_write(self, site: Site, registry: Registry) -> tuple[int, int, int]:
-        out = self.config.output_path
-        mark_created(out)
-        manifest_path = self.config.cache_path / "manifest.json"
-        old = _load_json(manifest_path) if (out / output_file(Links.HOME)).exists() else {}
-        # the generator's own code is an input too: a new version re-renders everything
-        if self._code is None:  # the running code cannot change while this process runs
-            self._code = _code_hash()
-        glob = {"config": digest(rendered_settings(self.config)), "code": self._code}
-        plain = {"code": self._code}  # static/ files: their own bytes, never site.toml
         env, template_hash = self._environment(site)
-        new: dict[str, Any] = {}
-        rendered = written = 0
-        pages = list(registry)
-        for n, page in enumerate(pages, start=1):
-            common = plain if page.path.startswith(Links.STATIC) else glob
-            fp = digest(common, page.deps, template_hash(page.template), self._static_hash(page))
-            new[page.path] = {"fingerprint": fp, "inputs": sorted(page.deps)}
-            target = out / output_file(page.path)
-            if old.get(page.path, {}).get("fingerprint") != fp or not target.exists():
-                try:
-                    data = render.render(env, page)
-                except Exception as exc:  # a template bug: report the page, build the others
-                    self.errors.append(f"{page.path}: {type(exc).__name__}: {exc}")
-                    new.pop(page.path)
-                    continue
-                rendered += 1
-                written += render.write_if_changed(out, page.path, data)
-            self.progress.stage("render", n, len(pages))
-        removed = 0
-        for path in sorted(set(old) - set(new)):
-            stale = out / output_file(path)
-            if stale.is_file():
-                stale.unlink()
-                removed += 1
-        mark_created(manifest_path.parent)
-        manifest_path.write_text(json.dumps(new, indent=0, sort_keys=True), encoding="utf-8")
-        return rendered, written, removed
+        fingerprints = Fingerprints(
+            settings=digest(rendered_settings(self.config)),
+            code=self._code_hash(),
+            template=template_hash,
+        )
+        done = render_and_write(
+            list(registry),
+            env,
+            fingerprints,
+            self.config.output_path,
+            self.config.cache_path / "manifest.json",
+            self.workers,
+            lambda n, total: self.progress.stage("render", n, total),
+        )
+        self.errors += done.errors
+        return done.rendered, done.written, done.removed
 
     def _environment(self, site: Site) -> tuple[Any, render.TemplateHashes]:
         """One Jinja environment for the builder's life: templates compile once, and again
@@ -297,15 +325,6 @@ class Builder:
         self._template_hashes.refresh()
         return render.environment(site, self._env), self._template_hashes
 
-    @staticmethod
-    def _static_hash(page: Page) -> str:
-        """A copied static file depends on its own bytes."""
-        if page.template is None and page.path.startswith(Links.STATIC):
-            source = render.STATIC / page.path[len(Links.STATIC) :]
-            if source.is_file():
-                return hashlib.sha256(source.read_bytes()).hexdigest()[:16]
-        return ""
-
 
 def rendered_settings(cfg: SiteConfig) -> str:
     """The settings pages can depend on: all but where files are read and written, so moving
@@ -315,13 +334,6 @@ def rendered_settings(cfg: SiteConfig) -> str:
 
 def _code_hash() -> str:
     return render.tree_hash(Path(__file__).resolve().parent)
-
-
-def _load_json(path: Path) -> dict[str, Any]:
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
 
 
 def summary(res: BuildResult) -> str:
@@ -340,6 +352,7 @@ def run_build(
     content: str | None = None,
     strict: bool = False,
     timings: bool = False,
+    workers: int | None = None,
 ) -> int:
     """0 when every page rendered (and, with ``strict``, every input was read); 1 otherwise.
     Failed inputs are counted on stderr either way."""
@@ -351,7 +364,8 @@ def run_build(
     if content is not None and not Path(content).is_dir():
         print(f"error: --content {content}: no such folder", file=sys.stderr)
         return 2
-    builder = Builder(cfg, quiet=quiet, disclosures=Path(content) if content else None)
+    disclosures = Path(content) if content else None
+    builder = Builder(cfg, quiet=quiet, disclosures=disclosures, workers=workers)
     res = builder.build()
     if timings:
         print(table(res.stages), file=sys.stderr)

@@ -1,5 +1,7 @@
-"""Reading many disclosures for the build: from a cache on disk when the bytes were read
-before, else in worker processes.
+"""Reading and indexing many disclosures for the build: from a cache on disk when the bytes
+were read before, else in worker processes; each worker also indexes what it read
+(``build_index``) and stores the pages' copy (``build_store``), so only small index entries
+travel back to the build.
 
 A corpus of real PDFs takes minutes to read, and a second ``build`` of the same files (or
 a build after ``audit``-style work on them, or CI with a restored cache) should not pay it
@@ -11,13 +13,19 @@ a new reader version reads everything again and a stale reading is never served.
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
 import os
 import pickle
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 
-from generator.build_readers import read_group
+from generator.build_index import Indexed, index_document
+from generator.build_readers import Reader, read_group
+from generator.build_store import DocumentStore
+from generator.config import PrivacyConfig
+from generator.content import Input
 from generator.model import Document
 from generator.render import tree_hash
 
@@ -53,34 +61,98 @@ class ReadCache:
             pass  # a cache that cannot be written only costs time
 
 
-def _job(args: tuple[str, list[str]]) -> Document:
-    base, paths = args
-    return read_group(None, Path(base), [Path(p) for p in paths])
+@dataclass(frozen=True)
+class Job:
+    """One disclosure to read (or find in the read cache) and index."""
+
+    input: Input
+    read_key: tuple[str, ...]
+    name: str  # its name in the DocumentStore
 
 
-def read_in_workers(
-    base: Path, jobs: list[list[Path]], done: Callable[[int, Document], None]
+@dataclass(frozen=True)
+class Caches:
+    """Where a worker finds and leaves its results: plain values, so they cross processes."""
+
+    read: Path | None  # the read cache's folder (None: a custom reader, nothing on disk)
+    store: Path | None
+    code: str
+    privacy: PrivacyConfig
+
+
+def input_paths(inp: Input) -> list[Path]:
+    return [inp.path, *(p.path for p in inp.parts)]
+
+
+_OPEN: dict[tuple[str, ...], tuple[ReadCache | None, DocumentStore]] = {}
+
+
+def _open(caches: Caches) -> tuple[ReadCache | None, DocumentStore]:
+    """One ReadCache and DocumentStore per process (hashing the reader's code costs time)."""
+    key = (str(caches.read), str(caches.store), caches.code, repr(caches.privacy))
+    if key not in _OPEN:
+        read = ReadCache(caches.read) if caches.read is not None else None
+        _OPEN[key] = read, DocumentStore(caches.store, caches.code, repr(caches.privacy))
+    return _OPEN[key]
+
+
+def process(
+    base: Path, job: Job, caches: Caches, reader: Reader | None = None, store=None
+) -> Indexed:
+    """Read one disclosure (unless the read cache has it), index it and store its pages' copy."""
+    read_cache, own_store = _open(caches)
+    store = store or own_store
+    doc = read_cache.get(job.read_key) if read_cache is not None else None
+    if doc is None:
+        doc = read_group(reader, base, input_paths(job.input))
+        if read_cache is not None:
+            read_cache.put(job.read_key, doc)
+    indexed, shown = index_document(job.input, doc, caches.privacy)
+    store.put(job.name, indexed, shown)
+    return indexed
+
+
+def _job(args: tuple[str, Job, Caches]) -> Indexed:
+    base, job, caches = args
+    return process(Path(base), job, caches)
+
+
+def process_in_workers(
+    base: Path,
+    jobs: list[Job],
+    caches: Caches,
+    done: Callable[[int, Indexed], None],
+    workers: int | None = None,
 ) -> None:
-    """Read each job (the files of one disclosure) in worker processes, largest first;
-    ``done(index, document)`` as each finishes. One job or one core: read here."""
-    workers = min(os.cpu_count() or 1, len(jobs))
+    """Process each job in worker processes, largest first; ``done(index, entry)`` as each
+    finishes. One job or one worker: here."""
+    workers = min(workers or os.cpu_count() or 1, len(jobs))
     if workers <= 1:
-        for i, paths in enumerate(jobs):
-            done(i, read_group(None, base, paths))
+        for i, job in enumerate(jobs):
+            done(i, process(base, job, caches))
         return
-    order = sorted(range(len(jobs)), key=lambda i: -sum(_size(p) for p in jobs[i]))
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        futures = {i: pool.submit(_job, (str(base), [str(p) for p in jobs[i]])) for i in order}
+    order = sorted(range(len(jobs)), key=lambda i: -_size(jobs[i].input))
+    with ProcessPoolExecutor(max_workers=workers, mp_context=_fork()) as pool:
+        futures = {i: pool.submit(_job, (str(base), jobs[i], caches)) for i in order}
         for i in order:
             try:
-                doc = futures[i].result()
-            except Exception:  # noqa: BLE001 - a worker died: read this one here instead
-                doc = read_group(None, base, jobs[i])
-            done(i, doc)
+                entry = futures.pop(i).result()
+            except Exception:  # noqa: BLE001 - a worker died: process this one here instead
+                entry = process(base, jobs[i], caches)
+            done(i, entry)
 
 
-def _size(path: Path) -> int:
-    try:
-        return path.stat().st_size
-    except OSError:
-        return 0
+def _fork() -> multiprocessing.context.BaseContext | None:
+    """Forked workers start at once with the generator already imported (Linux, macOS)."""
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("fork") if "fork" in methods else None
+
+
+def _size(inp: Input) -> int:
+    total = 0
+    for path in [inp.path, *(p.path for p in inp.parts)]:
+        try:
+            total += path.stat().st_size
+        except OSError:
+            pass
+    return total

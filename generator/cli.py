@@ -40,6 +40,12 @@ def _parser() -> argparse.ArgumentParser:
         "--timings", action="store_true", help="print wall, CPU and peak memory per stage"
     )
     build.add_argument(
+        "--workers",
+        type=int,
+        default=None,
+        help="processes that read and render (default: every core; 1: none besides this one)",
+    )
+    build.add_argument(
         "--strict",
         action="store_true",
         help="exit 1 when any input could not be read (default: build, report, exit 0)",
@@ -80,6 +86,7 @@ def main(argv: list[str] | None = None) -> int:
             content=args.content,
             strict=args.strict,
             timings=args.timings,
+            workers=args.workers,
         )
     if args.command == "serve":
         from generator.serve import run_serve

@@ -204,7 +204,8 @@ def render(env: Environment, page: Page) -> bytes:
     if page.produce is not None:
         return page.produce()
     template = env.get_template(page.template)
-    return template.render(page=page, **page.context).encode("utf-8")
+    context = {**page.lazy(), **page.context} if page.lazy is not None else page.context
+    return template.render(page=page, **context).encode("utf-8")
 
 
 def write_if_changed(out_dir: Path, page_path: str, data: bytes) -> bool:

@@ -16,6 +16,7 @@ from __future__ import annotations
 from generator.checks.model import Evidence, Finding, RuleDoc
 from generator.checks.registry import REGISTRY
 from generator.checks.rules import RULE_MODULES
+from generator.checks.rules.cross_document import department_key  # the corpus rules' reach
 from generator.model import Document
 
 RULES: list[RuleDoc] = [REGISTRY[k].doc for k in sorted(REGISTRY)]
@@ -46,7 +47,9 @@ def document_findings(doc: Document) -> list[Finding]:
 
 
 def corpus_findings(documents: list[Document]) -> list[Finding]:
-    """The findings of the rules that compare documents with each other."""
+    """The findings of the rules that compare documents with each other. They compare only
+    documents of one department (``department_key``), so the build runs them department by
+    department and never holds the whole collection's Documents at once."""
     return [
         f
         for reg in (REGISTRY[k] for k in sorted(REGISTRY))
@@ -88,6 +91,7 @@ __all__ = [
     "Finding",
     "RuleDoc",
     "corpus_findings",
+    "department_key",
     "document_findings",
     "merge_findings",
     "run_checks",

@@ -7,10 +7,13 @@ plain data, and templates accept them empty when a stage did not run.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +39,18 @@ from generator.site.page_images import CitedLine, cited_lines
 
 
 @dataclass
+class Placed:
+    """What the build hands the site of one disclosure: its index entry's document (without
+    the parts only its own pages need), the PDF lines with a figure, and how to load the
+    whole Document while its pages render."""
+
+    input: Input | None
+    document: Document
+    cited: dict[int, CitedLine]
+    load: Callable[[], Document]
+
+
+@dataclass
 class SourceDoc:
     """A document placed in the site: its input, identity and source-page path."""
 
@@ -47,6 +62,14 @@ class SourceDoc:
     path: str = ""  # source page path
     # lines of a PDF's text that carry a cited figure: each gets a view of its printed page
     cited: dict[int, CitedLine] = field(default_factory=dict)
+    # the whole Document, for this document's own pages (None: ``document`` is whole)
+    load: Callable[[], Document] | None = field(default=None, repr=False, compare=False)
+
+    def full(self) -> SourceDoc:
+        """This document with its lines, tables and projects: only while its pages render."""
+        if self.load is None:
+            return self
+        return dataclasses.replace(self, document=self.load(), load=None)
 
     @property
     def rel(self) -> str:
@@ -113,21 +136,34 @@ class Site:
     metrics: Metrics | None = None
     outcomes: list[dict[str, Any]] = field(default_factory=list)  # build report rows
     _by_file: dict[str, SourceDoc] = field(default_factory=dict)
+    _by_suffix: dict[str, SourceDoc | None] = field(default_factory=dict)
 
-    @property
+    # Placed once, the site does not change while its pages are made: what every page asks
+    # for is worked out once (a national site asks hundreds of thousands of times).
+    @cached_property
     def department_years(self) -> list[DepartmentYear]:
         return [dy for d in self.sorted_departments() for dy in d.sorted_years()]
 
     def sorted_departments(self) -> list[Department]:
+        return self._sorted_departments
+
+    @cached_property
+    def _sorted_departments(self) -> list[Department]:
         return sorted(self.departments.values(), key=lambda d: (d.region_code or "", d.id))
 
     def doc_for(self, file: str) -> SourceDoc | None:
         if file in self._by_file:
             return self._by_file[file]
-        for key, doc in self._by_file.items():  # an absolute path given to the reader
-            if file.endswith("/" + key) or key.endswith("/" + file):
-                return doc
-        return None
+        if file not in self._by_suffix:  # an absolute path given to the reader: looked for once
+            self._by_suffix[file] = next(
+                (
+                    doc
+                    for key, doc in self._by_file.items()
+                    if file.endswith("/" + key) or key.endswith("/" + file)
+                ),
+                None,
+            )
+        return self._by_suffix[file]
 
     def source_url(self, ref: SourceRef | None) -> str | None:
         """Link to the highlighted source line (or PDF page) of a figure."""
@@ -150,19 +186,49 @@ class Site:
 
     def peers(self, dy: DepartmentYear) -> list[DepartmentYear]:
         """The other departments comparable with this one (``peer_key``), each in its year
-        nearest to this one."""
+        nearest to this one: all of them up to PEER_LIST, else the PEER_LIST nearest by
+        region code (same city first, then province), in site order."""
         me = dy.department
-        mine = peer_key(me.type, me.region_level)
+        others = [
+            d
+            for d in self._peer_groups.get(peer_key(me.type, me.region_level), [])
+            if d.id != me.id
+        ]
+        if len(others) > PEER_LIST:
+            nearest = sorted(
+                others,
+                key=lambda d: (
+                    -_shared_prefix(d.region_code, me.region_code),
+                    d.region_code or "",
+                    d.id,
+                ),
+            )
+            chosen = {d.id for d in nearest[:PEER_LIST]}
+            others = [d for d in others if d.id in chosen]
         out = []
-        for d in self.sorted_departments():
-            if d.id == me.id or peer_key(d.type, d.region_level) != mine:
-                continue
+        for d in others:
             best = min(d.years, key=lambda y: (abs(y - dy.year), -y))
             out.append(d.years[best])
         return out
 
+    def peer_count(self, dy: DepartmentYear) -> int:
+        """How many other departments are comparable with this one."""
+        me = dy.department
+        return len(self._peer_groups.get(peer_key(me.type, me.region_level), [])) - 1
+
+    @cached_property
+    def _peer_groups(self) -> dict[Any, list[Department]]:
+        groups: dict[Any, list[Department]] = defaultdict(list)
+        for d in self.sorted_departments():
+            groups[peer_key(d.type, d.region_level)].append(d)
+        return groups
+
     def structure_hash(self) -> str:
         """Changes when a department-year appears or disappears (navigation depends on it)."""
+        return self._structure_hash
+
+    @cached_property
+    def _structure_hash(self) -> str:
         keys = sorted(
             f"{d.key}:{','.join(str(x.kind) for x in d.docs)}" for d in self.department_years
         )
@@ -191,6 +257,19 @@ class Site:
         return list(CANONICAL_INDICATORS) + extra
 
 
+PEER_LIST = 30  # peers listed on a department-year page; the metric rankings list all
+
+
+def _shared_prefix(a: str | None, b: str | None) -> int:
+    """How much of two region codes agrees: 6 same county, 4 same city, 2 same province."""
+    if not a or not b:
+        return 0
+    for n in (6, 4, 2):
+        if a[:n] == b[:n]:
+            return n
+    return 0
+
+
 def normalise_term(term: str) -> str:
     return term.strip().replace('"', "“").replace("“三公”", "“三公”")
 
@@ -200,12 +279,17 @@ def term_id(term: str) -> str:
 
 
 def place_documents(
-    config: SiteConfig, items: list[tuple[Input | None, Document]]
+    config: SiteConfig, items: list[tuple[Input | None, Document]] | list[Placed]
 ) -> tuple[list[SourceDoc], dict[str, Department]]:
     """Put each document in its department-year; the path fills what metadata lacks."""
     departments: dict[str, Department] = {}
     docs: list[SourceDoc] = []
-    for inp, doc in items:
+    for item in items:
+        if isinstance(item, Placed):
+            inp, doc, cited, load = item.input, item.document, item.cited, item.load
+        else:  # a whole Document (tests, the site of one document)
+            inp, doc = item
+            cited, load = cited_of(doc), None
         m = doc.metadata
         name = m.department or (inp.department if inp else None) or Path(doc.source).parent.name
         # the path's region only for a document naming no department (build_inputs.py)
@@ -229,7 +313,7 @@ def place_documents(
                 region_level=m.region_level,
             )
         dy = dept.years.setdefault(year, DepartmentYear(department=dept, year=year))
-        sdoc = SourceDoc(document=doc, input=inp, dept_id=dept_id, year=year, kind=kind)
+        sdoc = SourceDoc(doc, inp, dept_id, year, kind, cited=cited, load=load)
         dy.docs.append(sdoc)
         docs.append(sdoc)
     for dept in departments.values():
@@ -245,9 +329,21 @@ def place_documents(
     return docs, departments
 
 
+def cited_of(doc: Document) -> dict[int, CitedLine]:
+    """The lines of a PDF with a figure the site links to; printed pages are drawn from the
+    first file only."""
+    if doc.format != "pdf":
+        return {}
+    cited = cited_lines(doc)
+    if doc.parts:
+        first = doc.parts[0]
+        cited = {n: c for n, c in cited.items() if first.first_line <= n <= first.last_line}
+    return cited
+
+
 def build_site(
     config: SiteConfig,
-    items: list[tuple[Input | None, Document]],
+    items: list[tuple[Input | None, Document]] | list[Placed],
     pages_md: list[MarkdownPage],
     findings: list[Finding] | None,
     metrics: Metrics | None,
@@ -263,13 +359,6 @@ def build_site(
         metrics=metrics,
     )
     for d in docs:
-        if d.document.format == "pdf":
-            d.cited = cited_lines(d.document)
-            if d.document.parts:  # printed pages are drawn from the first file only
-                first = d.document.parts[0]
-                d.cited = {
-                    n: c for n, c in d.cited.items() if first.first_line <= n <= first.last_line
-                }
         site._by_file[d.rel] = d
         site._by_file.setdefault(d.document.source, d)
         for part in d.document.parts:  # a figure of another file of the disclosure

@@ -143,7 +143,7 @@ def _document_data(doc) -> dict[str, Any]:
     so a rebuild after a site.toml edit does not convert them again."""
     hit = _DOC_DATA.get(id(doc))
     if hit is None or hit[0] is not doc:
-        if len(_DOC_DATA) > 512:
+        if len(_DOC_DATA) > 16:  # a department-year's documents: memory stays flat
             _DOC_DATA.clear()
         fields = (f.name for f in dataclasses.fields(doc) if f.name != "lines")
         hit = _DOC_DATA[id(doc)] = (doc, {name: to_jsonable(getattr(doc, name)) for name in fields})
@@ -151,7 +151,7 @@ def _document_data(doc) -> dict[str, Any]:
 
 
 def _doc_json(site: Site, sdoc) -> dict[str, Any]:
-    data = dict(_document_data(sdoc.document))
+    data = dict(_document_data(sdoc.full().document))
     data["source"] = sdoc.rel
     data["department_id"] = sdoc.dept_id
     return data

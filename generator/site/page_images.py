@@ -85,9 +85,9 @@ def cited_lines(document) -> dict[int, CitedLine]:
     return dict(sorted(found.items()))
 
 
-def cited_pages(document) -> dict[int, list[CitedLine]]:
+def cited_pages(cited_by_line: dict[int, CitedLine]) -> dict[int, list[CitedLine]]:
     pages: dict[int, list[CitedLine]] = {}
-    for cited in cited_lines(document).values():
+    for cited in cited_by_line.values():
         pages.setdefault(cited.page, []).append(cited)
     return dict(sorted(pages.items()))
 
@@ -261,4 +261,5 @@ class PageImages:
     def for_document(self, pdf: Path, document) -> dict[int, PrintedPage]:
         """One image per page carrying a cited figure; other pages are never drawn."""
         data = pdf.read_bytes()
-        return {page: self.page(data, page, cited) for page, cited in cited_pages(document).items()}
+        pages = cited_pages(cited_lines(document))
+        return {page: self.page(data, page, cited) for page, cited in pages.items()}

@@ -16,7 +16,7 @@ from generator.model import CANONICAL_INDICATORS
 from generator.site import plain_terms
 from generator.site.deps import digest, doc_deps, findings_hash
 from generator.site.figures import charts_for, headline, timeline_chart
-from generator.site.model import Site
+from generator.site.model import DepartmentYear, Site
 from generator.site.opendata import department_year_csv, department_year_json, download_name
 from generator.site.registry import Page, Registry
 
@@ -111,10 +111,6 @@ def departments(site: Site, reg: Registry) -> None:
 def department_years(site: Site, reg: Registry) -> None:
     for dy in site.department_years:
         dept = dy.department
-        sections = [
-            {"doc": d, "headline": headline(site, d), "charts": charts_for(site, d)}
-            for d in dy.docs
-        ]
         deps = {
             **doc_deps(dy.docs),
             "structure": site.structure_hash(),
@@ -124,13 +120,22 @@ def department_years(site: Site, reg: Registry) -> None:
         ctx = {
             "dy": dy,
             "dept": dept,
-            "sections": sections,
             "peers": site.peers(dy),
+            "peer_total": site.peer_count(dy),
             "findings": dy.findings,
             "csv_name": download_name(dy),
             "metrics": site.metrics,
         }
-        reg.add(Page(dy.path, "department_year.html", ctx, deps, title))
+        reg.add(
+            Page(
+                dy.path,
+                "department_year.html",
+                ctx,
+                deps,
+                title,
+                lazy=lambda dy=dy: {"sections": sections(site, dy)},
+            )
+        )
         reg.add(
             Page(
                 Links.department_year_file(dept.id, dy.year, download_name(dy)),
@@ -152,11 +157,24 @@ def department_years(site: Site, reg: Registry) -> None:
                 Page(
                     d.path,
                     "source.html",
-                    {"dy": dy, "sdoc": d, "doc": d.document},
+                    {"dy": dy, "sdoc": d},
                     {**doc_deps([d]), "structure": site.structure_hash()},
                     f"{dept.name} {dy.year} 年{d.kind_zh}原文",
+                    lazy=lambda d=d: {"doc": d.full().document},
                 )
             )
+
+
+def sections(site: Site, dy: DepartmentYear) -> list[dict]:
+    """A department-year page's part per document: made while the page renders, from the
+    whole Documents (their tables and projects)."""
+    out = []
+    for d in dy.docs:
+        whole = d.full()
+        out.append(
+            {"doc": whole, "headline": headline(site, whole), "charts": charts_for(site, whole)}
+        )
+    return out
 
 
 def indicators(site: Site, reg: Registry) -> None:

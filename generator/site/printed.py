@@ -34,7 +34,7 @@ def printed_pages(site: Site, reg: Registry) -> None:
             if data is None:
                 continue
             deps = {**doc_deps([doc]), "drawing": VERSION, "structure": site.structure_hash()}
-            for number, cited in cited_pages(doc.document).items():
+            for number, cited in cited_pages(doc.cited).items():
                 printed = images.page(data, number, cited)
                 image_path = Links.page_image(doc.path, number)
                 reg.add(

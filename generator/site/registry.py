@@ -18,6 +18,9 @@ class Page:
     deps: dict[str, str] = field(default_factory=dict)
     title: str = ""
     produce: Callable[[], bytes] | None = None  # for non-template files (CSV, JSON, XML)
+    # the part of the context made only when the page renders (what needs a whole Document):
+    # a national site cannot hold every page's context at once
+    lazy: Callable[[], dict[str, Any]] | None = None
     sitemap: bool = True
 
 

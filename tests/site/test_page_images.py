@@ -82,7 +82,7 @@ def test_only_lines_with_a_cited_figure():
     lines = cited_lines(doc)
     assert sorted(lines) == [2, 5]
     assert lines[2].figures == [("10.00", "收入总计"), ("2.50", "收入总计")]
-    assert sorted(cited_pages(doc)) == [3, 4]
+    assert sorted(cited_pages(lines)) == [3, 4]
 
 
 @pytest.mark.shared
@@ -93,7 +93,7 @@ def test_real_pdf_figures_are_found_on_their_lines(shared_dir, tmp_path):
     if not pdf.is_file():
         pytest.skip(f"{pdf} is absent")
     document = default_reader()(str(pdf))
-    pages = cited_pages(document)
+    pages = cited_pages(cited_lines(document))
     assert pages, "the reader cites no figure with a page"
     drawn = PageImages(tmp_path, resolution=72).for_document(pdf, document)
     assert set(drawn) == set(pages) and len(drawn) < document.pages

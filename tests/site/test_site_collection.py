@@ -111,9 +111,9 @@ def test_a_second_build_reads_nothing_again(built, collection, monkeypatch):
     tmp, _site, _ = built
     import generator.build as build
 
-    def refuse(base, jobs, done):
+    def refuse(base, jobs, caches, done, workers=None):
         assert jobs == [], f"read again: {jobs}"
 
-    monkeypatch.setattr(build, "read_in_workers", refuse)
+    monkeypatch.setattr(build, "process_in_workers", refuse)
     again = Builder(_config(tmp), quiet=True, disclosures=collection).build()
     assert again.inputs == 6 and again.written == 0

@@ -1,0 +1,73 @@
+"""What the build keeps in memory of each disclosure: a small index entry, not the Document.
+
+A national collection holds tens of thousands of disclosures, and a whole Document (its
+lines, tables, projects, section tree) weighs megabytes once in memory. Everything that
+compares documents (cross-document checks, metrics, peers, rankings, indexes, feeds) needs
+only the metadata, the figures, the statements and the problems; the rest is needed only
+while rendering that document's own pages. So each disclosure is processed once, right after
+it is read (in the read worker): the build fills what the path says, drops absurd figures,
+runs the per-document checks, redacts personal data, stores the redacted Document for its
+pages (``build_store``) and keeps only this entry.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+
+from generator import checks
+from generator.build_guard import drop_absurd_readings
+from generator.build_inputs import fill_from_path, refusal
+from generator.checks import Finding
+from generator.config import PrivacyConfig
+from generator.content import Input
+from generator.model import Document
+from generator.privacy import redact
+from generator.site.model import cited_of
+from generator.site.page_images import CitedLine
+
+# Document fields only a document's own pages read; the index entry drops them. Of its
+# tables it keeps which ones were found (the completeness score), not their rows.
+PAGE_ONLY_FIELDS = ("lines", "sections", "toc", "projects")
+TABLE_BODY = ("header", "columns", "rows", "preamble", "notes", "column_units")
+
+
+@dataclass
+class Indexed:
+    """One disclosure as the later stages see it."""
+
+    light: Document  # redacted, without PAGE_ONLY_FIELDS and TABLE_BODY
+    refused: bool = False  # not a disclosure: listed in the report, no page
+    # the rules about one document; None when the checks broke on it (the site says so)
+    findings: list[Finding] | None = field(default_factory=list)
+    # the cross-document rules run on this document alone: its findings when the site
+    # holds no other document of the same department (``checks.department_key``)
+    alone: list[Finding] | None = field(default_factory=list)
+    cited: dict[int, CitedLine] = field(default_factory=dict)  # PDF lines with a figure
+
+
+def lighten(doc: Document) -> Document:
+    tables = [dataclasses.replace(t, **{name: [] for name in TABLE_BODY}) for t in doc.tables]
+    return dataclasses.replace(doc, tables=tables, **{name: [] for name in PAGE_ONLY_FIELDS})
+
+
+def prepare(inp: Input, doc: Document) -> Document:
+    """The document as the checks and pages see it: the path fills what it does not say."""
+    fill_from_path(inp, doc)
+    drop_absurd_readings(doc)
+    return doc
+
+
+def index_document(inp: Input, doc: Document, privacy: PrivacyConfig) -> tuple[Indexed, Document]:
+    """The index entry of a freshly read document and the redacted Document its pages show."""
+    if refusal(doc) is not None:
+        return Indexed(light=lighten(doc), refused=True, findings=[], alone=[]), doc
+    prepare(inp, doc)
+    try:
+        found: list[Finding] | None = checks.document_findings(doc)
+        alone: list[Finding] | None = checks.corpus_findings([doc])
+    except Exception:  # noqa: BLE001 - the checks stage reports itself as not run
+        found = alone = None
+    shown = redact(doc, privacy)
+    entry = Indexed(light=lighten(shown), findings=found, alone=alone, cited=cited_of(shown))
+    return entry, shown

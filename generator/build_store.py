@@ -1,0 +1,110 @@
+"""Processed disclosures on disk: each one's index entry and its redacted Document.
+
+The build keeps only the index entries in memory (``build_index``) and loads one document's
+full Document while it renders that document's pages, so memory does not grow with the
+collection. Both files are named by a hash of what they were made from: the input's bytes and
+names (``input_key``), the privacy settings and the generator's own code; a changed input,
+setting or version is a miss, never a stale page. A broken or foreign file is a miss too.
+
+Builders given a custom reader (tests) keep the same things in memory instead.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import pickle
+from collections import OrderedDict
+from pathlib import Path
+from typing import Any
+
+from generator.build_index import Indexed
+from generator.checks import Finding
+from generator.model import Document
+
+KEEP_LOADED = 8  # a department-year's documents, while its pages render
+
+
+class DocumentStore:
+    def __init__(self, folder: Path | None, code: str, privacy: str):
+        self.folder = folder
+        self.salt = f"{code}\n{privacy}"
+        self._memory: dict[str, tuple[Indexed, Document]] = {}
+        self._loaded: OrderedDict[str, Document] = OrderedDict()
+
+    def name(self, input_key: tuple[Any, ...]) -> str:
+        text = "\n".join([self.salt, *map(str, input_key)])
+        return hashlib.sha256(text.encode()).hexdigest()
+
+    def _path(self, name: str, part: str) -> Path:
+        assert self.folder is not None
+        return self.folder / part / name[:2] / f"{name}.pickle"
+
+    def put(self, name: str, indexed: Indexed, shown: Document) -> None:
+        if self.folder is None:
+            self._memory[name] = (indexed, shown)
+            return
+        for part, obj in (("docs", shown), ("index", indexed)):  # the index entry last
+            _write(self._path(name, part), obj)
+
+    def indexed(self, name: str) -> Indexed | None:
+        if self.folder is None:
+            found = self._memory.get(name)
+            return found[0] if found else None
+        obj = _load(self._path(name, "index"))
+        return obj if isinstance(obj, Indexed) else None
+
+    def document(self, name: str) -> Document | None:
+        """The redacted Document of a stored disclosure; the last few stay loaded."""
+        if name in self._loaded:
+            self._loaded.move_to_end(name)
+            return self._loaded[name]
+        if self.folder is None:
+            found = self._memory.get(name)
+            doc = found[1] if found else None
+        else:
+            obj = _load(self._path(name, "docs"))
+            doc = obj if isinstance(obj, Document) else None
+        if doc is not None:
+            self._loaded[name] = doc
+            while len(self._loaded) > KEEP_LOADED:
+                self._loaded.popitem(last=False)
+        return doc
+
+    def group_findings(self, names: list[str]) -> list[Finding] | None:
+        """The cross-document findings of one department's documents, when these very
+        documents were checked together before."""
+        if self.folder is None:
+            return None
+        found = _load(self._path(self._group(names), "groups"))
+        return found if isinstance(found, list) else None
+
+    def put_group(self, names: list[str], findings: list[Finding]) -> None:
+        if self.folder is not None:
+            _write(self._path(self._group(names), "groups"), findings)
+
+    def _group(self, names: list[str]) -> str:
+        return hashlib.sha256("\n".join(names).encode()).hexdigest()
+
+    def forget_loaded(self) -> None:
+        self._loaded.clear()
+
+    def drop_except(self, names: set[str]) -> None:
+        """Memory store: forget disclosures no longer in the content."""
+        self._memory = {k: v for k, v in self._memory.items() if k in names}
+
+
+def _load(path: Path) -> Any:
+    try:
+        return pickle.loads(path.read_bytes())
+    except Exception:  # noqa: BLE001 - missing, truncated or from another version
+        return None
+
+
+def _write(target: Path, obj: Any) -> None:
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = target.with_suffix(".tmp")
+        tmp.write_bytes(pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL))
+        tmp.replace(target)
+    except (OSError, pickle.PicklingError, TypeError, AttributeError):
+        pass  # a cache that cannot be written only costs time

@@ -1,0 +1,123 @@
+"""The build keeps small index entries, checks department by department, loads a document
+only to render its pages, and renders on several cores: none of it may change a byte."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from generator import build_render, checks
+from generator.build import Builder
+from generator.build_index import PAGE_ONLY_FIELDS
+from generator.build_inputs import fill_from_path
+from generator.build_readers import default_reader
+from generator.config import parse_config
+from generator.content import find_disclosures
+from generator.site.model import PEER_LIST, Department, DepartmentYear, Site
+from tests.site.helpers import ROOT
+
+SEED = ROOT / "content" / "disclosures" / "410526-滑县" / "滑县医疗保障局" / "2024-budget.txt"
+
+
+def _config(tmp, out="_site"):
+    return parse_config(
+        f'output_dir = "{(tmp / out).as_posix()}"\ncache_dir = "{(tmp / ".cache").as_posix()}"\n'
+        f'content_dir = "{(ROOT / "content").as_posix()}"\n',
+        tmp,
+    )
+
+
+@pytest.fixture(scope="module")
+def two_years(tmp_path_factory):
+    """The seeds plus 滑县's budget again as its 2023 budget: one department with two
+    years, so the cross-document rules compare them."""
+    root = tmp_path_factory.mktemp("content")
+    shutil.copytree(ROOT / "content" / "disclosures", root, dirs_exist_ok=True)
+    earlier = root / "410526-滑县" / "滑县医疗保障局" / "2023-budget.txt"
+    text = SEED.read_text(encoding="utf-8").replace("2024", "2023")
+    earlier.write_text(text.replace("23278.10", "16594.21"), encoding="utf-8")
+    return root
+
+
+def _files(folder):
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def test_findings_per_department_equal_the_whole_collection_checked_at_once(two_years, tmp_path):
+    builder = Builder(_config(tmp_path), disclosures=two_years, workers=1)
+    builder.build()
+    documents = []
+    for inp in find_disclosures(two_years):
+        doc = default_reader()(str(inp.path))
+        fill_from_path(inp, doc)
+        doc.source = inp.rel
+        documents.append(doc)
+    whole = checks.run_checks(documents)
+    assert any(f.rule.startswith("cross_document") and f.status != "not_checked" for f in whole)
+    key = lambda f: (f.rule, f.document, f.message)  # noqa: E731
+    assert sorted(map(key, builder._findings)) == sorted(map(key, whole))
+
+
+def test_memory_holds_index_entries_not_documents(two_years, tmp_path):
+    builder = Builder(_config(tmp_path), disclosures=two_years, workers=1)
+    builder.build()
+    for entry in builder._index.values():
+        assert all(getattr(entry.light, name) == [] for name in PAGE_ONLY_FIELDS)
+        assert all(t.rows == [] for t in entry.light.tables)
+    # and yet the pages show the tables: loaded from the store while they rendered
+    page = (tmp_path / "_site" / "d").rglob("2024/index.html")
+    html = next(p for p in page if "滑县" in p.read_text(encoding="utf-8"))
+    assert "原文表格" in html.read_text(encoding="utf-8")
+
+
+def test_two_workers_write_the_same_bytes_as_one(two_years, tmp_path, monkeypatch):
+    monkeypatch.setattr(build_render, "PARALLEL_FROM", 2)  # the seeds alone are few pages
+    monkeypatch.setattr(build_render, "RUN", 3)
+    one = Builder(_config(tmp_path / "one"), disclosures=two_years, workers=1).build()
+    two = Builder(_config(tmp_path / "two"), disclosures=two_years, workers=2).build()
+    assert one.rendered == two.rendered > 80
+    assert _files(tmp_path / "one" / "_site") == _files(tmp_path / "two" / "_site")
+
+
+def test_a_second_process_finds_everything_in_the_store(two_years, tmp_path, monkeypatch):
+    import generator.build as build
+
+    Builder(_config(tmp_path), disclosures=two_years, workers=1).build()
+
+    def refuse(base, jobs, caches, done, workers=None):
+        assert jobs == [], f"read again: {[j.input.rel for j in jobs]}"
+
+    monkeypatch.setattr(build, "process_in_workers", refuse)
+    # a fresh Builder holds no entry in memory: it finds them on disk, and the checks'
+    # cross-document findings too (no document is loaded for them)
+    again = Builder(_config(tmp_path), disclosures=two_years, workers=1)
+    monkeypatch.setattr(again, "_unredacted", lambda inp: pytest.fail("loaded " + inp.rel))
+    result = again.build()
+    assert result.inputs == 6 and result.rendered == 0 and result.written == 0
+
+
+def _site_with_peers(n: int) -> tuple[Site, list[DepartmentYear]]:
+    departments, dys = {}, []
+    for i in range(n):
+        code = f"{41 + i // 20:02d}{i % 20:02d}01"
+        dept = Department(f"d{i:03d}", f"部门{i}", "医疗保障局", code, f"县{i}", "县级")
+        dy = dept.years[2024] = DepartmentYear(department=dept, year=2024)
+        departments[dept.id] = dept
+        dys.append(dy)
+    site = Site(config=_config(ROOT), links=None, docs=[], departments=departments)  # type: ignore[arg-type]
+    return site, dys
+
+
+def test_a_page_lists_the_nearest_peers_and_counts_all():
+    site, dys = _site_with_peers(PEER_LIST + 15)
+    peers = site.peers(dys[0])
+    assert len(peers) == PEER_LIST and site.peer_count(dys[0]) == PEER_LIST + 14
+    # the same province first: the 19 others of province 41 are all listed
+    assert sum(p.department.region_code.startswith("41") for p in peers) == 19
+    small, few = _site_with_peers(5)
+    assert [p.department.id for p in small.peers(few[2])] == ["d000", "d001", "d003", "d004"]
