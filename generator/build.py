@@ -26,13 +26,14 @@ from typing import Any
 
 from generator import checks, render
 from generator.build_cache import Caches, Job, ReadCache, input_paths, process_in_workers
-from generator.build_clock import StageClock, StageTime, table
+from generator.build_clock import Progress, StageClock, StageTime, table
 from generator.build_index import Indexed, index_document, prepare
 from generator.build_inputs import input_key, join_parts
 from generator.build_readers import Reader, default_reader, read_group
 from generator.build_render import Fingerprints, render_and_write
 from generator.build_report import not_disclosure, outcomes
 from generator.build_store import DocumentStore
+from generator.build_uptodate import fingerprint, forget, last_result, remember
 from generator.checks import Finding
 from generator.config import ConfigError, SiteConfig, load_config
 from generator.content import Input, find_disclosures, find_pages
@@ -47,6 +48,8 @@ from generator.site.model import Placed, Site, build_site
 from generator.site.providers import register_pages
 from generator.site.registry import Registry
 
+# what a build with nothing to do says of the site (from the last build that made it)
+REMEMBERED = ("inputs", "failed", "refused", "faults", "with_problems", "pages", "findings")
 STAGES = ("read", "check", "metrics", "site", "render", "write", "search")
 # Where files are read and written: no byte of any page depends on these settings.
 LOCATION_KEYS = ("output_dir", "content_dir", "cache_dir", "root")
@@ -67,25 +70,6 @@ class BuildResult:
     seconds: float = 0.0
     timings: dict[str, float] = field(default_factory=dict)  # wall seconds per stage
     stages: dict[str, StageTime] = field(default_factory=dict)  # wall, CPU, peak memory
-
-
-class Progress:
-    """A plain-text progress bar on stderr; silent with --quiet."""
-
-    def __init__(self, quiet: bool):
-        self.quiet = quiet
-        self.tty = sys.stderr.isatty()
-
-    def stage(self, name: str, done: int, total: int) -> None:
-        if self.quiet or not self.tty and done not in (total,):
-            return
-        width = 30
-        filled = width * done // max(total, 1)
-        end = "\n" if done >= total else ""
-        sys.stderr.write(
-            f"\r{name:<8} [{'#' * filled}{'.' * (width - filled)}] {done}/{total}{end}"
-        )
-        sys.stderr.flush()
 
 
 class Builder:
@@ -242,6 +226,22 @@ class Builder:
         t0 = time.perf_counter()
         res, cfg, clock = BuildResult(), self.config, StageClock()
         inputs = join_parts(find_disclosures(self.source_dir))
+        pages_md = find_pages(cfg.content_path)
+        whole = None
+        if not self._custom:  # a custom reader (tests) is not part of the fingerprint
+            settings = rendered_settings(cfg)
+            whole = fingerprint(inputs, self.source_dir, pages_md, settings, self._code_hash())
+            kept = last_result(cfg.cache_path, cfg.output_path, whole)
+            if kept is not None:
+                res = BuildResult(**{k: v for k, v in kept.items() if k in REMEMBERED})
+                clock.lap("up-to-date")
+                res.seconds, res.timings, res.stages = (
+                    time.perf_counter() - t0,
+                    clock.walls(),
+                    clock.stages,
+                )
+                return res
+            forget(cfg.cache_path)
         items = self.read(inputs)
         clock.lap("read")
         refused = [(inp, e) for inp, e in items if e.refused]
@@ -261,7 +261,7 @@ class Builder:
         placed = [
             Placed(inp, e.light, e.cited, lambda inp=inp: self._full(inp)) for inp, e in items
         ]
-        site = build_site(cfg, placed, find_pages(cfg.content_path), findings, metrics)
+        site = build_site(cfg, placed, pages_md, findings, metrics)
         rows = [row for inp, e in items for row in outcomes(inp, e.light, site)]
         rows += [not_disclosure(inp, e.light) for inp, e in refused]
         site.outcomes = sorted(rows + unread_rows(self.source_dir, rows), key=lambda o: o["file"])
@@ -282,6 +282,10 @@ class Builder:
         res.seconds = time.perf_counter() - t0
         res.timings = clock.walls()
         res.stages = clock.stages
+        if whole is not None and not self.errors:
+            index = cfg.output_path / pagefind.FOLDER / "pagefind.js"
+            search = index.relative_to(cfg.output_path).as_posix() if index.is_file() else None
+            remember(cfg.cache_path, whole, {k: getattr(res, k) for k in REMEMBERED}, search)
         return res
 
     def search(self, changed: bool) -> None:

@@ -1,4 +1,4 @@
-"""Wall time, CPU time and peak memory of each build stage.
+"""Wall time, CPU time and peak memory of each build stage, and the progress bar.
 
 A national collection is built on a small machine, so the build itself says where its time
 and memory go: ``python -m generator build`` prints it with ``--timings`` and
@@ -62,3 +62,22 @@ def table(stages: dict[str, StageTime]) -> str:
             f"{name:<14}{s.wall:>9.2f}{s.cpu:>9.2f}{s.peak_mb:>9.0f}{s.worker_peak_mb:>10.0f}"
         )
     return "\n".join(rows)
+
+
+class Progress:
+    """A plain-text progress bar on stderr; silent with --quiet."""
+
+    def __init__(self, quiet: bool):
+        self.quiet = quiet
+        self.tty = sys.stderr.isatty()
+
+    def stage(self, name: str, done: int, total: int) -> None:
+        if self.quiet or not self.tty and done not in (total,):
+            return
+        width = 30
+        filled = width * done // max(total, 1)
+        end = "\n" if done >= total else ""
+        sys.stderr.write(
+            f"\r{name:<8} [{'#' * filled}{'.' * (width - filled)}] {done}/{total}{end}"
+        )
+        sys.stderr.flush()

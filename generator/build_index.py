@@ -48,7 +48,11 @@ class Indexed:
 
 def lighten(doc: Document) -> Document:
     tables = [dataclasses.replace(t, **{name: [] for name in TABLE_BODY}) for t in doc.tables]
-    return dataclasses.replace(doc, tables=tables, **{name: [] for name in PAGE_ONLY_FIELDS})
+    # of the statements, the metrics read the stated changes ("比上年增加…") only
+    changes = [s for s in doc.statements if s.kind == "change"]
+    return dataclasses.replace(
+        doc, tables=tables, statements=changes, **{name: [] for name in PAGE_ONLY_FIELDS}
+    )
 
 
 def prepare(inp: Input, doc: Document) -> Document:

@@ -35,6 +35,7 @@ TOP = {
     "build_index",
     "build_store",
     "build_render",
+    "build_uptodate",
     "build_report",
     "clean",
     "inventory",

@@ -364,7 +364,11 @@ def build_site(
         for part in d.document.parts:  # a figure of another file of the disclosure
             site._by_file.setdefault(part.file, d)
     if findings is not None:
+        by_document: dict[str, list[tuple[int, Finding]]] = defaultdict(list)
+        for n, f in enumerate(findings):
+            by_document[f.document].append((n, f))
         for dy in site.department_years:
             sources = {d.document.source for d in dy.docs} | {d.rel for d in dy.docs}
-            dy.findings = [f for f in findings if f.document in sources]
+            mine = {n: f for s in sources for n, f in by_document.get(s, [])}
+            dy.findings = [mine[n] for n in sorted(mine)]  # in the checks' order
     return site

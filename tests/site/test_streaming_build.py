@@ -121,3 +121,26 @@ def test_a_page_lists_the_nearest_peers_and_counts_all():
     assert sum(p.department.region_code.startswith("41") for p in peers) == 19
     small, few = _site_with_peers(5)
     assert [p.department.id for p in small.peers(few[2])] == ["d000", "d001", "d003", "d004"]
+
+
+def test_a_build_with_nothing_to_do_stops_after_hashing_its_inputs(two_years, tmp_path):
+    first = Builder(_config(tmp_path), disclosures=two_years, workers=1).build()
+    again = Builder(_config(tmp_path), disclosures=two_years, workers=1).build()
+    assert list(again.timings) == ["up-to-date"]
+    assert (again.inputs, again.pages, again.findings) == (
+        first.inputs,
+        first.pages,
+        first.findings,
+    )
+    # a file the build wrote is gone: the ordinary path writes it again
+    page = next((tmp_path / "_site" / "d").rglob("index.html"))
+    page.unlink()
+    third = Builder(_config(tmp_path), disclosures=two_years, workers=1).build()
+    assert "up-to-date" not in third.timings and third.written == 1 and page.is_file()
+    # a new file in the content folder (the report lists it) is a change too
+    (two_years / "readme.docx").write_bytes(b"not read")
+    try:
+        fourth = Builder(_config(tmp_path), disclosures=two_years, workers=1).build()
+        assert "up-to-date" not in fourth.timings and fourth.written >= 1
+    finally:
+        (two_years / "readme.docx").unlink()
