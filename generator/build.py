@@ -10,6 +10,11 @@
     write    write files whose bytes changed, remove files no page produces any more
     search   Pagefind indexes the written pages (generator.search.pagefind)
 
+With ``dask_address`` (``build --dask tcp://host:8786``) the read stage runs on an existing
+``dask.distributed`` cluster (generator/build_dask.py): each reading lands in the read cache
+as it arrives, so the site is the one a local build makes, and a later plain build (or a
+rerun after an interruption) reads only what the cluster did not.
+
 A ``Builder`` keeps its caches between builds, so ``serve`` re-reads only the disclosure
 that changed and re-renders only the pages that were built from it.
 """
@@ -27,6 +32,7 @@ from typing import Any
 from generator import checks, render
 from generator.build_cache import ReadCache, read_in_workers
 from generator.build_clock import StageClock, StageTime, table
+from generator.build_dask import read_on_cluster
 from generator.build_guard import drop_absurd_readings
 from generator.build_inputs import fill_from_path, input_key, join_parts, refusal
 from generator.build_readers import Reader, default_reader, read_group
@@ -40,6 +46,7 @@ from generator.links import Links, output_file
 from generator.metrics import Metrics, compute
 from generator.model import Document
 from generator.privacy import redact
+from generator.read.cluster import ClusterError
 from generator.read.regions import load_regions
 from generator.search import pagefind
 from generator.site.deps import digest
@@ -95,8 +102,14 @@ class Builder:
         quiet: bool = True,
         reader: Reader | None = None,
         disclosures: Path | None = None,
+        dask_address: str | None = None,
+        dask_shared: bool = False,
     ):
+        if dask_address is not None and reader is not None:
+            raise ValueError("a Dask cluster runs the default reader only")
         self.config = config
+        self.dask_address = dask_address  # read on this Dask scheduler's workers
+        self.dask_shared = dask_shared  # the workers see the content at the same path
         self.progress = Progress(quiet)
         self.reader = reader or default_reader()
         # where disclosures are found (``build --content PATH``); the Markdown pages stay
@@ -133,13 +146,15 @@ class Builder:
                 docs[i] = doc
         jobs = [[inputs[i].path, *(p.path for p in inputs[i].parts)] for i in todo]
 
-        def done(j: int, doc: Document) -> None:
+        def done(j: int, doc: Document, keep: bool = True) -> None:
             docs[todo[j]] = doc
-            if self._disk is not None:
+            if self._disk is not None and keep:  # not kept: the cluster failed, read again
                 self._disk.put(keys[todo[j]], doc)
             self.progress.stage("read", len(docs), len(inputs))
 
-        if self._disk is not None:
+        if self.dask_address is not None and jobs:
+            read_on_cluster(self.dask_address, self.source_dir, jobs, done, self.dask_shared)
+        elif self._disk is not None:
             read_in_workers(self.source_dir, jobs, done)
         else:
             for j, paths in enumerate(jobs):
@@ -340,6 +355,8 @@ def run_build(
     content: str | None = None,
     strict: bool = False,
     timings: bool = False,
+    dask: str | None = None,
+    dask_shared: bool = False,
 ) -> int:
     """0 when every page rendered (and, with ``strict``, every input was read); 1 otherwise.
     Failed inputs are counted on stderr either way."""
@@ -351,8 +368,18 @@ def run_build(
     if content is not None and not Path(content).is_dir():
         print(f"error: --content {content}: no such folder", file=sys.stderr)
         return 2
-    builder = Builder(cfg, quiet=quiet, disclosures=Path(content) if content else None)
-    res = builder.build()
+    builder = Builder(
+        cfg,
+        quiet=quiet,
+        disclosures=Path(content) if content else None,
+        dask_address=dask,
+        dask_shared=dask_shared,
+    )
+    try:
+        res = builder.build()
+    except ClusterError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     if timings:
         print(table(res.stages), file=sys.stderr)
     for error in builder.errors:

@@ -30,6 +30,7 @@ TOP = {
     "build_readers",
     "build_inputs",
     "build_cache",
+    "build_dask",
     "build_guard",
     "build_clock",
     "build_report",
