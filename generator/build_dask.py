@@ -16,7 +16,15 @@ from pathlib import Path
 
 from generator.build_readers import read_group, reader_failed
 from generator.model import Document
-from generator.read.cluster import Shipment, connect, pack, reader_version, stream, work_folder
+from generator.read.cluster import (
+    ClusterError,
+    Shipment,
+    connect,
+    pack,
+    reader_version,
+    stream,
+    work_folder,
+)
 from generator.read.extract import failed_document
 
 # done(index, document, keep): keep is False for a reading the cluster failed to make, which
@@ -32,14 +40,19 @@ def read_on_cluster(
     ``shared`` the workers read the files at the same paths (a shared file system) instead
     of being sent their bytes. Raises ``ClusterError`` when the cluster cannot be used."""
     with connect(address) as client:
-        for out in stream(client, _read_task, _shipments(base, jobs, shared)):
-            paths = jobs[out.tag]
-            if out.local:
-                done(out.tag, read_group(None, base, paths))
-            elif out.failure is not None:
-                done(out.tag, _failed(base, paths, out.failure), False)
-            else:
-                done(out.tag, out.value)
+        try:
+            for out in stream(client, _read_task, _shipments(base, jobs, shared)):
+                paths = jobs[out.tag]
+                if out.local:
+                    done(out.tag, read_group(None, base, paths))
+                elif out.failure is not None:
+                    done(out.tag, _failed(base, paths, out.failure), False)
+                else:
+                    done(out.tag, out.value)
+        except ClusterError as exc:
+            raise ClusterError(
+                f"{exc}; what was read is in the cache: build again to go on"
+            ) from exc
 
 
 def _shipments(

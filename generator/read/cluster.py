@@ -133,8 +133,10 @@ def _check_address(address: str) -> None:
     from distributed.comm.addressing import get_address_host_port, parse_address
     from distributed.comm.registry import get_backend
 
-    get_backend(parse_address(address)[0])
-    get_address_host_port(address)
+    scheme = parse_address(address)[0]
+    get_backend(scheme)
+    if scheme in ("tcp", "tls", "ws", "wss"):
+        get_address_host_port(address)  # "tcp://" or "tcp://host:" fail here
 
 
 def _check_workers(client: Any, address: str) -> None:
@@ -200,7 +202,10 @@ def stream(
                 continue
             with warnings.catch_warnings():  # a large PDF is a large task: that is the point
                 warnings.filterwarnings("ignore", message=".*[Ll]arge.*")
-                future = client.submit(task, shipment, pure=False)
+                try:
+                    future = client.submit(task, shipment, pure=False)
+                except Exception as exc:  # noqa: BLE001 - the client closed: the scheduler is gone
+                    raise _lost(exc) from exc
             tags[future.key] = (tag, shipment.size)
             in_flight += shipment.size
             queue.add(future)
@@ -212,6 +217,8 @@ def stream(
         try:
             version, value = future.result()
         except Exception as exc:  # noqa: BLE001 - a reader bug, a killed worker: that job fails
+            if client.status != "running":
+                raise _lost(exc) from exc
             yield Outcome(tag, failure=_reason(exc))
         else:
             if version == reader_version():
@@ -221,6 +228,10 @@ def stream(
                 yield Outcome(tag, failure=reason)
         future.release()
         yield from top_up()
+
+
+def _lost(exc: BaseException) -> ClusterError:
+    return ClusterError(f"the connection to the Dask scheduler was lost ({_reason(exc)})")
 
 
 def _reason(exc: BaseException) -> str:
