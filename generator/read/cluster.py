@@ -32,6 +32,7 @@ from generator.read.sidecar import read_sidecar, sidecar_path
 CONNECT_TIMEOUT = "10s"  # how long to try reaching the scheduler
 WORKER_WAIT = 60  # seconds to wait for a first worker to join the scheduler
 TASKS_PER_THREAD = 4  # tasks in flight per worker thread: enough to keep every worker busy
+REFRESH_CAP_EVERY = 256  # finished tasks between two looks at how many worker threads there are
 MAX_BYTES_IN_FLIGHT = 512 * 1024 * 1024  # shipped file bytes held by the client at once
 # A file above the reader's own cap is refused without being read: that is done here, at once.
 MAX_SHIPPED_FILE = max(DEFAULT_LIMITS.max_pdf_bytes, DEFAULT_LIMITS.max_text_bytes)
@@ -99,10 +100,12 @@ def pack(files: list[tuple[str, Path]]) -> Shipment | None:
             if path.stat().st_size > MAX_SHIPPED_FILE:
                 return None
             shipped[name] = path.read_bytes()
-        except OSError:
+        except FileNotFoundError:
             if name in names:
                 return None
             # a sidecar or named part that is not there is not there on the worker either
+        except OSError:
+            return None  # a folder, a file without permission: the reader says so here
     return Shipment(names, shipped)
 
 
@@ -184,11 +187,11 @@ def stream(
     are pending at once, so the client's memory does not grow with the collection."""
     from distributed import as_completed
 
-    cap = TASKS_PER_THREAD * max(sum(client.nthreads().values()), 1)
+    cap = _cap(client)
     pending = iter(jobs)
     tags: dict[str, tuple[Any, int]] = {}
     queue = as_completed(loop=client.loop)
-    in_flight = 0
+    in_flight = finished = 0
 
     def top_up() -> Iterator[Outcome]:
         nonlocal in_flight
@@ -227,7 +230,14 @@ def stream(
                 reason = f"the Dask worker runs another version of the reader ({version})"
                 yield Outcome(tag, failure=reason)
         future.release()
+        finished += 1
+        if finished % REFRESH_CAP_EVERY == 0:  # workers come and go (adaptive clusters)
+            cap = _cap(client)
         yield from top_up()
+
+
+def _cap(client: Any) -> int:
+    return TASKS_PER_THREAD * max(sum(client.nthreads().values()), 1)
 
 
 def _lost(exc: BaseException) -> ClusterError:

@@ -204,3 +204,12 @@ def test_an_unreachable_scheduler_is_one_line_and_exit_2(tmp_path, capsys, monke
     assert [line for line in err if line.startswith("error")] == [err[-1]]
     assert main(["audit", str(content), "--dask", nobody]) == 2
     assert capsys.readouterr().err.strip().splitlines()[-1].startswith("error: cannot reach")
+
+
+def test_workers_with_another_reader_are_refused(scheduler, capsys, monkeypatch):
+    """Their readings would be cached as this reader's: the command stops before any."""
+    monkeypatch.setattr(cluster, "_VERSION", ["another"])
+    assert main(["audit", str(CONTENT / HUAXIAN), "--dask", scheduler]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err[-1].startswith("error: 1 Dask worker(s) at ")
+    assert "run another version of the reader" in err[-1]
