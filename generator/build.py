@@ -10,6 +10,11 @@
     write    write files whose bytes changed, remove files no page produces any more
     search   Pagefind indexes the written pages (generator.search.pagefind)
 
+With ``dask_address`` (``build --dask tcp://host:8786``) the read stage runs on an existing
+``dask.distributed`` cluster (generator/build_dask.py): each reading lands in the read cache
+as it arrives, so the site is the one a local build makes, and a later plain build (or a
+rerun after an interruption) reads only what the cluster did not.
+
 A ``Builder`` keeps its caches between builds, so ``serve`` re-reads only the disclosure
 that changed and re-renders only the pages that were built from it.
 """
@@ -26,7 +31,8 @@ from typing import Any
 
 from generator import checks, render
 from generator.build_cache import Caches, Job, ReadCache, input_paths, process_in_workers
-from generator.build_clock import Progress, StageClock, StageTime, table
+from generator.build_clock import Progress, StageClock, StageTime
+from generator.build_dask import read_on_cluster
 from generator.build_index import Indexed, index_document, prepare
 from generator.build_inputs import input_key, join_parts
 from generator.build_readers import Reader, default_reader, read_group
@@ -35,10 +41,9 @@ from generator.build_report import not_disclosure, outcomes
 from generator.build_store import DocumentStore
 from generator.build_uptodate import fingerprint, forget, last_result, remember
 from generator.checks import Finding
-from generator.config import ConfigError, SiteConfig, load_config
+from generator.config import SiteConfig
 from generator.content import Input, find_disclosures, find_pages
 from generator.inventory import FAULTS, unread_rows
-from generator.links import Links, output_file
 from generator.metrics import Metrics, compute
 from generator.model import Document
 from generator.read.regions import load_regions
@@ -80,10 +85,16 @@ class Builder:
         reader: Reader | None = None,
         disclosures: Path | None = None,
         workers: int | None = None,
+        dask_address: str | None = None,
+        dask_shared: bool = False,
     ):
+        if dask_address is not None and reader is not None:
+            raise ValueError("a Dask cluster runs the default reader only")
         self.config = config
         # processes that read and render (1: all in this one); default: every core
         self.workers = max(1, workers or os.cpu_count() or 1)
+        self.dask_address = dask_address  # read on this Dask scheduler's workers
+        self.dask_shared = dask_shared  # the workers see the content at the same path
         self.progress = Progress(quiet)
         self.reader = reader or default_reader()
         # where disclosures are found (``build --content PATH``); the Markdown pages stay
@@ -148,6 +159,17 @@ class Builder:
             entries[todo[j]] = entry
             self.progress.stage("read", len(entries), len(inputs))
 
+        def arrived(j: int, doc: Document, keep: bool = True) -> None:
+            """A reading from the cluster: indexed here; not kept when the cluster failed
+            to read it (the next build reads it again)."""
+            job = jobs[j]
+            if self._disk is not None and keep:
+                self._disk.put(job.read_key, doc)
+            entry, shown = index_document(job.input, doc, self.config.privacy)
+            if keep:
+                self.store.put(job.name, entry, shown)
+            done(j, entry)
+
         if self._custom:
             for j, job in enumerate(jobs):
                 doc = read_group(self.reader, self.source_dir, input_paths(job.input))
@@ -157,6 +179,9 @@ class Builder:
                 done(j, entry)
             self.store.drop_except(set(names))
             self._raw = {k: v for k, v in self._raw.items() if k in set(names)}
+        elif self.dask_address is not None and jobs:
+            paths = [input_paths(job.input) for job in jobs]
+            read_on_cluster(self.dask_address, self.source_dir, paths, arrived, self.dask_shared)
         else:
             process_in_workers(self.source_dir, jobs, self._caches, done, self.workers)
         self.progress.stage("read", len(inputs), len(inputs))
@@ -338,54 +363,3 @@ def rendered_settings(cfg: SiteConfig) -> str:
 
 def _code_hash() -> str:
     return render.tree_hash(Path(__file__).resolve().parent)
-
-
-def summary(res: BuildResult) -> str:
-    checks = "未运行" if res.findings is None else f"{res.findings} 条发现"
-    return (
-        f"inputs read: {res.inputs} ({res.failed} failed, {res.with_problems} with problems, "
-        f"{res.refused} not a disclosure, {res.faults} unreadable or misplaced) · "
-        f"pages: {res.pages} ({res.rendered} rendered, {res.written} written, {res.removed} removed) · "
-        f"checks: {checks} · time: {res.seconds:.2f}s"
-    )
-
-
-def run_build(
-    config_path: str,
-    quiet: bool = False,
-    content: str | None = None,
-    strict: bool = False,
-    timings: bool = False,
-    workers: int | None = None,
-) -> int:
-    """0 when every page rendered (and, with ``strict``, every input was read); 1 otherwise.
-    Failed inputs are counted on stderr either way."""
-    try:
-        cfg = load_config(config_path)
-    except ConfigError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
-    if content is not None and not Path(content).is_dir():
-        print(f"error: --content {content}: no such folder", file=sys.stderr)
-        return 2
-    disclosures = Path(content) if content else None
-    builder = Builder(cfg, quiet=quiet, disclosures=disclosures, workers=workers)
-    res = builder.build()
-    if timings:
-        print(table(res.stages), file=sys.stderr)
-    for error in builder.errors:
-        print(f"error: page not rendered: {error}", file=sys.stderr)
-    bad = res.failed + res.faults
-    if bad:
-        print(
-            f"{'error' if strict else 'warning'}: {bad} input file(s) could not be read "
-            f"({res.failed} failed, {res.faults} unreadable or misplaced); see the report",
-            file=sys.stderr,
-        )
-    if not quiet:
-        print(summary(res), file=sys.stderr)
-        print(
-            f"site written to {cfg.output_path}; report: {cfg.output_path / output_file(Links.REPORT)}",
-            file=sys.stderr,
-        )
-    return 1 if builder.errors or (strict and bad) else 0

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from generator.model import Document, Line, Metadata, Problem
 from generator.read import read_file, read_files
+from generator.read.extract import failed_document
 
 Reader = Callable[[str], Document]
 
@@ -67,18 +68,27 @@ def read_disclosure(reader: Reader, content_path: Path, path: Path) -> Document:
         with _cwd(content_path):
             return reader(rel)
     except Exception as exc:  # the reader promises not to raise; a bug must not stop the site
+        return reader_failed(content_path, path, f"{type(exc).__name__}: {exc}")
+
+
+def reader_failed(content_path: Path, path: Path, reason: str) -> Document:
+    """The plain text of a disclosure the reader failed on, with an error saying why (also
+    what a reading that failed on a Dask worker becomes: generator/build_dask.py)."""
+    rel = path.relative_to(content_path).as_posix()
+    try:
         doc = text_only_reader(str(path))
-        doc.source = rel
-        reason = f"{type(exc).__name__}: {exc}"
-        doc.problems = [
-            Problem(
-                "error",
-                f"the reader failed ({reason})",
-                rel,
-                message_zh=f"读取失败（技术原因：{reason}）",
-            )
-        ]
-        return doc
+    except OSError:
+        doc = failed_document(rel, "", reason, reason)
+    doc.source = rel
+    doc.problems = [
+        Problem(
+            "error",
+            f"the reader failed ({reason})",
+            rel,
+            message_zh=f"读取失败（技术原因：{reason}）",
+        )
+    ]
+    return doc
 
 
 def read_group(reader: Reader | None, content_path: Path, paths: list[Path]) -> Document:

@@ -32,6 +32,7 @@ def _parser() -> argparse.ArgumentParser:
     audit.add_argument(
         "--workers", type=int, default=None, help="worker processes (default: one per core)"
     )
+    _dask_options(audit)
 
     build = sub.add_parser("build", help="build the site into the output folder")
     build.add_argument("--config", default="site.toml", help="path to site.toml")
@@ -56,6 +57,7 @@ def _parser() -> argparse.ArgumentParser:
         metavar="PATH",
         help="read the disclosures from this folder, in any layout (default: content_dir)",
     )
+    _dask_options(build)
 
     serve = sub.add_parser("serve", help="build, serve and rebuild on change (livereload)")
     serve.add_argument("--config", default="site.toml")
@@ -67,6 +69,21 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
+def _dask_options(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--dask",
+        default=None,
+        metavar="ADDRESS",
+        help="read on the workers of this dask.distributed scheduler (tcp://host:8786)",
+    )
+    command.add_argument(
+        "--dask-shared",
+        action="store_true",
+        help="with --dask: the workers see the files at the same paths (a shared file "
+        "system), so their bytes are not sent to them",
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "parse":
@@ -76,9 +93,15 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "audit":
         from generator.read.audit_command import run_audit
 
-        return run_audit(args.paths, as_json=args.json, workers=args.workers)
+        return run_audit(
+            args.paths,
+            as_json=args.json,
+            workers=args.workers,
+            dask=args.dask,
+            dask_shared=args.dask_shared,
+        )
     if args.command == "build":
-        from generator.build import run_build
+        from generator.build_command import run_build
 
         return run_build(
             args.config,
@@ -87,6 +110,8 @@ def main(argv: list[str] | None = None) -> int:
             strict=args.strict,
             timings=args.timings,
             workers=args.workers,
+            dask=args.dask,
+            dask_shared=args.dask_shared,
         )
     if args.command == "serve":
         from generator.serve import run_serve

@@ -14,7 +14,8 @@ from __future__ import annotations
 import sys
 import time
 
-from generator.build import Builder, BuildResult, summary
+from generator.build import Builder, BuildResult
+from generator.build_command import summary
 from generator.config import ConfigError, SiteConfig, load_config
 from generator.render import STATIC, TEMPLATES
 

@@ -11,10 +11,20 @@ import time
 
 from generator.read import audit_report
 from generator.read.audit import AuditRow, audit, find_inputs
+from generator.read.audit_cluster import audit_on_cluster
+from generator.read.cluster import ClusterError
 from generator.read.parts import group_inputs
 
 
-def run_audit(paths: list[str], as_json: bool = False, workers: int | None = None) -> int:
+def run_audit(
+    paths: list[str],
+    as_json: bool = False,
+    workers: int | None = None,
+    dask: str | None = None,
+    dask_shared: bool = False,
+) -> int:
+    """0 when no disclosure failed, 1 when one did, 2 when there was nothing to read or the
+    Dask cluster (``dask``: its scheduler's address) could not be used."""
     inputs = group_inputs(find_inputs(paths))
     if not inputs:
         sys.stderr.write("audit: no .pdf or .txt file found under " + " ".join(paths) + "\n")
@@ -24,9 +34,15 @@ def run_audit(paths: list[str], as_json: bool = False, workers: int | None = Non
     started = time.perf_counter()
     rows: list[AuditRow] = []
     bar = audit_report.Progress(len(inputs))
-    for row in audit(inputs, workers):
-        rows.append(row)
-        bar.step(row.path)
+    found = audit(inputs, workers) if dask is None else audit_on_cluster(dask, inputs, dask_shared)
+    try:
+        for row in found:
+            rows.append(row)
+            bar.step(row.path)
+    except ClusterError as exc:
+        bar.close()
+        sys.stderr.write(f"error: {exc}\n")
+        return 2
     bar.close()
     rows.sort(key=lambda r: r.path)
     wall = time.perf_counter() - started

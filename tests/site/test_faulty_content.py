@@ -12,7 +12,7 @@ import pytest
 
 import generator.content as content_mod
 import generator.inventory as inventory_mod
-from generator.build import run_build
+from generator.build_command import run_build
 
 ROOT = Path(__file__).resolve().parents[2]
 GOOD = {

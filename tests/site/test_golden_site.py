@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import run_build
+from generator.build_command import run_build
 
 ROOT = Path(__file__).resolve().parents[2]
 GOLDEN = Path(__file__).resolve().parent / "golden_site"

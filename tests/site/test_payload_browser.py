@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import run_build
+from generator.build_command import run_build
 from tests.site.test_site_browser import ARGS
 
 pytestmark = pytest.mark.browser
