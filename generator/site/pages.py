@@ -239,11 +239,28 @@ def glossary(site: Site, reg: Registry) -> None:
         t: [(e.definition, e.source.line, d.path, d.document.metadata.department) for e, d in v]
         for t, v in terms.items()
     }
+    wordings = {t: by_wording(v) for t, v in terms.items()}
     reg.add(
         Page(
-            Links.GLOSSARY, "glossary.html", {"terms": terms}, {"terms": digest(shown)}, "名词解释"
+            Links.GLOSSARY,
+            "glossary.html",
+            {"terms": terms, "wordings": wordings, "shown_max": WORDING_SOURCES},
+            {"terms": digest(shown)},
+            "名词解释",
         )
     )
+
+
+WORDING_SOURCES = 5  # documents linked under one wording; the rest are counted
+
+
+def by_wording(entries: list) -> list[tuple[str, list]]:
+    """One term's entries grouped by their exact wording, in order of first appearance:
+    thousands of departments copy the same explanation, and the page shows it once."""
+    groups: dict[str, list] = {}
+    for e, d in entries:
+        groups.setdefault(e.definition, []).append((e, d))
+    return list(groups.items())
 
 
 def markdown_pages(site: Site, reg: Registry) -> None:

@@ -1,0 +1,48 @@
+"""Pages that list the whole collection stay readable when it holds thousands of
+departments: one wording is shown once, however many documents use it."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+from generator.build import Builder
+from generator.config import parse_config
+from generator.site.pages import WORDING_SOURCES, by_wording
+from tests.site.helpers import ROOT
+
+
+def _entry(definition: str, n: int):
+    return SimpleNamespace(definition=definition, source=SimpleNamespace(line=n)), f"doc{n}"
+
+
+def test_a_wording_many_documents_share_is_one_group_in_first_seen_order():
+    entries = [_entry("甲", 1), _entry("乙", 2), _entry("甲", 3), _entry("甲", 4)]
+    groups = by_wording(entries)
+    assert [(text, [d for _, d in used]) for text, used in groups] == [
+        ("甲", ["doc1", "doc3", "doc4"]),
+        ("乙", ["doc2"]),
+    ]
+
+
+def test_the_glossary_page_links_a_few_documents_per_wording_and_counts_the_rest(tmp_path):
+    """Eight counties publish the same explanation: it appears once, with five links."""
+    seed = ROOT / "content" / "disclosures" / "410526-滑县" / "滑县医疗保障局" / "2024-budget.txt"
+    text = seed.read_text(encoding="utf-8")
+    content = tmp_path / "content"
+    counties = ["甲县", "乙县", "丙县", "丁县", "戊县", "己县", "庚县", "辛县"]
+    for county in counties:
+        folder = content / county / f"{county}医疗保障局"
+        folder.mkdir(parents=True)
+        (folder / "2024-budget.txt").write_text(text.replace("滑县", county), encoding="utf-8")
+    cfg = parse_config(
+        f'output_dir = "{(tmp_path / "_site").as_posix()}"\n'
+        f'cache_dir = "{(tmp_path / ".cache").as_posix()}"\n'
+        f'content_dir = "{(ROOT / "content").as_posix()}"\n',
+        tmp_path,
+    )
+    Builder(cfg, disclosures=content, workers=1).build()
+    html = (tmp_path / "_site" / "glossary" / "index.html").read_text(encoding="utf-8")
+    assert f"等 {len(counties)} 份文件" in html
+    section = html[html.index("<h2>基本支出") :]
+    section = section[: section.index("</section>")]
+    assert section.count("2024 年部门预算</a>") == WORDING_SOURCES
