@@ -16,6 +16,26 @@ from generator.site.deps import all_deps, digest
 from generator.site.model import Site
 from generator.site.registry import Page, Registry
 
+# Rows one page lists. A national site has hundreds of thousands of findings: the page then
+# lists the contradictions first (severity "error"), each department-year page lists all of
+# its own, and the CSV download has every one.
+LIST_MAX = 2000
+
+
+def _at_scale(items: list[dict], summaries: list[dict]) -> tuple[list[dict], list[dict]]:
+    if len(items) > LIST_MAX:
+        errors = [i for i in items if i["f"].severity == "error" and i["f"].status != "rounding"]
+        items = errors[:LIST_MAX]
+    if len(summaries) > LIST_MAX:
+        flagged = [
+            s for s in summaries if s["q"].counts.get("error") or s["q"].counts.get("warning")
+        ]
+        flagged.sort(
+            key=lambda s: (-s["q"].counts.get("error", 0), -s["q"].counts.get("warning", 0))
+        )
+        summaries = flagged[:LIST_MAX]
+    return items, summaries
+
 
 def quality_page(site: Site, reg: Registry) -> None:
     summaries = []
@@ -35,9 +55,14 @@ def quality_page(site: Site, reg: Registry) -> None:
                 }
             )
     used = sorted({i["f"].rule for i in items})
+    all_items, all_summaries = len(items), len(summaries)
+    items, summaries = _at_scale(items, summaries)
     context = {
         "summaries": summaries,
         "items": items,
+        "items_total": all_items,
+        "summaries_total": all_summaries,
+        "list_max": LIST_MAX,
         "rules": [r for r in RULES if r.id in used],
         "regions": sorted({i["region"] for i in items}),
         "years": sorted({i["dy"].year for i in items}, reverse=True),

@@ -46,3 +46,22 @@ def test_the_glossary_page_links_a_few_documents_per_wording_and_counts_the_rest
     section = html[html.index("<h2>基本支出") :]
     section = section[: section.index("</section>")]
     assert section.count("2024 年部门预算</a>") == WORDING_SOURCES
+
+
+def test_the_quality_page_of_a_large_site_lists_contradictions_first(tmp_path, monkeypatch):
+    from generator.site import quality
+
+    monkeypatch.setattr(quality, "LIST_MAX", 3)
+    cfg = parse_config(
+        f'output_dir = "{(tmp_path / "_site").as_posix()}"\n'
+        f'cache_dir = "{(tmp_path / ".cache").as_posix()}"\n'
+        f'content_dir = "{(ROOT / "content").as_posix()}"\n',
+        tmp_path,
+    )
+    result = Builder(cfg, workers=1).build()
+    assert result.findings > 3
+    html = (tmp_path / "_site" / "quality" / "index.html").read_text(encoding="utf-8")
+    listed = html.count('<li class="finding sev-')
+    assert f"全站共 {result.findings} 条发现" in html and 0 < listed <= 3
+    assert html.count('<li class="finding sev-error') == listed  # contradictions only
+    assert "此处列出不一致和需注意最多的 3 个" in html
