@@ -107,10 +107,26 @@ DOWNLOAD_FIELDS = [
 ]
 
 
+# File systems allow 255 bytes per name; a Chinese character takes 3 in UTF-8.
+MAX_NAME_BYTES = 180
+
+
 def download_name(dy: DepartmentYear) -> str:
-    """The file name a citizen saves: 滑县医疗保障局-2024-部门预算.csv."""
-    kinds = "、".join(d.kind_zh for d in dy.docs) or "公开文件"
-    return f"{dy.department.name}-{dy.year}-{kinds}.csv".replace("/", "／")
+    """The file name a citizen saves: 滑县医疗保障局-2024-部门预算.csv.
+
+    Each kind is named once, however many documents of it the year has (two budgets:
+    部门预算). The name is the only CSV in its department-year folder, so it stays unique
+    when a very long department name is shortened (with …) to keep it under
+    ``MAX_NAME_BYTES``."""
+    kinds = "、".join(dict.fromkeys(d.kind_zh for d in dy.docs)) or "公开文件"
+    tail = f"-{dy.year}-{kinds}.csv"
+    name = dy.department.name.replace("/", "／")
+    room = MAX_NAME_BYTES - len(tail.encode("utf-8"))
+    if len(name.encode("utf-8")) > room:
+        while len((name + "…").encode("utf-8")) > room:
+            name = name[:-1]
+        name += "…"
+    return name + tail
 
 
 def department_year_csv(site: Site, dy: DepartmentYear) -> bytes:
