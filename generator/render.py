@@ -18,7 +18,7 @@ from markupsafe import Markup
 from generator.links import Links, output_file
 from generator.model import CANONICAL_INDICATORS, KIND_ZH, LEVEL_ZH, UNKNOWN_KIND_ZH, SourceRef
 from generator.safe_output import web_url
-from generator.site import empty, external, finding_view, number_text, plain_terms
+from generator.site import empty, external, finding_view, html_compact, number_text, plain_terms
 from generator.site.charts import indicator_name, money
 from generator.site.model import Site, term_id
 from generator.site.registry import Page
@@ -204,7 +204,10 @@ def render(env: Environment, page: Page) -> bytes:
     if page.produce is not None:
         return page.produce()
     template = env.get_template(page.template)
-    return template.render(page=page, **page.context).encode("utf-8")
+    text = template.render(page=page, **page.context)
+    if page.template.endswith(".html"):
+        text = html_compact.compact(text)
+    return text.encode("utf-8")
 
 
 def write_if_changed(out_dir: Path, page_path: str, data: bytes) -> bool:

@@ -15,6 +15,7 @@ from typing import Any
 from generator.links import Links
 from generator.model import CANONICAL_INDICATORS, KINDS, to_jsonable
 from generator.safe_output import csv_cell, web_url
+from generator.site import compact_json
 from generator.site.charts import indicator_name
 from generator.site.deps import all_deps
 from generator.site.metric_data import metric_rows as rows_of
@@ -170,16 +171,19 @@ def _doc_json(site: Site, sdoc) -> dict[str, Any]:
     data = dict(_document_data(sdoc.document))
     data["source"] = sdoc.rel
     data["department_id"] = sdoc.dept_id
-    return data
+    return compact_json.document(data, site.links.url(sdoc.path))
 
 
 def department_year_json(site: Site, dy: DepartmentYear) -> bytes:
+    """The full reading result of a department-year, compact (see ``compact_json``)."""
+    findings = None if dy.findings is None else to_jsonable(dy.findings)
     out = {
+        "format": compact_json.FORMAT,
         "department_id": dy.department.id,
         "department": dy.department.name,
         "year": dy.year,
         "documents": [_doc_json(site, d) for d in dy.docs],
-        "findings": None if dy.findings is None else to_jsonable(dy.findings),
+        "findings": compact_json.findings(findings),
     }
     return (
         json.dumps(out, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
