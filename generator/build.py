@@ -20,6 +20,7 @@ import hashlib
 import json
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -46,6 +47,7 @@ from generator.site.deps import digest
 from generator.site.model import Site, build_site
 from generator.site.providers import register_pages
 from generator.site.registry import Page, Registry
+from generator.site_size import size_warning
 
 STAGES = ("read", "check", "metrics", "site", "render", "write", "search")
 # Where files are read and written: no byte of any page depends on these settings.
@@ -95,8 +97,11 @@ class Builder:
         quiet: bool = True,
         reader: Reader | None = None,
         disclosures: Path | None = None,
+        keep: Callable[[str], bool] | None = None,
     ):
         self.config = config
+        # a shard (generator/shard.py) builds the files whose content-relative path it keeps
+        self.keep = keep
         self.progress = Progress(quiet)
         self.reader = reader or default_reader()
         # where disclosures are found (``build --content PATH``); the Markdown pages stay
@@ -186,6 +191,8 @@ class Builder:
         t0 = time.perf_counter()
         res, cfg, clock = BuildResult(), self.config, StageClock()
         inputs = join_parts(find_disclosures(self.source_dir))
+        if self.keep is not None:
+            inputs = [inp for inp in inputs if self.keep(inp.rel)]
         items = self.read(inputs)
         clock.lap("read")
         refused = [(inp, doc) for inp, doc in items if refusal(doc) is not None]
@@ -209,7 +216,10 @@ class Builder:
         site = build_site(cfg, redacted, find_pages(cfg.content_path), findings, metrics)
         rows = [row for inp, doc in items for row in outcomes(inp, doc, site)]
         rows += [not_disclosure(inp, doc) for inp, doc in refused]
-        site.outcomes = sorted(rows + unread_rows(self.source_dir, rows), key=lambda o: o["file"])
+        unread = [
+            o for o in unread_rows(self.source_dir, rows) if not self.keep or self.keep(o["file"])
+        ]
+        site.outcomes = sorted(rows + unread, key=lambda o: o["file"])
         registry = register_pages(site)
         clock.lap("site")
         res.rendered, res.written, res.removed = self.render_and_write(site, registry)
@@ -251,7 +261,7 @@ class Builder:
     def render_and_write(self, site: Site, registry: Registry) -> tuple[int, int, int]:
         out = self.config.output_path
         mark_created(out)
-        manifest_path = self.config.cache_path / "manifest.json"
+        manifest_path = self.config.cache_path / _manifest_name(self.config)
         old = _load_json(manifest_path) if (out / output_file(Links.HOME)).exists() else {}
         # the generator's own code is an input too: a new version re-renders everything
         if self._code is None:  # the running code cannot change while this process runs
@@ -313,6 +323,13 @@ def rendered_settings(cfg: SiteConfig) -> str:
     return repr({k: v for k, v in vars(cfg).items() if k not in LOCATION_KEYS})
 
 
+def _manifest_name(cfg: SiteConfig) -> str:
+    """One manifest per output folder: the shards of a collection share one cache folder."""
+    if cfg.publish.shard_by:
+        return f"manifest-{cfg.output_path.name}.json"
+    return "manifest.json"
+
+
 def _code_hash() -> str:
     return render.tree_hash(Path(__file__).resolve().parent)
 
@@ -353,6 +370,9 @@ def run_build(
         return 2
     builder = Builder(cfg, quiet=quiet, disclosures=Path(content) if content else None)
     res = builder.build()
+    too_big = size_warning(cfg)
+    if too_big:
+        print(too_big, file=sys.stderr)
     if timings:
         print(table(res.stages), file=sys.stderr)
     for error in builder.errors:

@@ -72,7 +72,7 @@ def main(argv: list[str] | None = None) -> int:
 
         return run_audit(args.paths, as_json=args.json, workers=args.workers)
     if args.command == "build":
-        from generator.build import run_build
+        from generator.shard import run_build
 
         return run_build(
             args.config,
