@@ -134,7 +134,7 @@ def _linkable(url: str) -> bool:
 def new_environment() -> Environment:
     """Compiled templates stay in its cache between builds; ``TemplateHashes.refresh``
     drops the ones whose file changed (hence no mtime-based auto_reload)."""
-    return Environment(
+    env = Environment(
         loader=FileSystemLoader(str(TEMPLATES)),
         autoescape=select_autoescape(["html", "xml"], default_for_string=True, default=True),
         trim_blocks=True,
@@ -142,6 +142,14 @@ def new_environment() -> Environment:
         keep_trailing_newline=True,
         auto_reload=False,
     )
+    # Chart data in pages: UTF-8 (a Chinese label costs 3 bytes, not a 6-byte \uXXXX) and no
+    # blanks; ``tojson`` still escapes < > & ' so the data cannot close its <script>.
+    env.policies["json.dumps_kwargs"] = {
+        "sort_keys": True,
+        "ensure_ascii": False,
+        "separators": (",", ":"),
+    }
+    return env
 
 
 def environment(site: Site, env: Environment | None = None) -> Environment:
