@@ -12,6 +12,8 @@ search index and report cover its documents only) in ``<output_dir>/<shard>/``, 
 from __future__ import annotations
 
 import dataclasses
+import json
+import shutil
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,7 +25,9 @@ from generator.clean import mark_created
 from generator.config import ConfigError, SiteConfig, load_config
 from generator.content import find_disclosures
 from generator.inventory import unread_rows
+from generator.links import output_file
 from generator.read.regions import load_regions
+from generator.search import pagefind
 from generator.site.html_compact import compact
 from generator.site_size import mb, site_bytes, size_warning
 
@@ -83,6 +87,7 @@ def build_shards(
     (pages that could not be rendered), each prefixed by its shard."""
     first = Builder(cfg, quiet=quiet, reader=reader, disclosures=disclosures)
     shards = plan(cfg, first)
+    remove_whole_site(cfg)
     errors: list[str] = []
     for shard in shards:
         builder = Builder(
@@ -97,6 +102,28 @@ def build_shards(
         shard.site_bytes = site_bytes(builder.config.output_path)
     write_index(cfg, shards)
     return shards, errors
+
+
+def remove_whole_site(cfg: SiteConfig) -> None:
+    """The pages an earlier build without shards wrote at the top of the output folder (its
+    manifest lists them) would sit beside the shards as a stale site: remove them, and the
+    folders they leave empty. A shard's files all lie under its own folder, so no path of a
+    whole site's page is ever one of them."""
+    out = cfg.output_path
+    if (out / pagefind.FOLDER).is_dir():  # the search index is not in the manifest
+        shutil.rmtree(out / pagefind.FOLDER)
+    try:
+        pages = json.loads((cfg.cache_path / "manifest.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return
+    for path in sorted(pages):
+        stale = out / output_file(path)
+        if stale.is_file():
+            stale.unlink()
+            folder = stale.parent
+            while folder != out and folder.is_dir() and not any(folder.iterdir()):
+                folder.rmdir()
+                folder = folder.parent
 
 
 def write_index(cfg: SiteConfig, shards: list[Shard]) -> None:

@@ -42,6 +42,8 @@ def sharded(tmp_path_factory):
     nowhere.write_text(text.replace("滑县", "无名"), encoding="utf-8")
     (tmp / "content" / "disclosures" / "notes.csv").write_text("a,b\n", encoding="utf-8")
     config = tmp / "site.toml"
+    config.write_text(_config_text(tmp))  # first one whole site, as before sharding
+    assert run_build(str(config), quiet=True) == 0 and (tmp / "_site" / "d").is_dir()
     config.write_text(_config_text(tmp, shard_by='"province"', max_site_bytes="1000"))
     return tmp / "_site", run_build(str(config), quiet=True)
 
@@ -58,7 +60,11 @@ def test_one_site_per_province_and_one_for_unknown_regions(sharded):
     assert shards == ["130000", "410000", "640000", "unknown"]
     assert (site / "410000" / "d" / "410526-ybj" / "2024" / "index.html").is_file()
     assert not (site / "130000" / "d" / "410526-ybj").exists()
-    assert not (site / "d").exists()  # nothing of a whole-collection site at the top
+    # the whole site built before sharding is gone from the top
+    assert sorted(p.name for p in site.iterdir() if not p.is_dir()) == [
+        ".made-by-generator",
+        "index.html",
+    ]
     for shard in shards:
         assert (site / shard / "index.html").is_file()
         assert (site / shard / "report.json").is_file()
