@@ -25,6 +25,7 @@ import os
 import sys
 import time
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -87,6 +88,7 @@ class Builder:
         workers: int | None = None,
         dask_address: str | None = None,
         dask_shared: bool = False,
+        keep: Callable[[str], bool] | None = None,
     ):
         if dask_address is not None and reader is not None:
             raise ValueError("a Dask cluster runs the default reader only")
@@ -95,6 +97,8 @@ class Builder:
         self.workers = max(1, workers or os.cpu_count() or 1)
         self.dask_address = dask_address  # read on this Dask scheduler's workers
         self.dask_shared = dask_shared  # the workers see the content at the same path
+        # a shard (generator/shard.py) builds the files whose content-relative path it keeps
+        self.keep = keep
         self.progress = Progress(quiet)
         self.reader = reader or default_reader()
         # where disclosures are found (``build --content PATH``); the Markdown pages stay
@@ -124,6 +128,11 @@ class Builder:
             folder = None if self._custom else self.config.cache_path / "documents"
             self._stores[privacy] = DocumentStore(folder, self._code_hash(), privacy)
         return self._stores[privacy]
+
+    @property
+    def manifest_path(self) -> Path:
+        """What the last build wrote, by page: one per output folder."""
+        return self.config.cache_path / _manifest_name(self.config)
 
     @property
     def _caches(self) -> Caches:
@@ -251,12 +260,14 @@ class Builder:
         t0 = time.perf_counter()
         res, cfg, clock = BuildResult(), self.config, StageClock()
         inputs = join_parts(find_disclosures(self.source_dir))
+        if self.keep is not None:
+            inputs = [inp for inp in inputs if self.keep(inp.rel)]
         pages_md = find_pages(cfg.content_path)
         whole = None
         if not self._custom:  # a custom reader (tests) is not part of the fingerprint
             settings = rendered_settings(cfg)
             whole = fingerprint(inputs, self.source_dir, pages_md, settings, self._code_hash())
-            kept = last_result(cfg.cache_path, cfg.output_path, whole)
+            kept = last_result(self.manifest_path, cfg.output_path, whole)
             if kept is not None:
                 res = BuildResult(**{k: v for k, v in kept.items() if k in REMEMBERED})
                 clock.lap("up-to-date")
@@ -266,7 +277,7 @@ class Builder:
                     clock.stages,
                 )
                 return res
-            forget(cfg.cache_path)
+            forget(self.manifest_path)
         items = self.read(inputs)
         clock.lap("read")
         refused = [(inp, e) for inp, e in items if e.refused]
@@ -289,7 +300,10 @@ class Builder:
         site = build_site(cfg, placed, pages_md, findings, metrics)
         rows = [row for inp, e in items for row in outcomes(inp, e.light, site)]
         rows += [not_disclosure(inp, e.light) for inp, e in refused]
-        site.outcomes = sorted(rows + unread_rows(self.source_dir, rows), key=lambda o: o["file"])
+        unread = [
+            o for o in unread_rows(self.source_dir, rows) if not self.keep or self.keep(o["file"])
+        ]
+        site.outcomes = sorted(rows + unread, key=lambda o: o["file"])
         registry = register_pages(site)
         clock.lap("site")
         res.rendered, res.written, res.removed = self.render_and_write(site, registry)
@@ -310,7 +324,7 @@ class Builder:
         if whole is not None and not self.errors:
             index = cfg.output_path / pagefind.FOLDER / "pagefind.js"
             search = index.relative_to(cfg.output_path).as_posix() if index.is_file() else None
-            remember(cfg.cache_path, whole, {k: getattr(res, k) for k in REMEMBERED}, search)
+            remember(self.manifest_path, whole, {k: getattr(res, k) for k in REMEMBERED}, search)
         return res
 
     def search(self, changed: bool) -> None:
@@ -337,7 +351,7 @@ class Builder:
             env,
             fingerprints,
             self.config.output_path,
-            self.config.cache_path / "manifest.json",
+            self.manifest_path,
             self.workers,
             lambda n, total: self.progress.stage("render", n, total),
         )
@@ -359,6 +373,13 @@ def rendered_settings(cfg: SiteConfig) -> str:
     """The settings pages can depend on: all but where files are read and written, so moving
     the content or the output folder re-renders nothing."""
     return repr({k: v for k, v in vars(cfg).items() if k not in LOCATION_KEYS})
+
+
+def _manifest_name(cfg: SiteConfig) -> str:
+    """One manifest per output folder: the shards of a collection share one cache folder."""
+    if cfg.publish.shard_by:
+        return f"manifest-{cfg.output_path.name}.json"
+    return "manifest.json"
 
 
 def _code_hash() -> str:

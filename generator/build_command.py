@@ -11,6 +11,7 @@ from generator.build_clock import table
 from generator.config import ConfigError, load_config
 from generator.links import Links, output_file
 from generator.read.cluster import ClusterError
+from generator.site_size import size_warning
 
 
 def summary(res: BuildResult) -> str:
@@ -56,6 +57,9 @@ def run_build(
     except ClusterError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    too_big = size_warning(cfg)
+    if too_big:
+        print(too_big, file=sys.stderr)
     if timings:
         print(table(res.stages), file=sys.stderr)
     for error in builder.errors:

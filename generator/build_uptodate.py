@@ -20,7 +20,10 @@ from generator.content import Input, MarkdownPage
 from generator.links import Links, output_file
 from generator.render import STATIC, TEMPLATES, tree_hash
 
-FILE = "up-to-date.json"
+
+def state_file(manifest: Path) -> Path:
+    """Beside the output's manifest: the shards of a collection share one cache folder."""
+    return manifest.with_name(manifest.stem + ".up-to-date.json")
 
 
 def fingerprint(
@@ -38,12 +41,12 @@ def fingerprint(
     return h.hexdigest()
 
 
-def last_result(cache: Path, out: Path, whole: str) -> dict[str, Any] | None:
+def last_result(manifest_path: Path, out: Path, whole: str) -> dict[str, Any] | None:
     """The last build's result when it was built from exactly this and is intact."""
-    saved = _load(cache / FILE)
+    saved = _load(state_file(manifest_path))
     if saved.get("fingerprint") != whole:
         return None
-    manifest = _load(cache / "manifest.json")
+    manifest = _load(manifest_path)
     if not manifest or not (out / output_file(Links.HOME)).is_file():
         return None
     if not all((out / output_file(path)).is_file() for path in manifest):
@@ -53,15 +56,14 @@ def last_result(cache: Path, out: Path, whole: str) -> dict[str, Any] | None:
     return saved.get("result")
 
 
-def remember(cache: Path, whole: str, result: dict[str, Any], search: str | None) -> None:
+def remember(manifest_path: Path, whole: str, result: dict[str, Any], search: str | None) -> None:
     """Said after a build that rendered every page (a page that failed builds again)."""
-    cache.mkdir(parents=True, exist_ok=True)
     data = {"fingerprint": whole, "result": result, "search": search}
-    (cache / FILE).write_text(json.dumps(data, sort_keys=True), encoding="utf-8")
+    state_file(manifest_path).write_text(json.dumps(data, sort_keys=True), encoding="utf-8")
 
 
-def forget(cache: Path) -> None:
-    (cache / FILE).unlink(missing_ok=True)
+def forget(manifest_path: Path) -> None:
+    state_file(manifest_path).unlink(missing_ok=True)
 
 
 def _load(path: Path) -> dict[str, Any]:

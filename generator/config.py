@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.config_limits import ReadLimits
+from generator.config_publish import PublishConfig, parse_publish
 from generator.safe_output import web_url, why_not_web_url
 
 try:
@@ -90,6 +91,10 @@ class SiteConfig:
         "any real disclosure).",
         default_factory=ReadLimits,
     )
+    publish: PublishConfig = _doc(
+        "[publish] table: the size limit of one published site and sharding by province.",
+        default_factory=PublishConfig,
+    )
     populations: dict[str, int] = _doc(
         "[populations] table: region code (6 digits) = resident population; overrides the "
         "shipped census figures for per-person amounts.",
@@ -120,6 +125,9 @@ def documented_keys() -> dict[str, str]:
         if f.name == "privacy":
             for g in dataclasses.fields(PrivacyConfig):
                 out[f"privacy.{g.name}"] = g.metadata.get("doc", "")
+        if f.name == "publish":
+            for g in dataclasses.fields(PublishConfig):
+                out[f"publish.{g.name}"] = f"{g.metadata['doc']} Default {g.default!r}."
         if f.name == "limits":
             for g in dataclasses.fields(ReadLimits):
                 low, high = g.metadata["min"], g.metadata["max"]
@@ -232,6 +240,8 @@ def parse_config(text: str, root: Path) -> SiteConfig:
             kwargs[key] = _populations(value, text)
         elif key == "limits":
             kwargs[key] = _limits(value, text)
+        elif key == "publish":
+            kwargs[key] = parse_publish(value, lambda k: _where(text, k), ConfigError)
         else:
             kwargs[key] = _check_type(value, type(fields[key].default), key, text)
     cfg = SiteConfig(root=root, **kwargs)

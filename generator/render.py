@@ -18,7 +18,7 @@ from markupsafe import Markup
 from generator.links import Links, output_file
 from generator.model import CANONICAL_INDICATORS, KIND_ZH, LEVEL_ZH, UNKNOWN_KIND_ZH, SourceRef
 from generator.safe_output import web_url
-from generator.site import empty, external, finding_view, number_text, plain_terms
+from generator.site import empty, external, finding_view, html_compact, number_text, plain_terms
 from generator.site.charts import indicator_name, money
 from generator.site.model import Site, term_id
 from generator.site.registry import Page
@@ -134,7 +134,7 @@ def _linkable(url: str) -> bool:
 def new_environment() -> Environment:
     """Compiled templates stay in its cache between builds; ``TemplateHashes.refresh``
     drops the ones whose file changed (hence no mtime-based auto_reload)."""
-    return Environment(
+    env = Environment(
         loader=FileSystemLoader(str(TEMPLATES)),
         autoescape=select_autoescape(["html", "xml"], default_for_string=True, default=True),
         trim_blocks=True,
@@ -142,6 +142,14 @@ def new_environment() -> Environment:
         keep_trailing_newline=True,
         auto_reload=False,
     )
+    # Chart data in pages: UTF-8 (a Chinese label costs 3 bytes, not a 6-byte \uXXXX) and no
+    # blanks; ``tojson`` still escapes < > & ' so the data cannot close its <script>.
+    env.policies["json.dumps_kwargs"] = {
+        "sort_keys": True,
+        "ensure_ascii": False,
+        "separators": (",", ":"),
+    }
+    return env
 
 
 def environment(site: Site, env: Environment | None = None) -> Environment:
@@ -205,7 +213,10 @@ def render(env: Environment, page: Page) -> bytes:
         return page.produce()
     template = env.get_template(page.template)
     context = {**page.lazy(), **page.context} if page.lazy is not None else page.context
-    return template.render(page=page, **context).encode("utf-8")
+    text = template.render(page=page, **context)
+    if page.template.endswith(".html"):
+        text = html_compact.compact(text)
+    return text.encode("utf-8")
 
 
 def write_if_changed(out_dir: Path, page_path: str, data: bytes) -> bool:

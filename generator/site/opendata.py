@@ -15,6 +15,7 @@ from typing import Any
 from generator.links import Links
 from generator.model import CANONICAL_INDICATORS, KINDS, to_jsonable
 from generator.safe_output import csv_cell, web_url
+from generator.site import compact_json
 from generator.site.charts import indicator_name
 from generator.site.deps import all_deps
 from generator.site.metric_data import metric_rows as rows_of
@@ -107,10 +108,26 @@ DOWNLOAD_FIELDS = [
 ]
 
 
+# File systems allow 255 bytes per name; a Chinese character takes 3 in UTF-8.
+MAX_NAME_BYTES = 180
+
+
 def download_name(dy: DepartmentYear) -> str:
-    """The file name a citizen saves: 滑县医疗保障局-2024-部门预算.csv."""
-    kinds = "、".join(d.kind_zh for d in dy.docs) or "公开文件"
-    return f"{dy.department.name}-{dy.year}-{kinds}.csv".replace("/", "／")
+    """The file name a citizen saves: 滑县医疗保障局-2024-部门预算.csv.
+
+    Each kind is named once, however many documents of it the year has (two budgets:
+    部门预算). The name is the only CSV in its department-year folder, so it stays unique
+    when a very long department name is shortened (with …) to keep it under
+    ``MAX_NAME_BYTES``."""
+    kinds = "、".join(dict.fromkeys(d.kind_zh for d in dy.docs)) or "公开文件"
+    tail = f"-{dy.year}-{kinds}.csv"
+    name = dy.department.name.replace("/", "／")
+    room = MAX_NAME_BYTES - len(tail.encode("utf-8"))
+    if len(name.encode("utf-8")) > room:
+        while len((name + "…").encode("utf-8")) > room:
+            name = name[:-1]
+        name += "…"
+    return name + tail
 
 
 def department_year_csv(site: Site, dy: DepartmentYear) -> bytes:
@@ -154,16 +171,19 @@ def _doc_json(site: Site, sdoc) -> dict[str, Any]:
     data = dict(_document_data(sdoc.full().document))
     data["source"] = sdoc.rel
     data["department_id"] = sdoc.dept_id
-    return data
+    return compact_json.document(data, site.links.url(sdoc.path))
 
 
 def department_year_json(site: Site, dy: DepartmentYear) -> bytes:
+    """The full reading result of a department-year, compact (see ``compact_json``)."""
+    findings = None if dy.findings is None else to_jsonable(dy.findings)
     out = {
+        "format": compact_json.FORMAT,
         "department_id": dy.department.id,
         "department": dy.department.name,
         "year": dy.year,
         "documents": [_doc_json(site, d) for d in dy.docs],
-        "findings": None if dy.findings is None else to_jsonable(dy.findings),
+        "findings": compact_json.findings(findings),
     }
     return (
         json.dumps(out, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"

@@ -1,0 +1,174 @@
+"""A collection too big for one published site, built as one site per province.
+
+``[publish] shard_by = "province"`` (generator/config_publish.py): every disclosure goes to
+the shard of its province, the first two digits of its region code (``130000`` for 河北省);
+a disclosure whose region is not known, and every file that is not read as a disclosure, go
+to the ``unknown`` shard. Each shard is a complete site of its own (its pages, rankings,
+search index and report cover its documents only) in ``<output_dir>/<shard>/``, served under
+``<base_path><shard>/``; ``<output_dir>/index.html`` is the national index linking them.
+``run_build`` is ``build``'s entry: one site (generator/build.py) unless the config shards.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import shutil
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator import render
+from generator.build import Builder, BuildResult
+from generator.build_command import run_build as build_one
+from generator.build_inputs import join_parts
+from generator.clean import mark_created
+from generator.config import ConfigError, SiteConfig, load_config
+from generator.content import find_disclosures
+from generator.inventory import unread_rows
+from generator.links import output_file
+from generator.read.regions import load_regions
+from generator.search import pagefind
+from generator.site.html_compact import compact
+from generator.site_size import mb, site_bytes, size_warning
+
+UNKNOWN = "unknown"
+
+
+@dataclass
+class Shard:
+    name: str  # folder: "130000" or "unknown"
+    title: str  # 河北省
+    files: set[str]  # content-relative paths of its inputs (and, for unknown, unread files)
+    documents: int = 0
+    site_bytes: int = 0
+    result: BuildResult | None = None
+
+
+def province_of(region_code: str | None) -> str:
+    code = (region_code or "").strip()
+    return code[:2] + "0000" if len(code) == 6 and code.isdigit() else UNKNOWN
+
+
+def plan(cfg: SiteConfig, builder: Builder) -> list[Shard]:
+    """The shards of a collection, read once (the read cache serves the shards' builds)."""
+    names = {r.code: r.name for r in load_regions() if r.level == "省"}
+    shards: dict[str, Shard] = {}
+    inputs = join_parts(find_disclosures(builder.source_dir))
+    rows = []
+    for inp, entry in builder.read(inputs):  # indexed: the path's facts are filled in
+        key = province_of(entry.light.metadata.region_code)
+        title = names.get(key, "地区未知" if key == UNKNOWN else f"{key[:2]} 开头的地区")
+        shard = shards.setdefault(key, Shard(key, title, set()))
+        shard.files.add(inp.rel)
+        shard.documents += 1
+        rows += [{"file": f.rel} for f in (inp, *inp.parts)]
+    unread = {o["file"] for o in unread_rows(builder.source_dir, rows)}
+    if unread:
+        shards.setdefault(UNKNOWN, Shard(UNKNOWN, "地区未知", set())).files.update(unread)
+    return [shards[k] for k in sorted(shards, key=lambda k: (k == UNKNOWN, k))]
+
+
+def shard_config(cfg: SiteConfig, shard: Shard) -> SiteConfig:
+    base_path = f"{cfg.base_path}{shard.name}/"
+    return dataclasses.replace(
+        cfg,
+        output_dir=str(Path(cfg.output_dir) / shard.name),
+        base_path=base_path,
+        base_url=cfg.base_url,  # the origin: links add base_path themselves
+        title=f"{cfg.title} · {shard.title}",
+    )
+
+
+def build_shards(
+    cfg: SiteConfig,
+    quiet: bool = True,
+    disclosures: Path | None = None,
+    reader=None,
+    workers: int | None = None,
+) -> tuple[list[Shard], list[str]]:
+    """Build every shard and the national index; return the shards and the build's errors
+    (pages that could not be rendered), each prefixed by its shard."""
+    first = Builder(cfg, quiet=quiet, reader=reader, disclosures=disclosures, workers=workers)
+    shards = plan(cfg, first)
+    remove_whole_site(cfg)
+    errors: list[str] = []
+    for shard in shards:
+        builder = Builder(
+            shard_config(cfg, shard),
+            quiet=quiet,
+            reader=reader,
+            disclosures=first.source_dir,
+            workers=workers,
+            keep=shard.files.__contains__,
+        )
+        shard.result = builder.build()
+        errors += [f"{shard.name}/{e}" for e in builder.errors]
+        shard.site_bytes = site_bytes(builder.config.output_path)
+    write_index(cfg, shards)
+    return shards, errors
+
+
+def remove_whole_site(cfg: SiteConfig) -> None:
+    """The pages an earlier build without shards wrote at the top of the output folder (its
+    manifest lists them) would sit beside the shards as a stale site: remove them, and the
+    folders they leave empty. A shard's files all lie under its own folder, so no path of a
+    whole site's page is ever one of them."""
+    out = cfg.output_path
+    if (out / pagefind.FOLDER).is_dir():  # the search index is not in the manifest
+        shutil.rmtree(out / pagefind.FOLDER)
+    try:
+        pages = json.loads((cfg.cache_path / "manifest.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return
+    for path in sorted(pages):
+        stale = out / output_file(path)
+        if stale.is_file():
+            stale.unlink()
+            folder = stale.parent
+            while folder != out and folder.is_dir() and not any(folder.iterdir()):
+                folder.rmdir()
+                folder = folder.parent
+
+
+def write_index(cfg: SiteConfig, shards: list[Shard]) -> None:
+    out = cfg.output_path
+    mark_created(out)
+    page = render.new_environment().get_template("shards.html")
+    html = compact(page.render(config=cfg, shards=shards, size=mb))
+    render.write_if_changed(out, "", html.encode("utf-8"))
+
+
+def shard_warnings(cfg: SiteConfig, shards: list[Shard]) -> list[str]:
+    out = [
+        size_warning(cfg, cfg.output_path / s.name, f"shard {s.name} ({s.title})") for s in shards
+    ]
+    return [w for w in out if w]
+
+
+def run_build(config_path: str, quiet: bool = False, content: str | None = None, **kw) -> int:
+    """``python -m generator build``: one site, or with ``shard_by`` one per province."""
+    try:
+        cfg = load_config(config_path)
+    except ConfigError:
+        cfg = None  # build.run_build says what is wrong
+    if cfg is None or not cfg.publish.shard_by:
+        return build_one(config_path, quiet=quiet, content=content, **kw)
+    if content is not None and not Path(content).is_dir():
+        print(f"error: --content {content}: no such folder", file=sys.stderr)
+        return 2
+    disclosures = Path(content) if content else None
+    shards, errors = build_shards(cfg, quiet, disclosures, workers=kw.get("workers"))
+    for error in errors:
+        print(f"error: page not rendered: {error}", file=sys.stderr)
+    for warning in shard_warnings(cfg, shards):
+        print(warning, file=sys.stderr)
+    if not quiet:
+        for s in shards:
+            print(
+                f"shard {s.name} ({s.title}): {s.documents} documents, {mb(s.site_bytes)}",
+                file=sys.stderr,
+            )
+        print(f"national index: {cfg.output_path / 'index.html'}", file=sys.stderr)
+    failed = sum(s.result.failed + s.result.faults for s in shards if s.result)
+    return 1 if errors or (kw.get("strict") and failed) else 0

@@ -1,0 +1,39 @@
+"""How big a built site is, against the most one published site may hold.
+
+GitHub Pages publishes at most 1 GB per site (``[publish] max_site_bytes``); a build over it
+says so with the measured size, and how to split the collection (generator/shard.py).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator.config import SiteConfig
+
+
+def site_bytes(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+
+
+def gb(n: int) -> str:
+    return f"{n / 1e9:.2f} GB"
+
+
+def mb(n: int) -> str:
+    return f"{n / 1e6:.1f} MB"
+
+
+def size_warning(cfg: SiteConfig, folder: Path | None = None, label: str = "the site") -> str:
+    """A warning when the built site is over the limit of one published site, else ''."""
+    size, limit = site_bytes(folder or cfg.output_path), cfg.publish.max_site_bytes
+    if size <= limit:
+        return ""
+    hint = (
+        ""
+        if cfg.publish.shard_by
+        else '; set [publish] shard_by = "province" in site.toml to build one site per province'
+    )
+    return (
+        f"warning: {label} is {gb(size)} ({size:,} bytes), over the {gb(limit)} "
+        f"({limit:,} bytes) one published site may hold ([publish] max_site_bytes){hint}"
+    )
