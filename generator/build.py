@@ -34,6 +34,7 @@ from generator import checks, render
 from generator.build_cache import Caches, Job, ReadCache, input_paths, process_in_workers
 from generator.build_clock import Progress, StageClock, StageTime
 from generator.build_dask import read_on_cluster
+from generator.build_fork import forked_map
 from generator.build_index import Indexed, index_document, prepare
 from generator.build_inputs import input_key, join_parts
 from generator.build_readers import Reader, default_reader, read_group
@@ -210,16 +211,24 @@ class Builder:
             for n, (inp, e) in enumerate(items):
                 key = checks.department_key(e.light)
                 groups[key if key is not None else n].append((inp, e))
-            for group in groups.values():
+            todo: list[list[Input]] = []  # departments whose documents were not checked together
+            kept: dict[int, list[Finding]] = {}
+            for n, group in enumerate(groups.values()):
                 if len(group) == 1:
-                    found += group[0][1].alone or []
+                    kept[n] = group[0][1].alone or []
                     continue
                 names = [self._names[inp.rel] for inp, _ in group]  # in the build's order
-                kept = self.store.group_findings(names)
-                if kept is None:
-                    kept = checks.corpus_findings([self._unredacted(inp) for inp, _ in group])
-                    self.store.put_group(names, kept)
-                found += kept
+                cached = self.store.group_findings(names)
+                if cached is None:
+                    todo.append([inp for inp, _ in group])
+                else:
+                    kept[n] = cached
+            workers = 1 if self._custom else self.workers
+            computed = forked_map(self._group_findings, todo, workers)
+            for inputs, group_found in zip(todo, computed, strict=True):
+                self.store.put_group([self._names[inp.rel] for inp in inputs], group_found)
+                found += group_found
+            found += [f for n in sorted(kept) for f in kept[n]]
             return checks.merge_findings(found)
         except Exception as exc:  # noqa: BLE001
             print(
@@ -227,6 +236,9 @@ class Builder:
                 file=sys.stderr,
             )
             return None
+
+    def _group_findings(self, inputs: list[Input]) -> list[Finding]:
+        return checks.corpus_findings([self._unredacted(inp) for inp in inputs])
 
     def _unredacted(self, inp: Input) -> Document:
         """A document as the checks saw it when it was indexed: read again from the read

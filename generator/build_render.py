@@ -12,15 +12,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-import multiprocessing
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from generator import render
+from generator.build_fork import forked_map
 from generator.clean import mark_created
 from generator.links import Links, output_file
 from generator.site.deps import digest
@@ -45,10 +43,6 @@ class Fingerprints:
     settings: str  # digest of the settings pages can depend on
     code: str  # the generator's own code: a new version re-renders everything
     template: Callable[[str | None], str]  # template name -> hash of it and its includes
-
-
-# the pages and environment forked workers render from (set just before the fork)
-_SHARED: dict[str, Any] = {}
 
 
 def render_and_write(
@@ -95,34 +89,14 @@ def render_and_write(
 def _render_all(pages, todo, env, out, workers, progress):
     """(page index, error or None, written) for each page to render, in page order."""
     runs = [todo[k : k + RUN] for k in range(0, len(todo), RUN)]
-    fork = "fork" in multiprocessing.get_all_start_methods()
-    if workers <= 1 or len(todo) < PARALLEL_FROM or not fork:
-        done = 0
-        for run in runs:
-            yield from _render_run(pages, env, out, run)
-            done += len(run)
-            progress(done, len(todo))
-        return
-    _SHARED.update(pages=pages, env=env, out=out)
+    if len(todo) < PARALLEL_FROM:
+        workers = 1
     done = 0
-    try:
-        context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-            futures = [pool.submit(_worker_run, run) for run in runs]
-            for run, future in zip(runs, futures, strict=True):
-                try:
-                    results = future.result()
-                except BrokenProcessPool:  # a worker died (memory?): render the run here
-                    results = list(_render_run(pages, env, out, run))
-                yield from results
-                done += len(results)
-                progress(done, len(todo))
-    finally:
-        _SHARED.clear()
-
-
-def _worker_run(run: list[int]) -> list[tuple[int, str | None, bool]]:
-    return list(_render_run(_SHARED["pages"], _SHARED["env"], _SHARED["out"], run))
+    render_run = lambda run: list(_render_run(pages, env, out, run))  # noqa: E731
+    for results in forked_map(render_run, runs, workers, at_least=2):
+        yield from results
+        done += len(results)
+        progress(done, len(todo))
 
 
 def _render_run(pages, env, out, run):

@@ -39,6 +39,7 @@ TOP = {
     "build_render",
     "build_uptodate",
     "build_command",
+    "build_fork",
     "build_report",
     "shard",
     "site_size",

@@ -1,0 +1,41 @@
+"""Run a function over many items in forked worker processes, results in item order.
+
+Forked workers inherit the build's state (its index, caches and site) without pickling it,
+so only the item and its result cross between processes. Where fork does not exist, with one
+worker or few items, or when a worker dies, the items run here: same results, just slower.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from typing import Any
+
+_FUNC: list[Callable[[Any], Any]] = []  # the function forked workers call (set before the fork)
+
+
+def forked_map(
+    func: Callable[[Any], Any], items: Sequence[Any], workers: int, at_least: int = 4
+) -> Iterator[Any]:
+    fork = "fork" in multiprocessing.get_all_start_methods()
+    if workers <= 1 or len(items) < at_least or not fork:
+        yield from map(func, items)
+        return
+    _FUNC[:] = [func]
+    try:
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+            futures = [pool.submit(_call, item) for item in items]
+            for item, future in zip(items, futures, strict=True):
+                try:
+                    yield future.result()
+                except BrokenProcessPool:  # a worker died (memory?): this item here
+                    yield func(item)
+    finally:
+        _FUNC.clear()
+
+
+def _call(item: Any) -> Any:
+    return _FUNC[0](item)
