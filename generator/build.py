@@ -35,7 +35,7 @@ from generator.build_cache import Caches, Job, ReadCache, input_paths, process_i
 from generator.build_clock import Progress, StageClock, StageTime
 from generator.build_dask import read_on_cluster
 from generator.build_fork import forked_map
-from generator.build_index import Indexed, index_document, prepare
+from generator.build_index import Indexed, index_document, prepare, slim_findings
 from generator.build_inputs import input_key, join_parts
 from generator.build_readers import Reader, default_reader, read_group
 from generator.build_render import Fingerprints, render_and_write
@@ -238,7 +238,7 @@ class Builder:
             return None
 
     def _group_findings(self, inputs: list[Input]) -> list[Finding]:
-        return checks.corpus_findings([self._unredacted(inp) for inp in inputs])
+        return slim_findings(checks.corpus_findings([self._unredacted(inp) for inp in inputs]))
 
     def _unredacted(self, inp: Input) -> Document:
         """A document as the checks saw it when it was indexed: read again from the read

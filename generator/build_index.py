@@ -21,7 +21,7 @@ from generator.build_inputs import fill_from_path, refusal
 from generator.checks import Finding
 from generator.config import PrivacyConfig
 from generator.content import Input
-from generator.model import Document
+from generator.model import Document, Reading, SourceRef
 from generator.privacy import redact
 from generator.site.model import cited_of
 from generator.site.page_images import CitedLine
@@ -47,12 +47,43 @@ class Indexed:
 
 
 def lighten(doc: Document) -> Document:
+    """The index entry's Document. Of the statements the metrics read the stated changes
+    ("比上年增加…") only; no page that compares documents shows a source line's text (it is
+    on the source page) or a whole sentence (a stated reason is kept), so neither is kept."""
     tables = [dataclasses.replace(t, **{name: [] for name in TABLE_BODY}) for t in doc.tables]
-    # of the statements, the metrics read the stated changes ("比上年增加…") only
-    changes = [s for s in doc.statements if s.kind == "change"]
+    slim: dict[int, Reading] = {}
+    for r in doc.readings + list(doc.indicators.values()):
+        if id(r) not in slim:
+            slim[id(r)] = dataclasses.replace(r, source=_slim(r.source), confirmed_by=[])
+    changes = [
+        dataclasses.replace(s, source=_slim(s.source), sentence="")
+        for s in doc.statements
+        if s.kind == "change"
+    ]
     return dataclasses.replace(
-        doc, tables=tables, statements=changes, **{name: [] for name in PAGE_ONLY_FIELDS}
+        doc,
+        tables=tables,
+        statements=changes,
+        readings=[slim[id(r)] for r in doc.readings],
+        indicators={k: slim[id(r)] for k, r in doc.indicators.items()},
+        **{name: [] for name in PAGE_ONLY_FIELDS},
     )
+
+
+def slim_findings(findings: list[Finding] | None) -> list[Finding] | None:
+    """Findings as the site keeps them: their evidence without the source lines' text."""
+    if findings is None:
+        return None
+    return [
+        dataclasses.replace(
+            f, evidence=[dataclasses.replace(e, source=_slim(e.source)) for e in f.evidence]
+        )
+        for f in findings
+    ]
+
+
+def _slim(ref: SourceRef) -> SourceRef:
+    return dataclasses.replace(ref, text="") if ref is not None and ref.text else ref
 
 
 def prepare(inp: Input, doc: Document) -> Document:
@@ -73,5 +104,10 @@ def index_document(inp: Input, doc: Document, privacy: PrivacyConfig) -> tuple[I
     except Exception:  # noqa: BLE001 - the checks stage reports itself as not run
         found = alone = None
     shown = redact(doc, privacy)
-    entry = Indexed(light=lighten(shown), findings=found, alone=alone, cited=cited_of(shown))
+    entry = Indexed(
+        light=lighten(shown),
+        findings=slim_findings(found),
+        alone=slim_findings(alone),
+        cited=cited_of(shown),
+    )
     return entry, shown
