@@ -66,6 +66,7 @@ def test_unknown_terms_show_only_the_official_wording():
     from generator.model import GlossaryEntry, SourceRef
     from generator.render import environment
     from generator.site.model import build_site
+    from generator.site.pages import by_wording
     from generator.site.registry import Page
     from tests.site.fixtures.documents import HUAXIAN, huaxian_2024
 
@@ -77,7 +78,9 @@ def test_unknown_terms_show_only_the_official_wording():
     site = build_site(SiteConfig(), [(None, doc)], [], None, None)
     page = Page(Links.GLOSSARY, "glossary.html", {}, {}, "名词解释")
     template = environment(site).get_template("glossary.html")
-    html = template.render(page=page, terms=site.glossary())
+    terms = site.glossary()
+    wordings = {t: by_wording(v) for t, v in terms.items()}
+    html = template.render(page=page, terms=terms, wordings=wordings, shown_max=5)
     known, unknown = re.findall(r'<section class="term-entry".*?</section>', html, re.S)
     assert "通俗地说" in known and "指为保障机构正常运转的支出。" in known
     assert "通俗地说" not in unknown and "指本局自定的一类资金。" in unknown
