@@ -32,6 +32,15 @@ def compare_json(site: Site) -> bytes:
     ).encode("utf-8")
 
 
+def _with_panels(lazy, site: Site, dept_id: str, year: int):
+    def make() -> dict:
+        assert site.metrics is not None
+        panels = department_year_panels(site.metrics, dept_id, year)
+        return {**(lazy() if lazy is not None else {}), "metric_panels": panels}
+
+    return make
+
+
 def metrics_pages(site: Site, reg: Registry) -> None:
     metrics = site.metrics
     if metrics is None:
@@ -46,9 +55,10 @@ def metrics_pages(site: Site, reg: Registry) -> None:
             page = reg.get(dy.path)
             if page is None:
                 continue
-            panels = department_year_panels(metrics, dept.id, dy.year)
-            page.context["metric_panels"] = panels
-            page.deps["metrics"] = digest(panels)
+            # hashed now, made again while the page renders: a national site cannot hold
+            # every page's panels at once
+            page.deps["metrics"] = digest(department_year_panels(metrics, dept.id, dy.year))
+            page.lazy = _with_panels(page.lazy, site, dept.id, dy.year)
     page = reg.get(Links.METHODOLOGY)
     if page is not None:
         page.context["metric_docs"] = methodology()

@@ -16,7 +16,7 @@ def _read(site: Path, rel: str) -> str:
 
 
 def _problems_block(html: str) -> str:
-    start = html.index('<details class="problems">')
+    start = html.index('<details class="problems"')
     return html[start : html.index("</details>", start)]
 
 
