@@ -81,6 +81,10 @@ def split_name(text: str) -> tuple[Code | None, str]:
     return None, text.strip()
 
 
+_THREE_DIGITS = re.compile(r"\d{3}")
+_TWO_DIGITS = re.compile(r"\d{2}")
+
+
 def row_code(texts: list[str]) -> tuple[Code | None, list[int]]:
     """The code at the start of a table row and the indices of the cells that printed it.
 
@@ -91,11 +95,11 @@ def row_code(texts: list[str]) -> tuple[Code | None, list[int]]:
     if start is None:
         return None, []
     first = texts[start].strip()
-    if re.fullmatch(r"\d{3}", first) and scheme_of(first):
+    if _THREE_DIGITS.fullmatch(first) and scheme_of(first):
         parts = [first]
         used = [start]
         for k in (start + 1, start + 2):
-            if k < len(texts) and re.fullmatch(r"\d{2}", texts[k].strip()):
+            if k < len(texts) and _TWO_DIGITS.fullmatch(texts[k].strip()):
                 parts.append(texts[k].strip())
                 used.append(k)
             else:

@@ -31,8 +31,10 @@ def glossary_range(lines: list[Line], blocks: list[Block] | None = None) -> tupl
     for i, ln in enumerate(lines):
         if toc and toc[0] <= ln.number <= toc[1]:
             continue
+        if ln.number in tables:
+            continue
         t = plain(ln.text)
-        if ln.number in tables or not t:
+        if not t:
             continue
         if _HEADING.match(t.replace(" ", "")):
             start = i

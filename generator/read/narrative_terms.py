@@ -13,6 +13,7 @@ vocabulary in vocabulary.py.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from generator.model import THREE_PUBLIC_INDICATORS
 from generator.read.vocabulary import INDICATOR_LABELS, TABLE_LABEL_IDS, canonical_label
@@ -134,6 +135,7 @@ def indicator_of_label(label: str) -> str | None:
     return found
 
 
+@lru_cache(maxsize=8192)  # a scan of every table label, for labels met again and again
 def _ending(n: str) -> str | None:
     best = None
     for lab, ind in TABLE_LABEL_IDS.items():

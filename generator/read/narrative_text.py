@@ -89,10 +89,10 @@ def paragraphs(lines: list[Line], skip: set[int], join: str = WRAPPED) -> list[P
     last_text = ""
     gap = joined = 0
     for ln in lines:
-        t = plain(ln.text)
-        if ln.number in skip:
+        if ln.number in skip:  # before cleaning the text: most skipped lines are table rows
             cur, gap = None, 0
             continue
+        t = plain(ln.text)
         if not t:
             gap += 1
             continue

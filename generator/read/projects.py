@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from generator.model import PerformanceIndicator, Project, SourceRef, Table
 from generator.read.blocks import Block, Grid, GridRow
@@ -60,9 +61,15 @@ _DESC_HEADS = ("绩效指标描述", "指标值说明", "指标描述", "指标�
 _ACTUAL_HEADS = ("全年完成值", "实际完成值", "完成值", "全年实际值")
 
 
+_BLANKS = re.compile(r"\s+")
+
+
+@lru_cache(maxsize=8192)
 def _k(text: str) -> str:
-    """Key text without spaces, colons and with half-width parentheses."""
-    t = re.sub(r"\s+", "", text).replace("（", "(").replace("）", ")")
+    """Key text without spaces, colons and with half-width parentheses.
+
+    Cached: every cell of a project sheet is keyed, mostly the same few header words."""
+    t = _BLANKS.sub("", text).replace("（", "(").replace("）", ")")
     return t.rstrip("：:")
 
 
@@ -72,6 +79,7 @@ _START = {_k(k) for k in CODE_KEYS + NAME_KEYS[1:]}
 _NAMES, _CODES = {_k(k) for k in NAME_KEYS}, {_k(k) for k in CODE_KEYS}
 _CONTACTS, _ORGS = {_k(k) for k in CONTACT_KEYS}, {_k(k) for k in ORG_KEYS}
 _CATEGORIES, _AMOUNTS = {_k(k) for k in CATEGORY_KEYS}, {_k(k) for k in AMOUNT_KEYS}
+_GOALS = tuple(_k(g) for g in GOAL_KEYS)
 _UNIT_IN_KEY = re.compile(r"[(（](万元|元|亿元)[)）]")
 
 
@@ -262,7 +270,7 @@ def _keys(st: _State, row: GridRow, texts: list[str], keys: list[str]) -> None:
             p.unit_org = value
         elif key in _CATEGORIES:
             p.category = value
-        elif any(key.startswith(_k(g)) for g in GOAL_KEYS):
+        elif key.startswith(_GOALS):
             if p.goal is None or key == "年度绩效目标":
                 p.goal = value
         elif key in _AMOUNTS and (p.amount_raw is None or key == "项目本年度金额"):

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from generator.model import PerformanceIndicator, Project, SourceRef
 from generator.read.blocks import GridRow
@@ -30,8 +31,12 @@ def _texts(row: GridRow) -> list[str]:
     return [c.text.strip() for c in row.cells]
 
 
+_BLANKS = re.compile(r"\s+")
+
+
+@lru_cache(maxsize=8192)
 def _k(text: str) -> str:
-    return re.sub(r"\s+", "", text)
+    return _BLANKS.sub("", text)  # cached: header words are keyed again on every row
 
 
 def summary_header(rows: list[GridRow]) -> SummaryHeader | None:

@@ -9,6 +9,7 @@ spaces, numbering (一、 (一) 1.) and colons are stripped from the printed tex
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # id -> printed labels, most specific first. Keep DOMAIN.md's meaning of each id:
 # *_total includes carry-over, *_current_year does not.
@@ -96,6 +97,7 @@ _LOOSE_NUMBERING = re.compile(
 _QUOTES = str.maketrans({'"': "“", "'": "“", "”": "“", "「": "“", "」": "“", "(": "（", ")": "）"})
 
 
+@lru_cache(maxsize=16384)  # the checks normalise the same row labels rule after rule
 def canonical_label(text: str, *, loose: bool = False) -> str:
     """'（一）一般公共 预算 收入：' -> '一般公共预算收入' (numbering, spaces, colons removed).
 

@@ -27,6 +27,29 @@ def is_parent(parent: Code, child: Code) -> bool:
     return parent.item is None and child.section == parent.section and child.item is not None
 
 
+def children(rows: list[Row]) -> list[list[Row]]:
+    """For each row, the rows ``is_parent`` of it, in table order: grouped by class and
+    section once instead of asking every pair."""
+    sections: dict[tuple, list[Row]] = {}  # (scheme, class) -> its section rows
+    items: dict[tuple, list[Row]] = {}  # (scheme, class, section) -> its item rows
+    for r in rows:
+        c = r.code
+        if c.section is not None and c.item is None:
+            sections.setdefault((c.scheme, c.class_), []).append(r)
+        elif c.section is not None and c.item is not None:
+            items.setdefault((c.scheme, c.class_, c.section), []).append(r)
+    out = []
+    for p in rows:
+        c = p.code
+        if c.section is None:
+            out.append(sections.get((c.scheme, c.class_), []))
+        elif c.item is None:
+            out.append(items.get((c.scheme, c.class_, c.section), []))
+        else:
+            out.append([])
+    return out
+
+
 def total_row(table: Table) -> Row | None:
     for r in table.rows:
         if r.code is None and canonical_label(row_label(r), loose=True) in (
@@ -40,10 +63,24 @@ def total_row(table: Table) -> Row | None:
 
 
 def top_level(rows: list[Row]) -> list[Row]:
+    """The rows no other row is the parent or grandparent of.
+
+    A row is below another when a class row (no section) of its class exists and it has a
+    section, or a section row (no item) of its section exists and it has an item: what
+    ``is_parent``/``is_grandparent`` ask of every pair, asked once per row."""
+    classes = {(p.code.scheme, p.code.class_) for p in rows if p.code.section is None}
+    sections = {
+        (p.code.scheme, p.code.class_, p.code.section)
+        for p in rows
+        if p.code.section is not None and p.code.item is None
+    }
     return [
         r
         for r in rows
-        if not any(is_parent(p.code, r.code) or is_grandparent(p.code, r.code) for p in rows)
+        if not (r.code.section is not None and (r.code.scheme, r.code.class_) in classes)
+        and not (
+            r.code.item is not None and (r.code.scheme, r.code.class_, r.code.section) in sections
+        )
     ]
 
 

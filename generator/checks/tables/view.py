@@ -30,7 +30,11 @@ def tables_with(tables: list[Table], ids: Collection[str]) -> list[Table]:
 
 
 def value_columns(table: Table) -> list[int]:
-    """Columns holding figures (not codes, row numbers or names)."""
+    """Columns holding figures (not codes, row numbers or names). Kept on the table (as
+    ``places``): most rules ask it of the same tables."""
+    cached = getattr(table, "_checks_value_columns", None)
+    if cached is not None:
+        return list(cached)
     width = max((len(r.cells) for r in table.rows), default=0)
     out = []
     for j in range(width):
@@ -39,6 +43,10 @@ def value_columns(table: Table) -> list[int]:
             continue
         if any(j < len(r.cells) and r.cells[j].value is not None for r in table.rows):
             out.append(j)
+    try:
+        object.__setattr__(table, "_checks_value_columns", tuple(out))
+    except (AttributeError, TypeError):  # pragma: no cover
+        pass
     return out
 
 

@@ -12,8 +12,8 @@ from __future__ import annotations
 from generator.checks.registry import rule
 from generator.checks.tables.columns import change_columns, distinct_columns, spending_columns
 from generator.checks.tables.rows import (
+    children,
     coded_blocks,
-    is_parent,
     top_level,
     total_row,
 )
@@ -52,14 +52,11 @@ def code_hierarchy(doc: Document):
 
 def _hierarchy(doc: Document, table: Table, rows: list[Row], cols: list[int]):
     if len(rows) >= 2:
-        for parent in rows:
-            children = [r for r in rows if is_parent(parent.code, r.code)]
-            if not children:
+        for parent, below in zip(rows, children(rows), strict=True):
+            if not below:
                 continue
             for j in distinct_columns(table, cols):
-                items = [
-                    (r, j, f"{r.code.full} {r.label}（{col_name(table, j)}）") for r in children
-                ]
+                items = [(r, j, f"{r.code.full} {r.label}（{col_name(table, j)}）") for r in below]
                 f = sum_finding(
                     "identities.code_hierarchy",
                     doc,
