@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from generator.path_hints import hints
@@ -51,6 +52,7 @@ def sha256_file(path: Path) -> str:
 def find_disclosures(content_dir: Path) -> list[Input]:
     """Every disclosure under content/disclosures (or under a layout-free folder), sorted by
     path so builds are deterministic."""
+    _real_folder.cache_clear()  # folders resolved once per build, never across builds
     root = disclosures_root(content_dir)
     if not root.is_dir():
         return []
@@ -128,16 +130,30 @@ def disclosures_root(content_dir: Path) -> Path:
 
 def _within(path: Path, folder: Path) -> bool:
     """Whether ``path``, links followed, is in ``folder``: a link out is never read."""
-    real, top = path.resolve(), folder.resolve()
+    real, top = _real(path), _real_folder(folder)
     return real == top or top in real.parents
+
+
+def _real(path: Path) -> Path:
+    """``path.resolve()``, resolving each folder once: a national collection has tens of
+    thousands of files in a few thousand folders. A file that is itself a link is resolved
+    whole."""
+    if path.is_symlink():
+        return path.resolve()
+    return _real_folder(path.parent) / path.name
+
+
+@lru_cache(maxsize=65536)
+def _real_folder(folder: Path) -> Path:
+    return folder.resolve()
 
 
 def _describe(path: Path, content_dir: Path, root: Path) -> Input:
     rel = path.relative_to(content_dir).as_posix()
     sidecar = path.with_suffix(".toml")
-    item = Input(path=path.resolve(), rel=rel, sha256=sha256_file(path))
+    item = Input(path=_real(path), rel=rel, sha256=sha256_file(path))
     if sidecar.is_file() and _within(sidecar, content_dir):
-        item.sidecar = sidecar.resolve()
+        item.sidecar = _real(sidecar)
         try:
             item.sidecar_sha256 = sha256_file(sidecar)
         except OSError as err:  # the reader reports it on the disclosure

@@ -131,3 +131,18 @@ def test_nothing_outside_content_was_read(faulty):
     project, *_ = faulty
     site = project / "_site"
     assert not any("secret" in p.name for p in site.rglob("*"))
+
+
+def test_a_folder_replaced_by_a_link_out_is_not_read_by_the_next_build(tmp_path):
+    """Folders are resolved once per build (speed), never remembered across builds (serve)."""
+    from generator.content import find_disclosures
+
+    content, outside = tmp_path / "content", tmp_path / "outside"
+    (content / "甲").mkdir(parents=True)
+    outside.mkdir()
+    (content / "甲" / "2024-budget.txt").write_text("甲 2024 年部门预算", encoding="utf-8")
+    (outside / "2024-budget.txt").write_text("外面的文件", encoding="utf-8")
+    assert [i.rel for i in find_disclosures(content)] == ["甲/2024-budget.txt"]
+    shutil.rmtree(content / "甲")
+    (content / "甲").symlink_to(outside, target_is_directory=True)
+    assert find_disclosures(content) == []
