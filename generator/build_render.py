@@ -75,7 +75,8 @@ def render_and_write(
             continue
         result.rendered += 1
         result.written += written
-    progress(len(pages), len(pages))
+    if not todo:  # nothing rendered: the bar still ends
+        progress(len(pages), len(pages))
     for path in sorted(set(old) - set(new)):
         stale = out / output_file(path)
         if stale.is_file():
