@@ -128,6 +128,7 @@ class Builder:
         if privacy not in self._stores:
             folder = None if self._custom else self.config.cache_path / "documents"
             self._stores[privacy] = DocumentStore(folder, self._code_hash(), privacy)
+            self._stores[privacy].prune()
         return self._stores[privacy]
 
     @property

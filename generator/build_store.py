@@ -12,7 +12,9 @@ Builders given a custom reader (tests) keep the same things in memory instead.
 from __future__ import annotations
 
 import hashlib
+import os
 import pickle
+import shutil
 from collections import OrderedDict
 from pathlib import Path
 from typing import Any
@@ -24,9 +26,14 @@ from generator.model import Document
 KEEP_LOADED = 8  # a department-year's documents, while its pages render
 
 
+KEEP_VERSIONS = 2  # the generator's code versions whose stores stay on disk
+
+
 class DocumentStore:
     def __init__(self, folder: Path | None, code: str, privacy: str):
-        self.folder = folder
+        # one folder per version of the generator's code: a new version indexes everything
+        # again, and ``prune`` removes the stores of versions before the last few
+        self.folder = folder / code if folder is not None else None
         self.salt = f"{code}\n{privacy}"
         self._memory: dict[str, tuple[Indexed, Document]] = {}
         self._loaded: OrderedDict[str, Document] = OrderedDict()
@@ -84,6 +91,18 @@ class DocumentStore:
 
     def _group(self, names: list[str]) -> str:
         return hashlib.sha256("\n".join(names).encode()).hexdigest()
+
+    def prune(self, keep: int = KEEP_VERSIONS) -> None:
+        """Remove the stores of older code versions, keeping this one and the newest others."""
+        if self.folder is None or not self.folder.parent.is_dir():
+            return
+        self.folder.mkdir(parents=True, exist_ok=True)
+        os.utime(self.folder)  # in use: the newest
+        versions = [p for p in self.folder.parent.iterdir() if p.is_dir()]
+        versions.sort(key=lambda p: p.stat().st_mtime, reverse=True)
+        for old in versions[keep:]:
+            if old != self.folder:
+                shutil.rmtree(old, ignore_errors=True)
 
     def forget_loaded(self) -> None:
         self._loaded.clear()

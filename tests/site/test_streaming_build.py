@@ -144,3 +144,14 @@ def test_a_build_with_nothing_to_do_stops_after_hashing_its_inputs(two_years, tm
         assert "up-to-date" not in fourth.timings and fourth.written >= 1
     finally:
         (two_years / "readme.docx").unlink()
+
+
+def test_the_store_keeps_the_last_code_versions_only(tmp_path):
+    from generator.build_store import KEEP_VERSIONS, DocumentStore
+
+    for n in range(KEEP_VERSIONS + 2):
+        store = DocumentStore(tmp_path, f"v{n}", "privacy")
+        store.prune()
+        assert store.folder.is_dir()
+    kept = sorted(p.name for p in tmp_path.iterdir())
+    assert len(kept) == KEEP_VERSIONS and f"v{KEEP_VERSIONS + 1}" in kept
