@@ -3,7 +3,7 @@
 Run: python benchmarks/bench_dask.py [N] [--workers W] [--pdfs] [--only local|bytes|shared]
 Makes N disclosures (the seeds under other regions and years; with --pdfs, the shared PDFs
 among them when ../shared/pdf is present), then reads them all three ways, each cold:
-locally in worker processes (build_cache.read_in_workers, one per core), on a LocalCluster
+locally in forked worker processes (build_fork.forked_map over build_readers.read_group), on a LocalCluster
 of W one-thread worker processes with the files' bytes shipped (the default), and with the
 workers reading a shared folder (--dask-shared), after the workers have imported the reader. It checks the three give the same
 Documents and prints the wall time of each and the cost per document. ``--only`` reads one
@@ -23,8 +23,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator.build_cache import read_in_workers  # noqa: E402
 from generator.build_dask import read_on_cluster  # noqa: E402
+from generator.build_fork import forked_map  # noqa: E402
+from generator.build_readers import read_group  # noqa: E402
 
 SEEDS = sorted((ROOT / "content" / "disclosures").rglob("*.txt"))
 PDFS = ROOT.parent / "shared" / "pdf"
@@ -53,6 +54,12 @@ def timed(label: str, n: int, run) -> dict[int, object]:
     return docs
 
 
+def read_locally(base: Path, jobs: list[list[Path]], done, workers: int) -> None:
+    read = forked_map(lambda paths: read_group(None, base, paths), jobs, workers, at_least=2)
+    for i, doc in enumerate(read):
+        done(i, doc)
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("n", type=int, nargs="?", default=100)
@@ -66,7 +73,9 @@ def main() -> int:
         base = Path(tmp)
         jobs = collection(base, args.n, args.pdfs)
         if args.only in (None, "local"):
-            local = timed("local processes", args.n, lambda d: read_in_workers(base, jobs, d))
+            local = timed(
+                "local processes", args.n, lambda d: read_locally(base, jobs, d, args.workers)
+            )
         if args.only == "local":
             return 0
         start = time.perf_counter()

@@ -36,7 +36,7 @@ def read_on_cluster(
     address: str, base: Path, jobs: list[list[Path]], done: Done, shared: bool = False
 ) -> None:
     """Read each job (the files of one disclosure, under ``base``) on the cluster at
-    ``address``, as ``build_cache.read_in_workers`` does in local processes. With
+    ``address``, as ``build_cache.process_in_workers`` reads in local processes. With
     ``shared`` the workers read the files at the same paths (a shared file system) instead
     of being sent their bytes. Raises ``ClusterError`` when the cluster cannot be used."""
     with connect(address) as client:
