@@ -31,7 +31,15 @@ from pathlib import Path
 from typing import Any
 
 from generator import checks, render
-from generator.build_cache import Caches, Job, ReadCache, input_paths, process_in_workers
+from generator.build_cache import (
+    Caches,
+    Job,
+    ReadCache,
+    index_and_store,
+    input_paths,
+    process_in_workers,
+    read_or_cached,
+)
 from generator.build_clock import Progress, StageClock, StageTime
 from generator.build_dask import read_on_cluster
 from generator.build_fork import forked_map
@@ -176,18 +184,13 @@ class Builder:
             job = jobs[j]
             if self._disk is not None and keep:
                 self._disk.put(job.read_key, doc)
-            entry, shown = index_document(job.input, doc, self.config.privacy)
-            if keep:
-                self.store.put(job.name, entry, shown)
-            done(j, entry)
+            done(j, index_and_store(job, doc, self.config.privacy, self.store if keep else None))
 
         if self._custom:
             for j, job in enumerate(jobs):
                 doc = read_group(self.reader, self.source_dir, input_paths(job.input))
-                entry, shown = index_document(job.input, doc, self.config.privacy)
                 self._raw[job.name] = doc
-                self.store.put(job.name, entry, shown)
-                done(j, entry)
+                done(j, index_and_store(job, doc, self.config.privacy, self.store))
             self.store.drop_except(set(names))
             self._raw = {k: v for k, v in self._raw.items() if k in set(names)}
         elif self.dask_address is not None and jobs:
@@ -247,9 +250,8 @@ class Builder:
         name = self._names[inp.rel]
         if name in self._raw:
             return self._raw[name]
-        doc = self._disk.get(input_key(inp)) if self._disk is not None else None
-        if doc is None:
-            doc = read_group(self.reader, self.source_dir, input_paths(inp))
+        key = input_key(inp)
+        doc = read_or_cached(self.source_dir, inp, key, self._disk, self.reader, keep=False)
         return prepare(inp, doc)
 
     def _full(self, inp: Input) -> Document:

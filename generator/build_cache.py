@@ -13,16 +13,15 @@ a new reader version reads everything again and a stale reading is never served.
 from __future__ import annotations
 
 import hashlib
-import multiprocessing
 import os
 import pickle
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.build_fork import forked_map
 from generator.build_index import Indexed, index_document
-from generator.build_readers import Reader, read_group
+from generator.build_readers import read_group
 from generator.build_store import DocumentStore
 from generator.config import PrivacyConfig
 from generator.content import Input
@@ -96,25 +95,35 @@ def _open(caches: Caches) -> tuple[ReadCache | None, DocumentStore]:
     return _OPEN[key]
 
 
-def process(
-    base: Path, job: Job, caches: Caches, reader: Reader | None = None, store=None
-) -> Indexed:
-    """Read one disclosure (unless the read cache has it), index it and store its pages' copy."""
-    read_cache, own_store = _open(caches)
-    store = store or own_store
-    doc = read_cache.get(job.read_key) if read_cache is not None else None
+def read_or_cached(
+    base: Path, inp: Input, read_key: tuple[str, ...], read_cache, reader=None, keep=True
+) -> Document:
+    """A disclosure's Document from the read cache, else read (and, with ``keep``, kept
+    there)."""
+    doc = read_cache.get(read_key) if read_cache is not None else None
     if doc is None:
-        doc = read_group(reader, base, input_paths(job.input))
-        if read_cache is not None:
-            read_cache.put(job.read_key, doc)
-    indexed, shown = index_document(job.input, doc, caches.privacy)
-    store.put(job.name, indexed, shown)
+        doc = read_group(reader, base, input_paths(inp))
+        if read_cache is not None and keep:
+            read_cache.put(read_key, doc)
+    return doc
+
+
+def index_and_store(
+    job: Job, doc: Document, privacy: PrivacyConfig, store: DocumentStore | None
+) -> Indexed:
+    """The index entry of a read Document; its pages' copy goes to ``store`` (None: nowhere,
+    so the next build reads it again)."""
+    indexed, shown = index_document(job.input, doc, privacy)
+    if store is not None:
+        store.put(job.name, indexed, shown)
     return indexed
 
 
-def _job(args: tuple[str, Job, Caches]) -> Indexed:
-    base, job, caches = args
-    return process(Path(base), job, caches)
+def process(base: Path, job: Job, caches: Caches) -> Indexed:
+    """Read one disclosure (unless the read cache has it), index it and store its pages' copy."""
+    read_cache, store = _open(caches)
+    doc = read_or_cached(base, job.input, job.read_key, read_cache)
+    return index_and_store(job, doc, caches.privacy, store)
 
 
 def process_in_workers(
@@ -124,33 +133,18 @@ def process_in_workers(
     done: Callable[[int, Indexed], None],
     workers: int | None = None,
 ) -> None:
-    """Process each job in worker processes, largest first; ``done(index, entry)`` as each
-    finishes. One job or one worker: here."""
+    """Process each job in forked worker processes, largest first; ``done(index, entry)``
+    in that order. One job or one worker: here."""
     workers = min(workers or os.cpu_count() or 1, len(jobs))
-    if workers <= 1:
-        for i, job in enumerate(jobs):
-            done(i, process(base, job, caches))
-        return
     order = sorted(range(len(jobs)), key=lambda i: -_size(jobs[i].input))
-    with ProcessPoolExecutor(max_workers=workers, mp_context=_fork()) as pool:
-        futures = {i: pool.submit(_job, (str(base), jobs[i], caches)) for i in order}
-        for i in order:
-            try:
-                entry = futures.pop(i).result()
-            except Exception:  # noqa: BLE001 - a worker died: process this one here instead
-                entry = process(base, jobs[i], caches)
-            done(i, entry)
-
-
-def _fork() -> multiprocessing.context.BaseContext | None:
-    """Forked workers start at once with the generator already imported (Linux, macOS)."""
-    methods = multiprocessing.get_all_start_methods()
-    return multiprocessing.get_context("fork") if "fork" in methods else None
+    entries = forked_map(lambda i: process(base, jobs[i], caches), order, workers, at_least=2)
+    for i, entry in zip(order, entries, strict=True):
+        done(i, entry)
 
 
 def _size(inp: Input) -> int:
     total = 0
-    for path in [inp.path, *(p.path for p in inp.parts)]:
+    for path in input_paths(inp):
         try:
             total += path.stat().st_size
         except OSError:

@@ -2,7 +2,8 @@
 
 Forked workers inherit the build's state (its index, caches and site) without pickling it,
 so only the item and its result cross between processes. Where fork does not exist, with one
-worker or few items, or when a worker dies, the items run here: same results, just slower.
+worker or few items, or when a worker dies or fails, the items run here: same results (or the
+same error, raised here), just slower.
 """
 
 from __future__ import annotations
@@ -10,7 +11,6 @@ from __future__ import annotations
 import multiprocessing
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
 _FUNC: list[Callable[[Any], Any]] = []  # the function forked workers call (set before the fork)
@@ -31,7 +31,7 @@ def forked_map(
             for item, future in zip(items, futures, strict=True):
                 try:
                     yield future.result()
-                except BrokenProcessPool:  # a worker died (memory?): this item here
+                except Exception:  # noqa: BLE001 - a worker died (memory?) or failed: here
                     yield func(item)
     finally:
         _FUNC.clear()
