@@ -104,9 +104,6 @@ class DocumentStore:
             if old != self.folder:
                 shutil.rmtree(old, ignore_errors=True)
 
-    def forget_loaded(self) -> None:
-        self._loaded.clear()
-
     def drop_except(self, names: set[str]) -> None:
         """Memory store: forget disclosures no longer in the content."""
         self._memory = {k: v for k, v in self._memory.items() if k in names}

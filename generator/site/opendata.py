@@ -151,24 +151,15 @@ def department_year_csv(site: Site, dy: DepartmentYear) -> bytes:
     return _csv(DOWNLOAD_FIELDS, rows)
 
 
-_DOC_DATA: dict[int, tuple[Any, dict[str, Any]]] = {}
-
-
 def _document_data(doc) -> dict[str, Any]:
     """A document as JSON data without its lines (the source page has the text; the download
-    stays small), converted once per document object: the builder keeps unchanged documents,
-    so a rebuild after a site.toml edit does not convert them again."""
-    hit = _DOC_DATA.get(id(doc))
-    if hit is None or hit[0] is not doc:
-        if len(_DOC_DATA) > 16:  # a department-year's documents: memory stays flat
-            _DOC_DATA.clear()
-        fields = (f.name for f in dataclasses.fields(doc) if f.name != "lines")
-        hit = _DOC_DATA[id(doc)] = (doc, {name: to_jsonable(getattr(doc, name)) for name in fields})
-    return hit[1]
+    stays small)."""
+    fields = (f.name for f in dataclasses.fields(doc) if f.name != "lines")
+    return {name: to_jsonable(getattr(doc, name)) for name in fields}
 
 
 def _doc_json(site: Site, sdoc) -> dict[str, Any]:
-    data = dict(_document_data(sdoc.full().document))
+    data = _document_data(sdoc.full().document)
     data["source"] = sdoc.rel
     data["department_id"] = sdoc.dept_id
     return compact_json.document(data, site.links.url(sdoc.path))
