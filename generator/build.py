@@ -35,6 +35,7 @@ from generator.build_cache import (
     Caches,
     Job,
     ReadCache,
+    code_hash,
     index_and_store,
     input_paths,
     process_in_workers,
@@ -155,7 +156,7 @@ class Builder:
 
     def _code_hash(self) -> str:
         if self._code is None:  # the running code cannot change while this process runs
-            self._code = _code_hash()
+            self._code = code_hash()
         return self._code
 
     # -- stages -----------------------------------------------------------------------------
@@ -395,7 +396,3 @@ def _manifest_name(cfg: SiteConfig) -> str:
     if cfg.publish.shard_by:
         return f"manifest-{cfg.output_path.name}.json"
     return "manifest.json"
-
-
-def _code_hash() -> str:
-    return render.tree_hash(Path(__file__).resolve().parent)

@@ -97,7 +97,18 @@ CANONICAL_INDICATORS: dict[str, str] = {
     "official_reception": "公务接待费",
     "organ_operating_expenses": "机关运行经费",
     "government_procurement": "政府采购",
+    # spending beside 基本支出 and 项目支出 in 本年支出合计 (expenditure tables' own columns)
+    "business_expenditure": "事业单位经营支出",
+    "remittance_expenditure": "上缴上级支出",
+    "subsidiary_expenditure": "对附属单位补助支出",
 }
+
+# Spending that 本年支出合计 holds beside 基本支出 and 项目支出.
+OTHER_SPENDING: tuple[str, ...] = (
+    "business_expenditure",
+    "remittance_expenditure",
+    "subsidiary_expenditure",
+)
 
 # The “三公” group: its total and the items the total is made of, in the order tables print them.
 THREE_PUBLIC_INDICATORS: tuple[str, ...] = (

@@ -20,6 +20,7 @@ from typing import Any
 from generator.model import Document, Problem, to_jsonable
 from generator.read import read_files
 from generator.read.identities import KEY_FIGURES, agree, check_identities, fully_consistent
+from generator.read.indicator_three_public import nothing_spent
 
 READABLE = (".pdf", ".txt")
 
@@ -93,7 +94,12 @@ def row_of(doc: Document, seconds: float = 0.0) -> AuditRow:
         else:
             status = "failed"
     figures = {k: _figure(doc, k) for k in KEY_FIGURES if k in doc.indicators}
-    results = check_identities(doc.indicators, doc.readings, m.kind) if status == "read" else []
+    nothing = nothing_spent(doc.tables, doc.indicators.get("three_public_total"))
+    results = (
+        check_identities(doc.indicators, doc.readings, m.kind, nothing=nothing)
+        if status == "read"
+        else []
+    )
     identities = [
         {
             "name": i.name,

@@ -14,12 +14,20 @@ printed figure may be off by half a unit of its last printed digit.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Literal
 
-from generator.model import CANONICAL_INDICATORS, Reading, SourceRef, decimals, sum_tolerance, ulp
+from generator.model import (
+    CANONICAL_INDICATORS,
+    OTHER_SPENDING,
+    Reading,
+    SourceRef,
+    decimals,
+    sum_tolerance,
+    ulp,
+)
 
 Status = Literal["held", "failed", "unverifiable"]
 
@@ -63,7 +71,10 @@ class Identity:
 
 
 def figure_ulp(r: Reading) -> Decimal:
-    """One unit of the reading's last printed digit, in 万元."""
+    """One unit of the reading's last printed digit, in 万元; an empty cell (raw "") has no
+    digit to round."""
+    if not r.raw:
+        return Decimal(0)
     return ulp(decimals(r.raw)) * _UNIT_IN_WAN.get(r.unit, Decimal(1))
 
 
@@ -102,6 +113,7 @@ def check_identities(
     readings: Sequence[Reading] = (),
     kind: str | None = None,
     reserve: Reading | None = None,
+    nothing: Mapping[str, Reading] | None = None,
 ) -> list[Identity]:
     """Every identity over ``figures`` (one chosen current reading per indicator id).
 
@@ -109,9 +121,15 @@ def check_identities(
     ``kind`` is the document kind ("budget" / "final"): 收入总计 = 支出总计 is a budget's
     identity (a final account's 支出总计 includes the year-end balance, so it holds too, but
     the reader reads it from other rows). ``reserve`` is a stated reserve (机动经费) that is
-    part of 本年支出合计 beside 基本支出 and 项目支出.
+    part of 本年支出合计 beside 基本支出 and 项目支出. ``nothing`` are zero readings of “三公”
+    parts the total's own row prints as empty cells (read/indicator_three_public.nothing_spent):
+    an empty cell is nothing spent, so they complete the “三公” sums where no figure was read.
     """
     f = figures.get
+
+    def part(k: str) -> Reading | None:
+        return figures.get(k) or (nothing or {}).get(k)
+
     out: list[Identity] = []
     if kind in (None, "budget", "final"):
         out.append(
@@ -135,13 +153,13 @@ def check_identities(
         )
     )
     out.append(_basic_plus_project(figures, reserve))
-    out.append(_three_public(figures))
+    out.append(_three_public(part))
     out.append(
         _sum_identity(
             "vehicle_parts",
             "公务用车购置费 + 运行维护费 = 公务用车购置及运行费",
             f("vehicle_total"),
-            [f("vehicle_purchase"), f("vehicle_operation")],
+            [part("vehicle_purchase"), part("vehicle_operation")],
             ["vehicle_purchase", "vehicle_operation"],
             "vehicle_total",
         )
@@ -152,21 +170,26 @@ def check_identities(
 
 
 def _basic_plus_project(figures: Mapping[str, Reading], reserve: Reading | None) -> Identity:
-    """基本支出 + 项目支出 (+ reserve) = 本年支出合计; 支出总计 stands in for it when the
-    document prints no 本年支出合计 and no year-end balance (a budget's usual case)."""
+    """基本支出 + 项目支出 (+ 经营支出, 上缴上级支出, 对附属单位补助支出 where printed, + reserve)
+    = 本年支出合计; 支出总计 stands in for it when the document prints no 本年支出合计 and no
+    year-end balance (a budget's usual case)."""
     total_id = "expenditure_current_year"
     total = figures.get(total_id)
+    others = [figures[k] for k in OTHER_SPENDING if k in figures and figures[k].value]
     end = figures.get("carryover_end")
     if total is None and (end is None or end.value == 0):
         total_id, total = "expenditure_total", figures.get("expenditure_total")
     return _sum_identity(
         "basic_plus_project",
-        "基本支出 + 项目支出" + (" + 机动经费" if reserve else "") + " = 本年支出合计",
+        "基本支出 + 项目支出"
+        + "".join(f" + {CANONICAL_INDICATORS[o.id]}" for o in others)
+        + (" + 机动经费" if reserve else "")
+        + " = 本年支出合计",
         total,
         [figures.get("basic_expenditure"), figures.get("project_expenditure")],
         ["basic_expenditure", "project_expenditure"],
         total_id,
-        optional=[reserve] if reserve else [],
+        optional=others + ([reserve] if reserve else []),
     )
 
 
@@ -225,9 +248,9 @@ def _basic_parts(figures: Mapping[str, Reading], readings: Sequence[Reading]) ->
     )
 
 
-def _three_public(figures: Mapping[str, Reading]) -> Identity:
+def _three_public(part: Callable[[str], Reading | None]) -> Identity:
     """出国 + 公务用车 + 接待 = “三公”经费; a table that prints only 购置 and 运行 counts both."""
-    f = figures.get
+    f = part
     vehicles: list[Reading | None]
     if f("vehicle_total") is not None or (
         f("vehicle_purchase") is None and f("vehicle_operation") is None

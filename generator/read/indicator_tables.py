@@ -3,7 +3,8 @@
 Each reader knows where one table kind prints its figures: the 合计 row of an expenditure
 table under its 基本支出/项目支出 columns, a single 合计 column, the 合计 rows of unfolded
 column blocks. A figure becomes a reading only when it is printed in a table or column that
-declares its unit, so that 元 and 万元 are never confused; nothing is summed or inferred. The
+declares its unit, so that 元 and 万元 are never confused; nothing is inferred, and the one
+sum made (a 基本支出 printed only as its parts) is in indicator_groups. The
 two-sided summaries are read in indicator_summary, the “三公” table in indicator_three_public.
 """
 
@@ -16,6 +17,12 @@ from generator.model import Cell, Reading, Row, SourceRef, Table
 from generator.read.indicator_labels import TOTAL_WORDS, canonical_label, label_id
 from generator.read.numbers import to_wan
 
+NOTHING = (
+    "",
+    "-",
+    "—",
+    "－",
+)  # how a table prints "nothing" in a cell (DOMAIN.md: empty = nothing)
 INCOME_SIDE = (
     "income_total",
     "income_current_year",
@@ -124,15 +131,15 @@ def total_row(table: Table) -> Row | None:
     return subtotals[0] if len(subtotals) == 1 else None
 
 
-_UNIT_IN_NAME = re.compile(r"[（(]\s*(?:金额)?(?:单位[:：])?\s*(?:亿元|万元|千元|元)\s*[）)]")
+UNIT_IN_NAME = re.compile(r"[（(]\s*(?:金额)?(?:单位[:：])?\s*(?:亿元|万元|千元|元)\s*[）)]")
 
 
-def _column(table: Table, name: str) -> int | None:
+def column_of(table: Table, name: str) -> int | None:
     """Column of a group ('基本支出', or its '基本支出/小计'), or of a leaf named ``name``.
 
     A unit printed in the header ('基本支出（万元）') is not part of the name.
     """
-    columns = [_UNIT_IN_NAME.sub("", col) for col in table.columns]
+    columns = [UNIT_IN_NAME.sub("", col) for col in table.columns]
     for j, col in enumerate(columns):
         if col in (name, name + "/小计", name + "/合计"):
             return j
@@ -154,10 +161,25 @@ def expenditure(source: str, table: Table) -> list[Reading]:
         ("project_expenditure", "项目支出"),
         ("personnel_expenditure", "人员经费"),
         ("public_expenditure", "公用经费"),
+        ("business_expenditure", "事业单位经营支出"),
+        ("business_expenditure", "经营支出"),
+        ("remittance_expenditure", "上缴上级支出"),
+        ("subsidiary_expenditure", "对附属单位补助支出"),
     )
-    return _column_readings(source, table, row, columns) + _total_column(
+    return _first_per_id(_column_readings(source, table, row, columns)) + _total_column(
         source, table, row, "expenditure_current_year"
     )
+
+
+def _first_per_id(readings: list[Reading]) -> list[Reading]:
+    """One reading per indicator: '事业单位经营支出' and '经营支出' name one column."""
+    seen: set[str] = set()
+    out = []
+    for r in readings:
+        if r.id not in seen:
+            seen.add(r.id)
+            out.append(r)
+    return out
 
 
 def income(source: str, table: Table) -> list[Reading]:
@@ -172,7 +194,7 @@ _COLUMN_TOTALS = ("合计", "总计")
 def _total_column(source: str, table: Table, row: Row, ind: str) -> list[Reading]:
     """The figure of ``row`` under the table's first 合计/总计 column (not a group's 小计)."""
     for j, col in enumerate(table.columns):
-        parts = [canonical_label(p) for p in _UNIT_IN_NAME.sub("", col).split("/")]
+        parts = [canonical_label(p) for p in UNIT_IN_NAME.sub("", col).split("/")]
         if parts[-1] in _COLUMN_TOTALS and len(parts) <= 2 and not any("上年" in p for p in parts):
             if j < len(row.cells):
                 r = cell_reading(source, table, ind, row, row.cells[j])
@@ -187,7 +209,7 @@ def _column_readings(
     """The figures of ``row`` under the named columns: one reading per (indicator, column name)."""
     out = []
     for ind, name in columns:
-        j = _column(table, name)
+        j = column_of(table, name)
         if j is not None and j < len(row.cells):
             r = cell_reading(source, table, ind, row, row.cells[j])
             if r:

@@ -9,10 +9,11 @@ figures reads nothing rather than a figure under the wrong name.
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
-from generator.model import THREE_PUBLIC_INDICATORS, Reading, Table
+from generator.model import THREE_PUBLIC_INDICATORS, Reading, Row, SourceRef, Table
 from generator.read.indicator_labels import TOTAL_WORDS, canonical_label, label_id
-from generator.read.indicator_tables import cell_reading
+from generator.read.indicator_tables import NOTHING, cell_reading
 
 _YEAR = re.compile(r"(\d{4})\s*年")
 _CARRIED = "carried"  # columns of money carried over from last year (上年结转结余)
@@ -25,7 +26,7 @@ def three_public(source: str, table: Table) -> list[Reading]:
         (row, label_id(row.label, THREE_PUBLIC) or _total_id(row.label)) for row in table.rows
     ]
     out: list[Reading] = []
-    if any(ind for _, ind in vertical):
+    if _items_as_rows(table, vertical):
         for row, ind in vertical:
             if not ind:
                 continue
@@ -57,17 +58,92 @@ def three_public(source: str, table: Table) -> list[Reading]:
             key = (ind, periods.get(j, "current"))
             claims[key] = claims.get(key, 0) + 1
     _keep_group_subtotals(table, ids, periods, claims)
-    for row in table.rows:
-        if not any(c.value is not None for c in row.cells):
+    row = _figures_row(table)
+    if row is None:
+        return out
+    for j, cell in enumerate(row.cells):
+        ind = ids.get(j)
+        period = periods.get(j, "current")
+        if ind and cell.value is not None and claims.get((ind, period)) == 1:
+            r = cell_reading(source, table, ind, row, cell, period)
+            if r:
+                out.append(r)
+    return out
+
+
+def nothing_spent(tables: list[Table], total: Reading | None) -> dict[str, Reading]:
+    """Zero readings (raw "", nothing printed) for the parts the chosen “三公” total's own row
+    leaves empty (see ``blank_parts``), for the identities to add up; never shown as figures."""
+    if total is None or total.origin != "table":
+        return {}
+    for table in tables:
+        if table.id != total.table_id or not any(r.line == total.source.line for r in table.rows):
             continue
-        for j, cell in enumerate(row.cells):
-            ind = ids.get(j)
-            period = periods.get(j, "current")
-            if ind and cell.value is not None and claims.get((ind, period)) == 1:
-                r = cell_reading(source, table, ind, row, cell, period)
-                if r:
-                    out.append(r)
-        break  # one row of figures
+        return {
+            ind: Reading(ind, Decimal(0), "table", ref, raw="", unit=total.unit, table_id=table.id)
+            for ind, ref in blank_parts(total.source.file, table).items()
+        }
+    return {}
+
+
+def _items_as_rows(table: Table, vertical: list[tuple[Row, str | None]]) -> bool:
+    """Items printed as rows, unless the only row a label names is a 合计 whose columns name
+    the items: a table of units (单位名称 | 合计 | 因公出国 | …) with its 合计 row first."""
+    named = {ind for _, ind in vertical if ind}
+    if not named:
+        return False
+    if named != {"three_public_total"}:
+        return True
+    items = {_column_id(name) for name in table.columns} - {None, "three_public_total"}
+    return len(items) < 2
+
+
+def _figures_row(table: Table) -> Row | None:
+    """The row of figures: the 合计 row of a table of units, else the first row with figures."""
+    rows = [r for r in table.rows if any(c.value is not None for c in r.cells)]
+    totals = [r for r in rows if _total_id(r.label)]
+    return (totals or rows or [None])[0]
+
+
+def blank_parts(source: str, table: Table) -> dict[str, SourceRef]:
+    """Parts (因公出国, 购置费 …) printed as an empty cell in the figures row of a “三公” table
+    laid out by columns: an empty cell is nothing spent (DOMAIN.md), so the identities may
+    count it as zero. Only current-period columns that the header names once, in a row that
+    prints the total, count: an empty cell anywhere else says nothing."""
+    vertical = [
+        (row, label_id(row.label, THREE_PUBLIC) or _total_id(row.label)) for row in table.rows
+    ]
+    if _items_as_rows(table, vertical):
+        return {}
+    row = _figures_row(table)
+    if row is None:
+        return {}
+    periods = _column_periods(table)
+    ids = [
+        _column_id(name) if periods.get(j) == "current" else None
+        for j, name in enumerate(table.columns)
+    ]
+    if (
+        sum(
+            1
+            for j, ind in enumerate(ids)
+            if ind == "three_public_total" and j < len(row.cells) and row.cells[j].value is not None
+        )
+        != 1
+    ):
+        return {}
+    out: dict[str, SourceRef] = {}
+    for j, ind in enumerate(ids):
+        if not ind or ind == "three_public_total" or ids.count(ind) != 1 or j >= len(row.cells):
+            continue
+        cell = row.cells[j]
+        if cell.value is None and cell.text.strip() in NOTHING:
+            out[ind] = SourceRef(
+                file=source,
+                line=row.line,
+                page=cell.page or row.page,
+                text="\t".join(c.text for c in row.cells).rstrip("\t"),
+            )
     return out
 
 
@@ -107,6 +183,8 @@ def _column_id(name: str) -> str | None:
     together with its 公务用车 parent. A 机关运行经费 column printed in the same table is read too.
     """
     parts = [canonical_label(p) for p in name.split("/") if p]
+    if len(parts) > 1 and parts[-1] in ("小计", "合计") and all("三公" in p for p in parts[:-1]):
+        return "three_public_total"  # '三公经费预（决）算数（财政拨款）/小计'
     for k in range(len(parts) - 1, -1, -1):
         part = parts[k]
         if part == "小计":
@@ -125,11 +203,7 @@ def _column_id(name: str) -> str | None:
     return None
 
 
-_VEHICLE_PARTS = {
-    "购置费": "vehicle_purchase",
-    "运行费": "vehicle_operation",
-    "运行维护费": "vehicle_operation",
-}
+_VEHICLE_PARTS = _CAR_CHILDREN
 
 
 def _column_periods(table: Table) -> dict[int, str]:

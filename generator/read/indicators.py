@@ -2,7 +2,9 @@
 
 Each reading is a figure printed in a standard table (or stated in the narrative), converted
 to 万元 exactly and tied to the line it was printed on. Nothing is computed: a total that is
-not printed (人员经费 = 301 + 303) is not a reading, and an empty cell is no reading at all.
+not printed (人员经费 = 301 + 303) is not a reading, and an empty cell is no reading at all. The
+one exception is a column group printed only as its parts (indicator_groups), summed only where
+the row's own 合计 proves the columns right, its parts kept in ``raw``.
 The preferred reading of an indicator is the one from the first standard table, in document
 order, that prints it; narrative readings are kept beside it so the checks can compare them.
 The table readers live in indicator_summary (the two-sided summaries), indicator_tables
@@ -15,6 +17,7 @@ from __future__ import annotations
 
 from generator.model import CANONICAL_INDICATORS, Reading, Statement, Table
 from generator.read.indicator_choice import choose, confirmations
+from generator.read.indicator_groups import expenditure, is_sum
 from generator.read.indicator_labels import canonical_label, label_id
 from generator.read.indicator_scope import (
     drop_other_scope,
@@ -27,7 +30,6 @@ from generator.read.indicator_tables import (
     EXPENDITURE_SIDE,
     INCOME_SIDE,
     basic,
-    expenditure,
     government_fund,
     income,
     single_total,
@@ -93,12 +95,16 @@ def collect(
             if r.origin == origin and r.period == "current":
                 (weak if id(r) in weak_tables else strong).setdefault(r.id, []).append(r)
     for ind, options in list(strong.items()):
-        tables_first = [r for r in options if r.origin == "table"]
-        strong[ind] = tables_first or options
+        printed = [r for r in options if r.origin == "table" and not is_sum(r)]
+        summed = [r for r in options if is_sum(r)]
+        strong[ind] = printed + summed or options  # a figure printed as one before a sum
     for r in single_fund_readings(source, tables, strong):
         readings.append(r)
-        printed = [x for x in strong.get(r.id, []) if x.origin == "table"]
-        strong[r.id] = [*printed, r]  # after the department's tables, before the narrative
+        options = strong.get(r.id, [])
+        printed = [x for x in options if x.origin == "table" and not is_sum(x)]
+        summed = [x for x in options if is_sum(x)]
+        # after the department's printed tables, before a sum and the narrative
+        strong[r.id] = [*printed, r, *summed]
     readings = without_fund_statements(source, tables, readings, strong, weak, fund_named)
     chosen = choose(strong, weak, readings, kind, groups)
     drop_other_scope(source, tables, groups, chosen)

@@ -155,19 +155,27 @@ def _read(source: str, lines: list[Line], meta: Metadata, problems: list[Problem
     if dept:
         meta.department, ln = dept
         meta.provenance["department"] = _ref(source, ln)
-        _set_region(meta, source, problems, ln)
+        _set_region(meta, source, problems, ln, lines)
     meta.units = find_units(lines)
     first_unit = next((ln for ln in lines if "单位" in ln.text and find_unit(ln.text)), None)
     if meta.units and first_unit is not None:
         meta.provenance["units"] = _ref(source, first_unit)
 
 
-def _set_region(meta: Metadata, source: str, problems: list[Problem], ln: Line | None) -> None:
+def _set_region(
+    meta: Metadata, source: str, problems: list[Problem], ln: Line | None, lines=()
+) -> None:
     region, why, why_zh = regions.find_region_explained(meta.department or "")
     if why:
         problems.append(
             Problem("warning", why, source, ln.number if ln else None, message_zh=why_zh or "")
         )
+    if region is None and not why:
+        # named after its city's short form (长沙职业教育基地…): placed there only when the
+        # document also names the city in full (长沙市) in its first pages
+        region = regions.by_short_name(meta.department or "")
+        ln = next((x for x in lines[:400] if region and region.name in x.text), None)
+        region = region if ln is not None else None
     meta.department_type = department_type(meta.department or "", region)
     if region is not None:
         meta.region_code, meta.region_name, meta.region_level = (

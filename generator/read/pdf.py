@@ -25,6 +25,7 @@ from generator.model import Line, Problem
 from generator.read import noise, source
 from generator.read.blocks import Block, Grid, GridCell, GridRow
 from generator.read.pdf_page import PageGrid, PageLayout, read_page
+from generator.read.scanned import scanned_problem
 
 # Page furniture that may sit between a table and its continuation: "- 3 -", "第3页", "3/27".
 _PAGE_NUMBER = re.compile(
@@ -99,14 +100,7 @@ def read_pdf(path, tables: str = "auto") -> tuple[list[Line], list[Block], int, 
         pages = len(page_list)
     lines, blocks = _assemble(layouts)
     if not lines and pages:
-        problems.append(
-            Problem(
-                "error",
-                "the PDF has no text to read: it seems to be scanned images, which need OCR",
-                source_name,
-                message_zh="该 PDF 没有可读取的文字：似乎是扫描图片，需要先做文字识别（OCR）",
-            )
-        )
+        problems.append(scanned_problem(source_name))
     return lines, blocks, pages, problems
 
 

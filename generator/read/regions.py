@@ -158,3 +158,23 @@ def find_region_explained(text: str) -> tuple[Region | None, str | None, str | N
     # the ambiguous name was more specific than anything left: keep only what the text states
     best = max(candidates, key=lambda r: _LEVEL_RANK[r.level])
     return best, message, message_zh
+
+
+def by_short_name(text: str) -> Region | None:
+    """The city a name starts with in its short form, without 市 ("长沙职业教育基地综合协调办公室"
+    -> 长沙市), when exactly one city has that short form and it is no region's full name.
+    Only cities, and only at the start: a province's or county's short form begins the names
+    of central bodies (湖南大学) and ordinary words. The caller confirms it in the document."""
+    found = []
+    for r in load_regions():
+        if r.level != "地级":
+            continue
+        for nm in r.names:
+            short = nm[:-1] if nm.endswith(("市", "省")) else ""
+            if len(short) >= 2 and text.startswith(short):
+                found.append((short, r))
+    regions = {r.code: r for _, r in found}
+    if len(regions) != 1:
+        return None
+    short = found[0][0]
+    return None if by_name(short) else next(iter(regions.values()))

@@ -12,6 +12,7 @@ import json
 from dataclasses import asdict
 from pathlib import Path
 
+from generator.read import ocr
 from generator.read.audit import AuditRow, audit, find_inputs
 from generator.read.parts import group_inputs
 
@@ -25,6 +26,7 @@ def _key(inputs: list[str]) -> str:
         if path.is_file() and path.suffix in (".py", ".txt", ".csv", ".json"):
             h.update(str(path.relative_to(ROOT)).encode())
             h.update(path.read_bytes())
+    h.update(b"ocr" if ocr.available() else b"no ocr")  # scanned files read differently
     for p in inputs:
         h.update(p.encode())
         h.update(hashlib.sha256(Path(p).read_bytes()).digest())
