@@ -69,6 +69,10 @@ TABLE_FIGURES = {
         ("vehicle_purchase", "0.00", 334, "元"),
         ("vehicle_operation", "0.00", 334, "元"),
         ("official_reception", "0.00", 334, "元"),
+        # 支出决算表 (公开03表) 合计 row prints 0.00 under each of these columns
+        ("remittance_expenditure", "0.00", 182, "元"),
+        ("business_expenditure", "0.00", 182, "元"),
+        ("subsidiary_expenditure", "0.00", 182, "元"),
     ],
 }
 
