@@ -260,6 +260,12 @@ class Reading:
     confirmed_by: list[SourceRef] = field(default_factory=list)
 
     @property
+    def summed(self) -> bool:
+        """Added up by the reader from printed parts (read/indicator_groups.py): its ``raw``
+        lists them ("1487.48 + 116.93"); every other reading is one printed figure."""
+        return self.origin == "table" and " + " in self.raw
+
+    @property
     def confirmations(self) -> int:
         """Independent places printing this figure: its own and each agreeing other."""
         return 1 + len(self.confirmed_by)

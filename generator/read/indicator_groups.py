@@ -5,7 +5,8 @@ print no subtotal under it, so the department's 基本支出 is nowhere printed 
 the only figure the reader adds up itself, and only when the document's own row proves the
 columns were placed right: the row's 合计/总计 equals the sum of every other figure in the row
 (the group's parts, 项目支出, 经营支出 …). The reading keeps its parts as printed in ``raw``
-("1487.48 + 116.93"), so the site shows where the sum came from; it is never a printed figure.
+("1487.48 + 116.93", ``Reading.summed``), so the site shows where the sum came from; it is
+never a printed figure.
 """
 
 from __future__ import annotations
@@ -34,11 +35,6 @@ def expenditure(source: str, table: Table) -> list[Reading]:
     return [*out, derived] if derived else out
 
 
-def is_sum(r: Reading) -> bool:
-    """A reading this module summed (its ``raw`` lists the printed parts), not printed as one."""
-    return r.origin == "table" and " + " in r.raw
-
-
 def group_sum(source: str, table: Table, row: Row, ind: str, name: str) -> Reading | None:
     """``name``'s figure in ``row`` as the sum of its printed parts, if the row adds up."""
     if column_of(table, name) is not None:
@@ -59,7 +55,7 @@ def group_sum(source: str, table: Table, row: Row, ind: str, name: str) -> Readi
     readings = [cell_reading(source, table, ind, row, c) for c in cells if c.value is not None]
     if not readings or any(r is None for r in readings):
         return None
-    if len({r.unit for r in readings}) != 1 or not _row_adds_up(source, table, row, columns):
+    if len({r.unit for r in readings}) != 1 or not _row_adds_up(row, columns):
         return None
     first = readings[0]
     return Reading(
@@ -75,7 +71,7 @@ def group_sum(source: str, table: Table, row: Row, ind: str, name: str) -> Readi
     )
 
 
-def _row_adds_up(source: str, table: Table, row: Row, columns: list[str]) -> bool:
+def _row_adds_up(row: Row, columns: list[str]) -> bool:
     """The row's single 合计/总计 column equals the sum of every other figure it prints."""
     totals = [
         j

@@ -17,12 +17,8 @@ from generator.model import Cell, Reading, Row, SourceRef, Table
 from generator.read.indicator_labels import TOTAL_WORDS, canonical_label, label_id
 from generator.read.numbers import to_wan
 
-NOTHING = (
-    "",
-    "-",
-    "—",
-    "－",
-)  # how a table prints "nothing" in a cell (DOMAIN.md: empty = nothing)
+# how a table prints "nothing" in a cell (DOMAIN.md: empty cell = nothing)
+NOTHING = ("", "-", "—", "－")
 INCOME_SIDE = (
     "income_total",
     "income_current_year",

@@ -22,9 +22,7 @@ THREE_PUBLIC = THREE_PUBLIC_INDICATORS
 
 def three_public(source: str, table: Table) -> list[Reading]:
     periods = _column_periods(table)
-    vertical = [
-        (row, label_id(row.label, THREE_PUBLIC) or _total_id(row.label)) for row in table.rows
-    ]
+    vertical = _row_ids(table)
     out: list[Reading] = []
     if _items_as_rows(table, vertical):
         for row, ind in vertical:
@@ -86,6 +84,11 @@ def nothing_spent(tables: list[Table], total: Reading | None) -> dict[str, Readi
     return {}
 
 
+def _row_ids(table: Table) -> list[tuple[Row, str | None]]:
+    """Each row with the “三公” indicator its label names, if any."""
+    return [(row, label_id(row.label, THREE_PUBLIC) or _total_id(row.label)) for row in table.rows]
+
+
 def _items_as_rows(table: Table, vertical: list[tuple[Row, str | None]]) -> bool:
     """Items printed as rows, unless the only row a label names is a 合计 whose columns name
     the items: a table of units (单位名称 | 合计 | 因公出国 | …) with its 合计 row first."""
@@ -110,10 +113,7 @@ def blank_parts(source: str, table: Table) -> dict[str, SourceRef]:
     laid out by columns: an empty cell is nothing spent (DOMAIN.md), so the identities may
     count it as zero. Only current-period columns that the header names once, in a row that
     prints the total, count: an empty cell anywhere else says nothing."""
-    vertical = [
-        (row, label_id(row.label, THREE_PUBLIC) or _total_id(row.label)) for row in table.rows
-    ]
-    if _items_as_rows(table, vertical):
+    if _items_as_rows(table, _row_ids(table)):
         return {}
     row = _figures_row(table)
     if row is None:
@@ -195,15 +195,12 @@ def _column_id(name: str) -> str | None:
         if ind == "vehicle_total" and k < len(parts) - 1:
             # 公务用车购置及运行费 / 购置费 | 运行费: the short sub-column names one part of it
             sub = canonical_label(parts[k + 1])
-            return _VEHICLE_PARTS.get(sub, ind)
+            return _CAR_CHILDREN.get(sub, ind)
         if ind:
             return ind
         if part.startswith("机关运行经费") and k == 0:
             return "organ_operating_expenses"
     return None
-
-
-_VEHICLE_PARTS = _CAR_CHILDREN
 
 
 def _column_periods(table: Table) -> dict[int, str]:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from generator.model import CANONICAL_INDICATORS, Reading, Statement, Table
 from generator.read.indicator_choice import choose, confirmations
-from generator.read.indicator_groups import expenditure, is_sum
+from generator.read.indicator_groups import expenditure
 from generator.read.indicator_labels import canonical_label, label_id
 from generator.read.indicator_scope import (
     drop_other_scope,
@@ -95,14 +95,11 @@ def collect(
             if r.origin == origin and r.period == "current":
                 (weak if id(r) in weak_tables else strong).setdefault(r.id, []).append(r)
     for ind, options in list(strong.items()):
-        printed = [r for r in options if r.origin == "table" and not is_sum(r)]
-        summed = [r for r in options if is_sum(r)]
+        printed, summed = _table_readings(options)
         strong[ind] = printed + summed or options  # a figure printed as one before a sum
     for r in single_fund_readings(source, tables, strong):
         readings.append(r)
-        options = strong.get(r.id, [])
-        printed = [x for x in options if x.origin == "table" and not is_sum(x)]
-        summed = [x for x in options if is_sum(x)]
+        printed, summed = _table_readings(strong.get(r.id, []))
         # after the department's printed tables, before a sum and the narrative
         strong[r.id] = [*printed, r, *summed]
     readings = without_fund_statements(source, tables, readings, strong, weak, fund_named)
@@ -113,6 +110,14 @@ def collect(
     ordered = {k: chosen[k] for k in _id_order() if k in chosen}
     ordered.update({k: v for k, v in chosen.items() if k not in ordered})
     return ordered, readings
+
+
+def _table_readings(options: list[Reading]) -> tuple[list[Reading], list[Reading]]:
+    """(figures printed as one in a table, sums of printed parts) among ``options``."""
+    return (
+        [r for r in options if r.origin == "table" and not r.summed],
+        [r for r in options if r.summed],
+    )
 
 
 # Figures a table prints beside the ones it is read for (the 合计 column of an expenditure

@@ -11,6 +11,7 @@ is silent: labelled lines ("部门名称：…"), then table header lines such a
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from generator.ids import department_type_of
 from generator.model import Line, Metadata, Problem, SourceRef, Table
@@ -163,7 +164,11 @@ def _read(source: str, lines: list[Line], meta: Metadata, problems: list[Problem
 
 
 def _set_region(
-    meta: Metadata, source: str, problems: list[Problem], ln: Line | None, lines=()
+    meta: Metadata,
+    source: str,
+    problems: list[Problem],
+    ln: Line | None,
+    lines: Sequence[Line] = (),
 ) -> None:
     region, why, why_zh = regions.find_region_explained(meta.department or "")
     if why:

@@ -170,7 +170,7 @@ def by_short_name(text: str) -> Region | None:
         if r.level != "地级":
             continue
         for nm in r.names:
-            short = nm[:-1] if nm.endswith(("市", "省")) else ""
+            short = nm[:-1] if nm.endswith("市") else ""
             if len(short) >= 2 and text.startswith(short):
                 found.append((short, r))
     regions = {r.code: r for _, r in found}

@@ -11,7 +11,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from generator.read.identities import check_identities
-from generator.read.indicator_groups import expenditure, group_sum, is_sum
+from generator.read.indicator_groups import expenditure, group_sum
 from generator.read.indicator_tables import total_row
 from generator.read.indicator_three_public import blank_parts, nothing_spent, three_public
 from generator.read.indicators import collect
@@ -146,7 +146,7 @@ def test_basic_printed_only_as_its_parts_is_their_sum_when_the_row_adds_up():
     got = {r.id: r for r in expenditure("t.pdf", t)}
     basic = got["basic_expenditure"]
     assert basic.value == Decimal("29823.70") and basic.raw == "26435.02 + 3388.68"
-    assert is_sum(basic) and basic.source.line == total_row(t).line
+    assert basic.summed and basic.source.line == total_row(t).line
     assert got["business_expenditure"].value == Decimal("200.00")
     assert got["project_expenditure"].value == Decimal("171262.41")
 
@@ -187,4 +187,4 @@ def test_a_printed_basic_is_preferred_to_a_sum():
         line=300,
     )
     figures, _ = collect("t.pdf", [summed, printed], [], kind="budget")
-    assert not is_sum(figures["basic_expenditure"])
+    assert not figures["basic_expenditure"].summed
