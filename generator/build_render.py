@@ -34,6 +34,8 @@ class Rendered:
     written: int = 0
     removed: int = 0
     errors: list[str] = field(default_factory=list)  # pages not rendered (template bugs)
+    # every page now on disk, by output path: a hash of its bytes (the search index's key)
+    contents: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -68,11 +70,15 @@ def render_and_write(
         if old.get(page.path, {}).get("fingerprint") != fp or not target.exists():
             todo.append(i)
     result = Rendered()
-    for i, error, written in _render_all(pages, todo, env, out, workers, progress):
+    for path, entry in new.items():  # a page not rendered again keeps its bytes
+        if "sha" in old.get(path, {}):
+            entry["sha"] = old[path]["sha"]
+    for i, error, written, sha in _render_all(pages, todo, env, out, workers, progress):
         if error is not None:  # a template bug: report the page, build the others
             result.errors.append(f"{pages[i].path}: {error}")
             new.pop(pages[i].path)
             continue
+        new[pages[i].path]["sha"] = sha
         result.rendered += 1
         result.written += written
     if not todo:  # nothing rendered: the bar still ends
@@ -84,11 +90,13 @@ def render_and_write(
             result.removed += 1
     mark_created(manifest_path.parent)
     manifest_path.write_text(json.dumps(new, indent=0, sort_keys=True), encoding="utf-8")
+    result.contents = {path: entry.get("sha", entry["fingerprint"]) for path, entry in new.items()}
     return result
 
 
 def _render_all(pages, todo, env, out, workers, progress):
-    """(page index, error or None, written) for each page to render, in page order."""
+    """(page index, error or None, written, hash of the bytes) for each page to render, in
+    page order."""
     runs = [todo[k : k + RUN] for k in range(0, len(todo), RUN)]
     if len(todo) < PARALLEL_FROM:
         workers = 1
@@ -106,9 +114,10 @@ def _render_run(pages, env, out, run):
         try:
             data = render.render(env, page)
         except Exception as exc:  # noqa: BLE001 - a template bug: said, the build goes on
-            yield i, f"{type(exc).__name__}: {exc}", False
+            yield i, f"{type(exc).__name__}: {exc}", False, ""
             continue
-        yield i, None, render.write_if_changed(out, page.path, data)
+        sha = hashlib.sha256(data).hexdigest()[:24]
+        yield i, None, render.write_if_changed(out, page.path, data), sha
 
 
 def _static_hash(page: Page) -> str:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from generator.file_hashes import FileHashes
 from generator.path_hints import hints
 
 DISCLOSURE_SUFFIXES = (".txt", ".pdf")
@@ -45,13 +46,10 @@ class MarkdownPage:
     sha256: str
 
 
-def sha256_file(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def find_disclosures(content_dir: Path) -> list[Input]:
+def find_disclosures(content_dir: Path, hashes: FileHashes | None = None) -> list[Input]:
     """Every disclosure under content/disclosures (or under a layout-free folder), sorted by
-    path so builds are deterministic."""
+    path so builds are deterministic. ``hashes``: hashes remembered from the last build."""
+    hashes = hashes or FileHashes(None)
     _real_folder.cache_clear()  # folders resolved once per build, never across builds
     root = disclosures_root(content_dir)
     if not root.is_dir():
@@ -63,9 +61,10 @@ def find_disclosures(content_dir: Path) -> list[Input]:
         if not _within(path, content_dir):
             continue  # a link out of the content folder: reported by generator/inventory.py
         try:
-            found.append(_describe(path, content_dir, root))
+            found.append(_describe(path, content_dir, root, hashes))
         except OSError:
             continue  # unreadable: reported by generator/inventory.py
+    hashes.save()
     added = first_commits(root)
     for item in found:
         item.first_seen = added.get(item.path)
@@ -148,14 +147,14 @@ def _real_folder(folder: Path) -> Path:
     return folder.resolve()
 
 
-def _describe(path: Path, content_dir: Path, root: Path) -> Input:
+def _describe(path: Path, content_dir: Path, root: Path, hashes: FileHashes) -> Input:
     rel = path.relative_to(content_dir).as_posix()
     sidecar = path.with_suffix(".toml")
-    item = Input(path=_real(path), rel=rel, sha256=sha256_file(path))
+    item = Input(path=_real(path), rel=rel, sha256=hashes.sha256(path))
     if sidecar.is_file() and _within(sidecar, content_dir):
         item.sidecar = _real(sidecar)
         try:
-            item.sidecar_sha256 = sha256_file(sidecar)
+            item.sidecar_sha256 = hashes.sha256(sidecar)
         except OSError as err:  # the reader reports it on the disclosure
             item.sidecar_sha256 = f"unreadable:{err.errno}"
     h = hints(path.relative_to(root).parts)

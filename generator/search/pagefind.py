@@ -1,46 +1,66 @@
-"""Full-text search with Pagefind: the search page, and the index built over the written site.
+"""Full-text search with Pagefind: the index built over the written site, in bundles.
 
 Pagefind reads the built HTML (only the parts marked ``data-pagefind-body``: department-years,
-departments, regions, indicators, the glossary and the findings) and writes a static index
-plus its own search interface under ``pagefind/`` — nothing is fetched at view time. The
-extended binary (the ``pagefind[extended]`` wheel) is required because only it segments
-Chinese text into words; the standard binary would index whole runs of Han characters.
+departments, regions, indicators, the glossary and the findings) and writes a static index;
+its own search interface is written beside it under ``pagefind/`` — nothing is fetched at
+view time. The extended binary (the ``pagefind[extended]`` wheel) is required because only it
+segments Chinese text into words; the standard binary would index whole runs of Han
+characters.
+
+The site is indexed as several bundles (``generator.search.bundles``: the whole-collection
+pages, then one per province), each in ``pagefind/<name>/``, listed in
+``pagefind/bundles.json``; the search page merges them. Pagefind's memory is bounded by the
+largest bundle, and a changed document re-indexes only its own bundle: a bundle whose key
+(a hash of its pages' bytes) is unchanged is left as it is.
 
 Pagefind writes its filter files in no fixed order (fragments and word chunks are stable,
-filter and meta files are not), so every fresh index is rewritten into one canonical form
+filter and meta files are not), so every fresh bundle is rewritten into one canonical form
 (``generator.search.canonical``): the same pages give the same ``pagefind/`` bytes on any
-machine, with or without a cache. A finished index is also kept in the cache under a hash of
-every indexed page (indexing takes a second or two) and copied from there while the pages
-are the same; the folder is swapped in whole, so files of an older index never linger.
+machine, with or without a cache. Finished bundles are also kept in the cache under their
+key and copied from there while the pages are the same; a bundle's folder is swapped in
+whole, so files of an older index never linger.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import shutil
 import subprocess
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 
 from generator.search import canonical
+from generator.search.bundles import SITE, Bundle, plan
 from generator.search.canonical import canonicalize
 
 FOLDER = "pagefind"
-CANONICAL_VERSION = "c1"  # bump when canonical.py changes its output
-KEEP = 12  # cached indexes kept (a test session builds several sites)
+LISTING = "bundles.json"  # the bundles' names: read by the search page
+CANONICAL_VERSION = "c2"  # bump when canonical.py or the bundles' layout changes output
+KEEP = 12  # cached bundles kept beyond those of the current site (tests build several sites)
 
 
 class SearchIndexError(RuntimeError):
     """The index could not be built; the message says why (the site itself is complete)."""
 
 
-def _command(site: Path, output: Path) -> list[str]:
+def entry_file(site: Path) -> Path:
+    """The file whose presence says the site has a search index."""
+    return site / FOLDER / SITE / "pagefind.js"
+
+
+def _command(site: Path, output: Path, bundle: Bundle) -> list[str]:
+    globs = bundle.globs
+    glob = globs[0] if len(globs) == 1 else "{" + ",".join(globs) + "}"
     return [
         sys.executable,
         "-m",
         "pagefind",
         "--site",
         str(site),
+        "--glob",
+        glob,
         "--output-path",
         str(output),
         "--silent",
@@ -53,65 +73,127 @@ def _has_extended() -> bool:
     return find_spec("pagefind_bin_extended") is not None
 
 
-def pages_key(site: Path) -> str:
-    """A hash of every page Pagefind reads (and of its version): equal keys, equal index."""
+def _salt() -> str:
     from importlib.metadata import version
 
-    h = hashlib.sha256((version("pagefind") + CANONICAL_VERSION).encode())
+    return version("pagefind") + CANONICAL_VERSION
+
+
+def pages_on_disk(site: Path) -> dict[str, str]:
+    """Every HTML page of a built site with a hash of its bytes, for a caller that has no
+    render manifest at hand."""
+    pages = {}
     for path in sorted(site.rglob("*.html")):
         rel = path.relative_to(site).as_posix()
         if rel.startswith(FOLDER + "/"):
             continue
-        h.update(rel.encode() + b"\0" + hashlib.sha256(path.read_bytes()).digest())
-    return h.hexdigest()[:20]
+        page = (
+            rel[: -len("index.html")] if rel == "index.html" or rel.endswith("/index.html") else rel
+        )
+        pages[page] = hashlib.sha256(path.read_bytes()).hexdigest()[:24]
+    return pages
 
 
-def _run_pagefind(site: Path, output: Path) -> None:
+def _run_pagefind(site: Path, output: Path, bundle: Bundle) -> None:
     if output.exists():
         shutil.rmtree(output)
-    done = subprocess.run(_command(site, output), capture_output=True, text=True)
-    if done.returncode != 0 or not (output / "pagefind.js").is_file():
+    done = subprocess.run(_command(site, output, bundle), capture_output=True, text=True)
+    if done.returncode != 0 or not (output / "pagefind-entry.json").is_file():
         shutil.rmtree(output, ignore_errors=True)
         detail = (done.stderr or done.stdout).strip().splitlines()[-3:]
-        raise SearchIndexError("Pagefind failed: " + " / ".join(detail))
+        raise SearchIndexError(f"Pagefind failed on bundle {bundle.name}: " + " / ".join(detail))
     try:
         canonicalize(output)
     except (canonical.FormatError, KeyError, ValueError) as exc:
         shutil.rmtree(output, ignore_errors=True)
         raise SearchIndexError(f"unexpected Pagefind output: {exc}") from exc
+    if bundle.name != SITE:  # merged bundles need only their index: the interface is site's
+        for extra in [*output.glob("*.js"), *output.glob("*.css")]:
+            extra.unlink()
 
 
-def _prune(cache: Path, keep: int) -> None:
-    entries = sorted((p for p in cache.iterdir() if p.is_dir()), key=lambda p: p.stat().st_mtime)
-    for old in entries[:-keep]:
+def _cached(site: Path, store: Path, bundle: Bundle, key: str) -> Path:
+    kept = store / f"{bundle.name}-{key}"
+    if not (kept / "pagefind-entry.json").is_file():
+        store.mkdir(parents=True, exist_ok=True)
+        scratch = store / (kept.name + ".tmp")
+        _run_pagefind(site, scratch, bundle)
+        if kept.exists():
+            shutil.rmtree(kept)
+        scratch.replace(kept)
+    kept.touch()
+    return kept
+
+
+def _prune(store: Path, current: set[str], keep: int) -> None:
+    others = [p for p in store.iterdir() if p.is_dir() and p.name not in current]
+    for old in sorted(others, key=lambda p: p.stat().st_mtime)[: -keep or None]:
         shutil.rmtree(old, ignore_errors=True)
 
 
-def index_site(site: Path, cache: Path) -> Path:
-    """Index the built site in ``site`` (reusing a cached index of the same pages); return
-    the index folder."""
+def _swap_in(kept: Path, dest: Path) -> None:
+    staged = dest.with_name(dest.name + ".tmp")
+    if staged.exists():
+        shutil.rmtree(staged)
+    shutil.copytree(kept, staged)
+    if dest.exists():
+        shutil.rmtree(dest)
+    staged.replace(dest)
+
+
+def _state_file(store: Path, site: Path) -> Path:
+    """Which key each bundle in an output folder has: kept in the cache, not published."""
+    where = hashlib.sha256(str(site.resolve()).encode()).hexdigest()[:12]
+    return store / f"in-{where}.json"
+
+
+def _listed(state: Path) -> dict[str, str]:
+    try:
+        data = json.loads(state.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def index_site(site: Path, cache: Path, pages: Mapping[str, str] | None = None) -> Path:
+    """Index the built site in ``site``, whose pages are ``pages`` (output path -> hash of
+    the bytes; default: read from disk): each bundle whose pages changed is indexed again
+    (or copied from the cache), the others are left as they are. Returns the index folder."""
     if not _has_extended():
         raise SearchIndexError(
             "the extended Pagefind binary is missing (pip install 'pagefind[extended]'); "
             "without it Chinese text is not split into words"
         )
-    store = cache / "pagefind"
-    kept = store / pages_key(site)
-    if not (kept / "pagefind.js").is_file():
-        store.mkdir(parents=True, exist_ok=True)
-        scratch = store / (kept.name + ".tmp")
-        _run_pagefind(site, scratch)
-        if kept.exists():
-            shutil.rmtree(kept)
-        scratch.replace(kept)
-        _prune(store, KEEP)
-    kept.touch()
-    target = site / FOLDER
-    staged = site / (FOLDER + ".tmp")
-    if staged.exists():
-        shutil.rmtree(staged)
-    shutil.copytree(kept, staged)
-    if target.exists():
-        shutil.rmtree(target)
-    staged.replace(target)
+    bundles = plan(pages_on_disk(site) if pages is None else pages)
+    if not bundles or bundles[0].name != SITE:
+        raise SearchIndexError("the site has no page to search")
+    salt, store, target = _salt(), cache / "pagefind", site / FOLDER
+    if target.is_dir() and not (target / LISTING).is_file():
+        shutil.rmtree(target)  # an index of another layout
+    target.mkdir(parents=True, exist_ok=True)
+    store.mkdir(parents=True, exist_ok=True)
+    state = _state_file(store, site)
+    before = _listed(state)
+    state.unlink(missing_ok=True)  # said again once every bundle is in place
+    keys = {b.name: b.key(salt) for b in bundles}
+    for bundle in bundles:
+        key, dest = keys[bundle.name], target / bundle.name
+        if before.get(bundle.name) == key and (dest / "pagefind-entry.json").is_file():
+            continue
+        _swap_in(_cached(site, store, bundle, key), dest)
+    for stale in sorted(set(p.name for p in target.iterdir()) - set(keys) - {LISTING}):
+        path = target / stale
+        shutil.rmtree(path) if path.is_dir() else path.unlink()
+    listing = {"bundles": [{"name": b.name} for b in bundles]}
+    (target / LISTING).write_text(json.dumps(listing, separators=(",", ":")), encoding="utf-8")
+    state.write_text(json.dumps(keys, sort_keys=True), encoding="utf-8")
+    _prune(store, {f"{name}-{key}" for name, key in keys.items()}, KEEP)
     return target
+
+
+def update(site: Path, cache: Path, pages: Mapping[str, str]) -> None:
+    """``index_site``, said as a warning when it fails: the site works without search."""
+    try:
+        index_site(site, cache, pages)
+    except SearchIndexError as exc:
+        print(f"warning: no search index: {exc}; the site works without search", file=sys.stderr)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-import generator.content as content_mod
+import generator.file_hashes as hashes_mod
 import generator.inventory as inventory_mod
 from generator.build_command import run_build
 
@@ -54,7 +54,7 @@ def faulty(tmp_path_factory):
     )
     unreadable = (d / "c" / "unreadable-2021-budget.txt").resolve()
     os.chmod(unreadable, 0)
-    real_sha, real_readable = content_mod.sha256_file, inventory_mod._readable
+    real_sha, real_readable = hashes_mod.sha256_file, inventory_mod._readable
 
     def sha(path):  # root reads a mode-000 file anyway: make it fail as it does for users
         if Path(path).resolve() == unreadable:
@@ -67,7 +67,7 @@ def faulty(tmp_path_factory):
         return real_readable(path)
 
     mp = pytest.MonkeyPatch()
-    mp.setattr(content_mod, "sha256_file", sha)
+    mp.setattr(hashes_mod, "sha256_file", sha)
     mp.setattr(inventory_mod, "_readable", readable)
     mp.delenv("SITE_BASE_URL", raising=False)
     mp.delenv("SITE_BASE_PATH", raising=False)

@@ -29,7 +29,7 @@ TERMS = {
 
 def _fragments(site: Path) -> list[dict]:
     out = []
-    for path in sorted((site / "pagefind" / "fragment").glob("*.pf_fragment")):
+    for path in sorted((site / "pagefind").glob("*/fragment/*.pf_fragment")):
         data = gzip.decompress(path.read_bytes())
         assert data.startswith(b"pagefind_dcd")
         page = json.loads(data[len(b"pagefind_dcd") :])
@@ -40,7 +40,9 @@ def _fragments(site: Path) -> list[dict]:
 
 def test_index_holds_every_kind_with_filters(real_site):
     site, _ = real_site
-    entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    entry = json.loads(
+        (site / "pagefind" / "site" / "pagefind-entry.json").read_text(encoding="utf-8")
+    )
     assert "zh-cn" in entry["languages"]
     pages = _fragments(site)
     kinds = {k for p in pages for k in p["filters"].get("类型", [])}
@@ -111,8 +113,12 @@ def test_search_finds_the_budget_terms_in_the_browser(real_server, chromium):
         page.goto(real_server + prefix + "search/?q=" + "基本支出", wait_until="load")
         page.wait_for_selector(".pagefind-ui__result-link", timeout=15000)
         counts = page.evaluate(
-            """async () => { const pf = await import(document.querySelector('#search')
-                 .getAttribute('data-bundle') + 'pagefind.js');
+            """async () => { const box = document.querySelector('#search');
+               const index = box.getAttribute('data-index');
+               const pf = await import(box.getAttribute('data-bundle') + 'pagefind.js');
+               const listing = await (await fetch(index + 'bundles.json')).json();
+               for (const b of listing.bundles.filter(b => b.name !== 'site'))
+                 await pf.mergeIndex(index + b.name + '/');
                const all = await pf.search('基本支出');
                const one = await pf.search('基本支出', {filters: {地区: '滑县'}});
                return [all.results.length, one.results.length]; }"""
@@ -143,7 +149,7 @@ def test_fresh_indexes_of_the_same_pages_are_byte_identical(real_site, tmp_path)
         trees.append(_tree(copy / "pagefind"))
     assert trees[0] == trees[1]
     assert trees[0] == _tree(site / "pagefind")
-    assert any(name.startswith("filter/") for name in trees[0])
+    assert any(name.startswith("site/filter/") for name in trees[0])
 
 
 def test_filter_files_are_sorted_and_uncompressed(real_site):
@@ -152,8 +158,8 @@ def test_filter_files_are_sorted_and_uncompressed(real_site):
     from generator.search.canonical import SIGNATURE, canonical_filter
 
     site, _ = real_site
-    files = sorted((site / "pagefind" / "filter").glob("*.pf_filter"))
-    assert len(files) == 3  # 类型, 地区, 年度
+    files = sorted((site / "pagefind").glob("*/filter/*.pf_filter"))
+    assert files and len(files) <= 3 * len(list((site / "pagefind").glob("*/filter")))
     for path in files:
         data = path.read_bytes()
         assert data.startswith(SIGNATURE)
