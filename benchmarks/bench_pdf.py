@@ -31,7 +31,7 @@ def plumber_text(path: Path) -> None:
 
 
 def full_read(path: Path) -> None:
-    from generator.read import read_file
+    from generator.read.reader import read_file
 
     read_file(str(path))
 

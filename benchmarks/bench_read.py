@@ -15,7 +15,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator.read import read_file  # noqa: E402
+from generator.read.reader import read_file  # noqa: E402
 
 
 def _best(path: Path, repeat: int) -> tuple[float, object]:

@@ -26,7 +26,6 @@ import sys
 import time
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -35,26 +34,32 @@ from generator.build_cache import (
     Caches,
     Job,
     ReadCache,
-    code_hash,
     index_and_store,
     input_paths,
     process_in_workers,
     read_or_cached,
 )
-from generator.build_clock import Progress, StageClock, StageTime
+from generator.build_clock import Progress, StageClock
 from generator.build_dask import read_on_cluster
 from generator.build_fork import forked_map
 from generator.build_index import Indexed, index_document, prepare, slim_findings
-from generator.build_inputs import input_key, join_parts
+from generator.build_inputs import input_key
 from generator.build_readers import Reader, default_reader, read_group
 from generator.build_render import Fingerprints, render_and_write
 from generator.build_report import not_disclosure, outcomes
+from generator.build_result import BuildResult, from_remembered
 from generator.build_store import DocumentStore
-from generator.build_uptodate import fingerprint, forget, last_result, remember
+from generator.build_uptodate import (
+    code_hash,
+    forget,
+    manifest_name,
+    remember,
+    rendered_settings,
+    survey,
+)
 from generator.checks import Finding
 from generator.config import SiteConfig
-from generator.content import Input, find_disclosures, find_pages
-from generator.file_hashes import FileHashes
+from generator.content import Input
 from generator.inventory import FAULTS, unread_rows
 from generator.metrics import Metrics, compute
 from generator.model import Document
@@ -64,29 +69,9 @@ from generator.site.deps import digest
 from generator.site.model import Placed, Site, build_site
 from generator.site.providers import register_pages
 from generator.site.registry import Registry
+from generator.site_size import site_bytes
 
-# what a build with nothing to do says of the site (from the last build that made it)
-REMEMBERED = ("inputs", "failed", "refused", "faults", "with_problems", "pages", "findings")
 STAGES = ("read", "check", "metrics", "site", "render", "write", "search")
-# Where files are read and written: no byte of any page depends on these settings.
-LOCATION_KEYS = ("output_dir", "content_dir", "cache_dir", "root")
-
-
-@dataclass
-class BuildResult:
-    inputs: int = 0
-    failed: int = 0
-    refused: int = 0  # files that are not budget disclosures: listed, no page
-    faults: int = 0  # unreadable files, links out of content or to nothing, orphan sidecars
-    with_problems: int = 0
-    pages: int = 0
-    rendered: int = 0
-    written: int = 0
-    removed: int = 0
-    findings: int | None = None
-    seconds: float = 0.0
-    timings: dict[str, float] = field(default_factory=dict)  # wall seconds per stage
-    stages: dict[str, StageTime] = field(default_factory=dict)  # wall, CPU, peak memory
 
 
 class Builder:
@@ -144,7 +129,7 @@ class Builder:
     @property
     def manifest_path(self) -> Path:
         """What the last build wrote, by page: one per output folder."""
-        return self.config.cache_path / _manifest_name(self.config)
+        return self.config.cache_path / manifest_name(self.config)
 
     @property
     def _caches(self) -> Caches:
@@ -276,27 +261,19 @@ class Builder:
         self.errors = []
         t0 = time.perf_counter()
         res, cfg, clock = BuildResult(), self.config, StageClock()
-        # hashes remembered in the cache, not with a custom reader (tests replace files
-        # within one clock tick)
-        hashes = FileHashes.of_folder(None if self._custom else cfg.cache_path, self.source_dir)
-        inputs = join_parts(find_disclosures(self.source_dir, hashes))
-        if self.keep is not None:
-            inputs = [inp for inp in inputs if self.keep(inp.rel)]
-        pages_md = find_pages(cfg.content_path)
-        whole = None
-        if not self._custom:  # a custom reader (tests) is not part of the fingerprint
-            settings = rendered_settings(cfg)
-            whole = fingerprint(inputs, self.source_dir, pages_md, settings, self._code_hash())
-            kept = last_result(self.manifest_path, cfg.output_path, whole)
-            if kept is not None:
-                res = BuildResult(**{k: v for k, v in kept.items() if k in REMEMBERED})
-                clock.lap("up-to-date")
-                res.seconds, res.timings, res.stages = (
-                    time.perf_counter() - t0,
-                    clock.walls(),
-                    clock.stages,
-                )
-                return res
+        code = None if self._custom else self._code_hash()
+        found = survey(cfg, self.source_dir, code, self.keep, render.TEMPLATES, render.STATIC)
+        inputs, pages_md, whole = found.inputs, found.pages, found.whole
+        if found.kept is not None:
+            res = from_remembered(found.kept)
+            clock.lap("up-to-date")
+            res.seconds, res.timings, res.stages = (
+                time.perf_counter() - t0,
+                clock.walls(),
+                clock.stages,
+            )
+            return res
+        if whole is not None:
             forget(self.manifest_path)
         items = self.read(inputs)
         clock.lap("read")
@@ -338,13 +315,14 @@ class Builder:
         res.with_problems = sum(o["status"] == "problems" for o in site.outcomes)
         res.pages = len(registry)
         res.findings = None if findings is None else len(findings)
+        res.site_bytes = site_bytes(cfg.output_path)
         res.seconds = time.perf_counter() - t0
         res.timings = clock.walls()
         res.stages = clock.stages
         if whole is not None and not self.errors:
             index = pagefind.entry_file(cfg.output_path)
             search = index.relative_to(cfg.output_path).as_posix() if index.is_file() else None
-            remember(self.manifest_path, whole, {k: getattr(res, k) for k in REMEMBERED}, search)
+            remember(self.manifest_path, whole, res.remembered(), search)
         return res
 
     def search(self, changed: bool, pages: dict[str, str]) -> None:
@@ -384,16 +362,3 @@ class Builder:
         assert self._template_hashes is not None
         self._template_hashes.refresh()
         return render.environment(site, self._env), self._template_hashes
-
-
-def rendered_settings(cfg: SiteConfig) -> str:
-    """The settings pages can depend on: all but where files are read and written, so moving
-    the content or the output folder re-renders nothing."""
-    return repr({k: v for k, v in vars(cfg).items() if k not in LOCATION_KEYS})
-
-
-def _manifest_name(cfg: SiteConfig) -> str:
-    """One manifest per output folder: the shards of a collection share one cache folder."""
-    if cfg.publish.shard_by:
-        return f"manifest-{cfg.output_path.name}.json"
-    return "manifest.json"

@@ -23,11 +23,10 @@ from generator.build_fork import forked_map
 from generator.build_index import Indexed, index_document
 from generator.build_readers import read_group
 from generator.build_store import DocumentStore
+from generator.code_version import tree_hash
 from generator.config import PrivacyConfig
 from generator.content import Input
 from generator.model import Document
-from generator.read import ocr
-from generator.render import tree_hash
 
 READER_CODE = Path(__file__).resolve().parent / "read"
 
@@ -151,10 +150,3 @@ def _size(inp: Input) -> int:
         except OSError:
             pass
     return total
-
-
-def code_hash() -> str:
-    """The code's hash (caches and the store are kept per code version); whether OCR is
-    installed changes what a scanned file reads as, so it is part of it."""
-    code = tree_hash(Path(__file__).resolve().parent)
-    return code + "-ocr" if ocr.available() else code

@@ -1,27 +1,24 @@
 """``python -m generator build``: the command around the Builder (generator/build.py):
-options in, a summary and exit status out."""
+options in, a summary and exit status out.
+
+It asks first whether the last build already made this site (``build_uptodate.survey``),
+before importing the stages: a collection with nothing to do is done in the time it takes
+to hash its inputs. A sharded collection is built by generator/shard.py.
+"""
 
 from __future__ import annotations
 
 import sys
+import time
 from pathlib import Path
 
-from generator.build import Builder, BuildResult
-from generator.build_clock import table
-from generator.config import ConfigError, load_config
+from generator.build_clock import StageClock, table
+from generator.build_result import BuildResult, from_remembered
+from generator.build_result import summary as summary
+from generator.build_uptodate import code_hash, survey
+from generator.config import ConfigError, SiteConfig, load_config
 from generator.links import Links, output_file
-from generator.read.cluster import ClusterError
 from generator.site_size import size_warning
-
-
-def summary(res: BuildResult) -> str:
-    checks = "未运行" if res.findings is None else f"{res.findings} 条发现"
-    return (
-        f"inputs read: {res.inputs} ({res.failed} failed, {res.with_problems} with problems, "
-        f"{res.refused} not a disclosure, {res.faults} unreadable or misplaced) · "
-        f"pages: {res.pages} ({res.rendered} rendered, {res.written} written, {res.removed} removed) · "
-        f"checks: {checks} · time: {res.seconds:.2f}s"
-    )
 
 
 def run_build(
@@ -41,9 +38,20 @@ def run_build(
     except ConfigError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    if cfg.publish.shard_by:
+        from generator.shard import run_shards
+
+        return run_shards(cfg, quiet, content, strict=strict, workers=workers)
     if content is not None and not Path(content).is_dir():
         print(f"error: --content {content}: no such folder", file=sys.stderr)
         return 2
+    source = Path(content).resolve() if content else cfg.content_path.resolve()
+    kept = None if dask else _up_to_date(cfg, source)
+    if kept is not None:
+        return _said(cfg, kept, [], quiet, strict, timings)
+    from generator.build import Builder
+    from generator.read.cluster import ClusterError
+
     builder = Builder(
         cfg,
         quiet=quiet,
@@ -57,12 +65,30 @@ def run_build(
     except ClusterError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    too_big = size_warning(cfg)
+    return _said(cfg, res, builder.errors, quiet, strict, timings)
+
+
+def _up_to_date(cfg: SiteConfig, source: Path) -> BuildResult | None:
+    """The last build's result when it already made this site (see build_uptodate)."""
+    t0, clock = time.perf_counter(), StageClock()
+    found = survey(cfg, source, code_hash())
+    if found.kept is None:
+        return None
+    res = from_remembered(found.kept)
+    clock.lap("up-to-date")
+    res.seconds, res.timings, res.stages = time.perf_counter() - t0, clock.walls(), clock.stages
+    return res
+
+
+def _said(
+    cfg: SiteConfig, res: BuildResult, errors: list[str], quiet: bool, strict: bool, timings: bool
+) -> int:
+    too_big = size_warning(cfg, size=res.site_bytes)
     if too_big:
         print(too_big, file=sys.stderr)
     if timings:
         print(table(res.stages), file=sys.stderr)
-    for error in builder.errors:
+    for error in errors:
         print(f"error: page not rendered: {error}", file=sys.stderr)
     bad = res.failed + res.faults
     if bad:
@@ -77,4 +103,4 @@ def run_build(
             f"site written to {cfg.output_path}; report: {cfg.output_path / output_file(Links.REPORT)}",
             file=sys.stderr,
         )
-    return 1 if builder.errors or (strict and bad) else 0
+    return 1 if errors or (strict and bad) else 0

@@ -15,8 +15,8 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from generator.model import Document, Line, Metadata, Problem
-from generator.read import read_file, read_files
 from generator.read.extract import failed_document
+from generator.read.reader import read_file, read_files
 
 Reader = Callable[[str], Document]
 

@@ -6,19 +6,86 @@ pages, site.toml, the templates, the static files and the generator's own code. 
 over all of that equals the last complete build's, and every file that build wrote is still
 there, the build stops after hashing its inputs: a national collection rebuilds in seconds.
 Anything else takes the ordinary path, which itself renders only pages whose inputs changed.
+
+Everything here is light (no reader, checks, pandas or Jinja): ``build`` asks ``survey``
+before it imports the stages, so a build with nothing to do costs the hashing of its
+inputs and little else.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from generator.build_inputs import input_key
-from generator.content import Input, MarkdownPage
+from generator.build_inputs import input_key, join_parts
+from generator.code_version import PACKAGE, STATIC, TEMPLATES, tree_hash
+from generator.config import SiteConfig
+from generator.content import Input, MarkdownPage, find_disclosures, find_pages
+from generator.file_hashes import FileHashes
 from generator.links import Links, output_file
-from generator.render import STATIC, TEMPLATES, tree_hash
+
+# Where files are read and written: no byte of any page depends on these settings.
+LOCATION_KEYS = ("output_dir", "content_dir", "cache_dir", "root")
+
+
+@dataclass
+class Survey:
+    """What a build finds before it reads anything."""
+
+    inputs: list[Input]
+    pages: list[MarkdownPage]
+    whole: str | None  # the fingerprint of all the build depends on (None: a custom reader)
+    kept: dict[str, Any] | None  # the last build's result, when it is still the site's
+
+
+def survey(
+    cfg: SiteConfig,
+    source_dir: Path,
+    code: str | None,
+    keep: Callable[[str], bool] | None = None,
+    templates: Path = TEMPLATES,
+    static: Path = STATIC,
+) -> Survey:
+    """The inputs, the Markdown pages and whether the last build already made this site.
+    ``code``: the code hash, None for a custom reader (tests), which is no part of it and
+    whose files are hashed afresh (a test may replace a file within one clock tick)."""
+    hashes = FileHashes.of_folder(None if code is None else cfg.cache_path, source_dir)
+    inputs = join_parts(find_disclosures(source_dir, hashes))
+    if keep is not None:
+        inputs = [inp for inp in inputs if keep(inp.rel)]
+    pages = find_pages(cfg.content_path)
+    if code is None:
+        return Survey(inputs, pages, None, None)
+    folders = (tree_hash(templates), tree_hash(static))
+    whole = fingerprint(inputs, source_dir, pages, rendered_settings(cfg), code, folders)
+    kept = last_result(cfg.cache_path / manifest_name(cfg), cfg.output_path, whole)
+    return Survey(inputs, pages, whole, kept)
+
+
+def code_hash() -> str:
+    """The code's hash (caches and the store are kept per code version); whether OCR is
+    installed changes what a scanned file reads as, so it is part of it."""
+    from generator.read import ocr
+
+    code = tree_hash(PACKAGE)
+    return code + "-ocr" if ocr.available() else code
+
+
+def rendered_settings(cfg: SiteConfig) -> str:
+    """The settings pages can depend on: all but where files are read and written, so moving
+    the content or the output folder re-renders nothing."""
+    return repr({k: v for k, v in vars(cfg).items() if k not in LOCATION_KEYS})
+
+
+def manifest_name(cfg: SiteConfig) -> str:
+    """One manifest per output folder: the shards of a collection share one cache folder."""
+    if cfg.publish.shard_by:
+        return f"manifest-{cfg.output_path.name}.json"
+    return "manifest.json"
 
 
 def state_file(manifest: Path) -> Path:
@@ -27,10 +94,16 @@ def state_file(manifest: Path) -> Path:
 
 
 def fingerprint(
-    inputs: list[Input], source_dir: Path, pages: list[MarkdownPage], settings: str, code: str
+    inputs: list[Input],
+    source_dir: Path,
+    pages: list[MarkdownPage],
+    settings: str,
+    code: str,
+    folders: tuple[str, str],
 ) -> str:
+    """``folders``: the hashes of the templates and of the static files."""
     h = hashlib.sha256()
-    for part in (settings, code, tree_hash(TEMPLATES), tree_hash(STATIC)):
+    for part in (settings, code, *folders):
         h.update(part.encode() + b"\0")
     for inp in inputs:
         h.update(repr((input_key(inp), inp.first_seen)).encode() + b"\0")

@@ -101,7 +101,7 @@ def main(argv: list[str] | None = None) -> int:
             dask_shared=args.dask_shared,
         )
     if args.command == "build":
-        from generator.shard import run_build
+        from generator.build_command import run_build
 
         return run_build(
             args.config,

@@ -121,7 +121,7 @@ THREE_PUBLIC_INDICATORS: tuple[str, ...] = (
 )
 
 
-@dataclass
+@dataclass(slots=True)
 class SourceRef:
     """Where a figure or statement was printed: enough to link to the highlighted line."""
 
@@ -131,7 +131,7 @@ class SourceRef:
     text: str = ""  # the cleaned text of that line (or the matched cell text)
 
 
-@dataclass
+@dataclass(slots=True)
 class Line:
     """One line of the decoded, cleaned document text; source pages render these."""
 
@@ -140,7 +140,7 @@ class Line:
     page: int | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Problem:
     """Something the reader could not read or had to skip, said in plain words."""
 
@@ -154,7 +154,7 @@ class Problem:
     message_zh: str = ""
 
 
-@dataclass
+@dataclass(slots=True)
 class Code:
     """A classification code split into 类/款/项, however it was printed."""
 
@@ -169,7 +169,7 @@ class Code:
         return self.class_ + (self.section or "") + (self.item or "")
 
 
-@dataclass
+@dataclass(slots=True)
 class Cell:
     text: str  # cleaned text as printed ("23,278.10", "", "—", "≥90%")
     value: Decimal | None = None  # the number in the table's unit, if the cell is a number
@@ -177,7 +177,7 @@ class Cell:
     page: int | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Row:
     cells: list[Cell]
     line: int  # first source line of the row
@@ -186,7 +186,7 @@ class Row:
     label: str = ""  # the row's name column (科目名称 / 项目), cleaned
 
 
-@dataclass
+@dataclass(slots=True)
 class Table:
     """One table as published; continued parts are merged, side-by-side blocks unfolded."""
 
@@ -213,7 +213,7 @@ class Table:
     column_units: list[str | None] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(slots=True)
 class Statement:
     """A narrative sentence fragment that carries a number."""
 
@@ -243,7 +243,7 @@ class Statement:
     listed: int | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Reading:
     """One reading of a canonical indicator: from a standard table or from the narrative."""
 
@@ -271,7 +271,7 @@ class Reading:
         return 1 + len(self.confirmed_by)
 
 
-@dataclass
+@dataclass(slots=True)
 class PerformanceIndicator:
     level1: str  # 一级指标
     level2: str  # 二级指标
@@ -285,7 +285,7 @@ class PerformanceIndicator:
     source: SourceRef | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Project:
     name: str
     code: str | None = None
@@ -301,14 +301,14 @@ class Project:
     contacts: list[str] = field(default_factory=list)  # officials' names/phones: hidden by default
 
 
-@dataclass
+@dataclass(slots=True)
 class GlossaryEntry:
     term: str
     definition: str
     source: SourceRef
 
 
-@dataclass
+@dataclass(slots=True)
 class Section:
     title: str
     level: int  # 1 = 第一部分, 2 = 一、, 3 = （一）, 4 = 1.
@@ -316,7 +316,7 @@ class Section:
     children: list[Section] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(slots=True)
 class TocEntry:
     title: str  # as listed in the 目录
     line: int
@@ -324,7 +324,7 @@ class TocEntry:
     found: bool | None = None  # whether the body contains that table (None: not a table)
 
 
-@dataclass
+@dataclass(slots=True)
 class Metadata:
     title: str | None = None
     department: str | None = None  # full name, e.g. "保定市满城区医疗保障局"
@@ -343,7 +343,7 @@ class Metadata:
     provenance: dict[str, SourceRef] = field(default_factory=dict)  # where a field was read
 
 
-@dataclass
+@dataclass(slots=True)
 class Part:
     """One file of a disclosure published as several (附件1 narrative, 附件2 tables)."""
 
@@ -353,7 +353,7 @@ class Part:
     pages: int | None = None  # page numbers of figures stay those of this file
 
 
-@dataclass
+@dataclass(slots=True)
 class Document:
     source: str  # input path as given
     format: Literal["text", "pdf"]

@@ -15,6 +15,7 @@ from jinja2 import Environment, FileSystemLoader, meta, select_autoescape
 from markdown_it import MarkdownIt
 from markupsafe import Markup
 
+from generator.code_version import TEMPLATES, tree_hash
 from generator.links import Links, output_file
 from generator.model import CANONICAL_INDICATORS, KIND_ZH, LEVEL_ZH, UNKNOWN_KIND_ZH, SourceRef
 from generator.safe_output import web_url
@@ -24,18 +25,7 @@ from generator.site.model import Site, term_id
 from generator.site.registry import Page
 from generator.site.static import STATIC
 
-PROJECT = Path(__file__).resolve().parent.parent
-TEMPLATES = PROJECT / "templates"
-__all__ = ["STATIC", "TEMPLATES", "environment", "render", "write_if_changed"]
-
-
-def tree_hash(folder: Path) -> str:
-    """One hash over a folder's files (names and bytes): a template edit changes it."""
-    h = hashlib.sha256()
-    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-        h.update(path.relative_to(folder).as_posix().encode())
-        h.update(hashlib.sha256(path.read_bytes()).digest())
-    return h.hexdigest()[:16]
+__all__ = ["STATIC", "TEMPLATES", "environment", "render", "tree_hash", "write_if_changed"]
 
 
 class TemplateHashes:

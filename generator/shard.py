@@ -6,7 +6,7 @@ a disclosure whose region is not known, and every file that is not read as a dis
 to the ``unknown`` shard. Each shard is a complete site of its own (its pages, rankings,
 search index and report cover its documents only) in ``<output_dir>/<shard>/``, served under
 ``<base_path><shard>/``; ``<output_dir>/index.html`` is the national index linking them.
-``run_build`` is ``build``'s entry: one site (generator/build.py) unless the config shards.
+``run_shards`` is ``build``'s entry (generator/build_command.py) when the config shards.
 """
 
 from __future__ import annotations
@@ -20,10 +20,9 @@ from pathlib import Path
 
 from generator import render
 from generator.build import Builder, BuildResult
-from generator.build_command import run_build as build_one
 from generator.build_inputs import join_parts
 from generator.clean import mark_created
-from generator.config import ConfigError, SiteConfig, load_config
+from generator.config import SiteConfig
 from generator.content import find_disclosures
 from generator.inventory import unread_rows
 from generator.links import output_file
@@ -146,19 +145,19 @@ def shard_warnings(cfg: SiteConfig, shards: list[Shard]) -> list[str]:
     return [w for w in out if w]
 
 
-def run_build(config_path: str, quiet: bool = False, content: str | None = None, **kw) -> int:
-    """``python -m generator build``: one site, or with ``shard_by`` one per province."""
-    try:
-        cfg = load_config(config_path)
-    except ConfigError:
-        cfg = None  # build.run_build says what is wrong
-    if cfg is None or not cfg.publish.shard_by:
-        return build_one(config_path, quiet=quiet, content=content, **kw)
+def run_shards(
+    cfg: SiteConfig,
+    quiet: bool = False,
+    content: str | None = None,
+    strict: bool = False,
+    workers: int | None = None,
+) -> int:
+    """``python -m generator build`` with ``shard_by``: one site per province."""
     if content is not None and not Path(content).is_dir():
         print(f"error: --content {content}: no such folder", file=sys.stderr)
         return 2
     disclosures = Path(content) if content else None
-    shards, errors = build_shards(cfg, quiet, disclosures, workers=kw.get("workers"))
+    shards, errors = build_shards(cfg, quiet, disclosures, workers=workers)
     for error in errors:
         print(f"error: page not rendered: {error}", file=sys.stderr)
     for warning in shard_warnings(cfg, shards):
@@ -171,4 +170,4 @@ def run_build(config_path: str, quiet: bool = False, content: str | None = None,
             )
         print(f"national index: {cfg.output_path / 'index.html'}", file=sys.stderr)
     failed = sum(s.result.failed + s.result.faults for s in shards if s.result)
-    return 1 if errors or (kw.get("strict") and failed) else 0
+    return 1 if errors or (strict and failed) else 0

@@ -59,7 +59,7 @@ def golden(key: str) -> dict[str, Any]:
 @cache
 def parsed(key: str) -> Document:
     # Imported here so that the golden self-checks run even before the reader exists.
-    from generator.read import read_file
+    from generator.read.reader import read_file
 
     return read_file(str(seed_path(key)))
 
@@ -303,7 +303,7 @@ def without_path(data: Any, path: str) -> Any:
 @pytest.mark.parametrize("key", KEYS)
 def test_shared_copy_reads_the_same(key: str, shared_dir: Path) -> None:
     """Identical bytes give identical output, wherever the file lives and whatever it is called."""
-    from generator.read import read_file
+    from generator.read.reader import read_file
 
     (shared,) = sorted((shared_dir / "seeds").glob(f"{key}_*.txt"))
     assert shared.read_bytes() == seed_path(key).read_bytes()

@@ -16,7 +16,7 @@ FindingSeverity = Literal["error", "warning", "info"]
 FindingStatus = Literal["failed", "rounding", "unverifiable", "not_checked"]
 
 
-@dataclass
+@dataclass(slots=True)
 class Evidence:
     """One figure a rule looked at: its label, the value as printed and in 万元, its line."""
 
@@ -27,7 +27,7 @@ class Evidence:
     raw: str | None = None  # as printed
 
 
-@dataclass
+@dataclass(slots=True)
 class Finding:
     rule: str  # rule id, e.g. "table.total_equals_items"
     severity: FindingSeverity
@@ -40,7 +40,7 @@ class Finding:
     other_documents: list[str] = field(default_factory=list)  # cross-document rules
 
 
-@dataclass
+@dataclass(slots=True)
 class RuleDoc:
     """The documentation of a rule; the methodology page is generated from these."""
 

@@ -18,9 +18,9 @@ from pathlib import Path
 from typing import Any
 
 from generator.model import Document, Problem, to_jsonable
-from generator.read import read_files
 from generator.read.identities import KEY_FIGURES, agree, check_identities, fully_consistent
 from generator.read.indicator_three_public import nothing_spent
+from generator.read.reader import read_files
 
 READABLE = (".pdf", ".txt")
 

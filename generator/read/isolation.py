@@ -23,8 +23,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.model import Document, Metadata, Problem
-from generator.read import read_file
 from generator.read.limits import DEFAULT_LIMITS, MB, ReadLimits
+from generator.read.reader import read_file
 
 try:
     import multiprocessing

@@ -11,12 +11,11 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+from generator.code_version import STATIC
 from generator.links import Links
 from generator.site.charts import templates_js
 from generator.site.model import Site
 from generator.site.registry import Page, Registry
-
-STATIC = Path(__file__).resolve().parents[2] / "static"
 
 
 def _vl_version() -> str:

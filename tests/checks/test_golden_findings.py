@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from generator.checks import run_checks
-from generator.read import read_file
+from generator.read.reader import read_file
 from tests.conftest import SEEDS, seed_path
 
 GOLDEN = Path(__file__).parent / "golden_findings"

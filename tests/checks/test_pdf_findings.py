@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from generator.checks import run_checks
-from generator.read import read_file
+from generator.read.reader import read_file
 
 
 @pytest.mark.shared

@@ -3,7 +3,7 @@ from pathlib import Path
 
 from conftest import seed_path
 
-from generator.read import read_file
+from generator.read.reader import read_file
 
 
 def _errors(doc):

@@ -10,9 +10,10 @@ from __future__ import annotations
 import pytest
 
 from generator.model import Line
-from generator.read import org_endings, read_file
+from generator.read import org_endings
 from generator.read.audit import row_of
 from generator.read.metadata import org_name, read_metadata, title_text
+from generator.read.reader import read_file
 
 pytest.importorskip("reportlab")
 

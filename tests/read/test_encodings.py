@@ -4,8 +4,8 @@ from pathlib import Path
 
 from conftest import seed_path
 
-from generator.read import read_file
 from generator.read.encoding import decode
+from generator.read.reader import read_file
 
 
 def _seed_text() -> str:

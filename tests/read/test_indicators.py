@@ -171,7 +171,7 @@ def test_labels():
 
 
 def test_004_contradiction_kept_through_the_whole_reader():
-    from generator.read import read_file
+    from generator.read.reader import read_file
 
     doc = read_file(seed_file("004"))
     r = doc.indicators["basic_expenditure"]

@@ -8,9 +8,9 @@ import pytest
 from conftest import seed_path
 from pdfs import no_page_pdf, one_page_pdf, text_operators
 
-from generator.read import read_file
 from generator.read.isolation import isolation_available, read_isolated
 from generator.read.limits import ReadLimits
+from generator.read.reader import read_file
 
 
 def _error(doc):

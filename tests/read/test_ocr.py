@@ -13,9 +13,10 @@ import os
 
 import pytest
 
-from generator.read import ocr, read_file
+from generator.read import ocr
 from generator.read import scanned as scanned_mod
 from generator.read.audit import row_of
+from generator.read.reader import read_file
 
 
 def _lines(*texts):

@@ -6,8 +6,8 @@ from decimal import Decimal
 
 import pytest
 
-from generator.read import read_file, read_files
 from generator.read.parts import group_by_name, group_inputs
+from generator.read.reader import read_file, read_files
 
 pytest.importorskip("reportlab")
 

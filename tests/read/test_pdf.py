@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.read import read_file
 from generator.read.blocks import Grid
 from generator.read.pdf import read_pdf
+from generator.read.reader import read_file
 
 pytest.importorskip("reportlab")
 

@@ -12,7 +12,7 @@ from decimal import Decimal
 import pytest
 
 from generator.model import Document
-from generator.read import read_file
+from generator.read.reader import read_file
 
 SHANGHAI_BUDGET = "shanghai-putuo-shangwuwei-2025-budget.pdf"
 SHANGHAI_FINAL = "shanghai-putuo-guihuaziyuanju-2024-final.pdf"

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.read import read_file
 from generator.read.pdf import read_pdf
+from generator.read.reader import read_file
 
 pytest.importorskip("reportlab")
 

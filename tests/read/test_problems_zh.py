@@ -17,8 +17,8 @@ from conftest import seed_path
 
 from generator.build_readers import text_only_reader
 from generator.read import document as document_mod
-from generator.read import read_file
 from generator.read.pdf import read_pdf
+from generator.read.reader import read_file
 
 ROOT = Path(__file__).resolve().parents[2]
 CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -139,7 +139,7 @@ def failing_parts(tmp_path_factory) -> list[object]:
     try:
         mp.setattr(document_mod.glossary_mod, "read_glossary", boom)
         part = read_file(seed_path("004")).problems
-        mp.setattr("generator.read._read", boom)
+        mp.setattr("generator.read.reader._read", boom)
         whole = read_file(seed_path("004")).problems
     finally:
         mp.undo()

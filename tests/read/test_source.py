@@ -2,8 +2,8 @@ from pathlib import Path
 
 from conftest import seed_path
 
-from generator.read import read_file
 from generator.read.noise import clean, strip_html
+from generator.read.reader import read_file
 from generator.read.source import decode, normalise, to_lines
 
 

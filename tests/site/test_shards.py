@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from generator.build_command import run_build
 from generator.config import ConfigError, parse_config
-from generator.shard import province_of, run_build
+from generator.shard import province_of
 from generator.site_size import size_warning
 from tests.site.helpers import BASE_PATH, ROOT, broken_links
 

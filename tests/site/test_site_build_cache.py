@@ -14,7 +14,7 @@ import generator.checks as checks
 from generator.build import Builder
 from generator.config import parse_config
 from generator.content import find_disclosures
-from generator.read import read_file
+from generator.read.reader import read_file
 from tests.site.helpers import ROOT
 
 HUAXIAN = "disclosures/410526-滑县/滑县医疗保障局/2024-budget.txt"

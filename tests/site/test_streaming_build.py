@@ -146,6 +146,32 @@ def test_a_build_with_nothing_to_do_stops_after_hashing_its_inputs(two_years, tm
         (two_years / "readme.docx").unlink()
 
 
+def test_the_command_with_nothing_to_do_loads_no_stage(two_years, tmp_path):
+    """``build`` asks whether the site is up to date before it imports the reader, checks,
+    pandas or Jinja: a collection with nothing to do costs the hashing of its inputs."""
+    import subprocess
+    import sys
+
+    Builder(_config(tmp_path), disclosures=two_years, workers=1).build()
+    (tmp_path / "site.toml").write_text(
+        f'output_dir = "{(tmp_path / "_site").as_posix()}"\n'
+        f'cache_dir = "{(tmp_path / ".cache").as_posix()}"\n'
+        f'content_dir = "{(ROOT / "content").as_posix()}"\n',
+        encoding="utf-8",
+    )
+    heavy = ("generator.build", "generator.read.reader", "generator.checks", "pandas", "jinja2")
+    probe = (
+        "import sys\n"
+        "from generator.build_command import run_build\n"
+        f"rc = run_build({str(tmp_path / 'site.toml')!r}, quiet=True, content={str(two_years)!r})\n"
+        f"print(rc, [m for m in {heavy!r} if m in sys.modules])\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT, timeout=120
+    )
+    assert done.stdout.split("\n")[0] == "0 []", done.stdout + done.stderr
+
+
 def test_the_store_keeps_the_last_code_versions_only(tmp_path):
     from generator.build_store import KEEP_VERSIONS, DocumentStore
 
