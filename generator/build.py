@@ -25,7 +25,8 @@ import os
 import sys
 import time
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from itertools import groupby
 from pathlib import Path
 from typing import Any
 
@@ -58,6 +59,7 @@ from generator.build_uptodate import (
     survey,
 )
 from generator.checks import Finding
+from generator.checks.packed import FindingsByDocument, PackedFindings
 from generator.config import SiteConfig
 from generator.content import Input
 from generator.inventory import FAULTS, unread_rows
@@ -110,7 +112,7 @@ class Builder:
         self.errors: list[str] = []  # pages that could not be rendered (template bugs)
         self._checked_key: tuple[Any, ...] | None = None
         self._metrics_key: tuple[Any, ...] | None = None
-        self._findings: list[Finding] | None = None
+        self._findings: FindingsByDocument | None = None
         self._metrics: Metrics | None = None
         self._env: Any = None  # the Jinja environment and its template hashes, kept
         self._template_hashes: render.TemplateHashes | None = None
@@ -190,37 +192,48 @@ class Builder:
         self._names = {inp.rel: names[i] for i, inp in enumerate(inputs)}
         return [(inp, entries[i]) for i, inp in enumerate(inputs)]
 
-    def check(self, items: list[tuple[Input, Indexed]]) -> list[Finding] | None:
+    def check(self, items: list[tuple[Input, Indexed]]) -> FindingsByDocument | None:
         """The per-document rules ran when each document was indexed; the rules comparing
         documents run per department (they never look beyond one), on full documents only
-        where a department has several."""
+        where a department has several. Findings are merged one department at a time and
+        kept packed per document (generator/checks/packed.py)."""
         try:
             if any(e.findings is None or e.alone is None for _, e in items):
                 raise RuntimeError("a rule broke while the documents were indexed")
-            found = [f for _, e in items for f in e.findings or []]
             groups: dict[Any, list[tuple[Input, Indexed]]] = defaultdict(list)
             for n, (inp, e) in enumerate(items):
                 key = checks.department_key(e.light)
                 groups[key if key is not None else n].append((inp, e))
             todo: list[list[Input]] = []  # departments whose documents were not checked together
-            kept: dict[int, list[Finding]] = {}
+            todo_at: list[int] = []
+            across: dict[int, Sequence[Finding]] = {}  # each department's cross-document findings
             for n, group in enumerate(groups.values()):
                 if len(group) == 1:
-                    kept[n] = group[0][1].alone or []
+                    across[n] = group[0][1].alone or []
                     continue
                 names = [self._names[inp.rel] for inp, _ in group]  # in the build's order
                 cached = self.store.group_findings(names)
                 if cached is None:
                     todo.append([inp for inp, _ in group])
+                    todo_at.append(n)
                 else:
-                    kept[n] = cached
+                    across[n] = cached
             workers = 1 if self._custom else self.workers
             computed = forked_map(self._group_findings, todo, workers)
-            for inputs, group_found in zip(todo, computed, strict=True):
-                self.store.put_group([self._names[inp.rel] for inp in inputs], group_found)
-                found += group_found
-            found += [f for n in sorted(kept) for f in kept[n]]
-            return checks.merge_findings(found)
+            for n, inputs, group_found in zip(todo_at, todo, computed, strict=True):
+                self.store.put_group(
+                    [self._names[inp.rel] for inp in inputs], group_found.unpacked()
+                )
+                across[n] = group_found
+            by_document: dict[str, PackedFindings] = {}
+            for n, group in enumerate(groups.values()):
+                found = [f for _, e in group for f in e.findings or []] + list(across[n])
+                for document, mine in groupby(checks.merge_findings(found), lambda f: f.document):
+                    mine = list(mine)
+                    if document in by_document:  # never met: a document is in one department
+                        mine = checks.merge_findings([*by_document[document], *mine])
+                    by_document[document] = PackedFindings(mine)
+            return FindingsByDocument(by_document)
         except Exception as exc:  # noqa: BLE001
             print(
                 f"warning: checks failed ({type(exc).__name__}: {exc}); the site says so",
@@ -228,8 +241,9 @@ class Builder:
             )
             return None
 
-    def _group_findings(self, inputs: list[Input]) -> list[Finding]:
-        return slim_findings(checks.corpus_findings([self._unredacted(inp) for inp in inputs]))
+    def _group_findings(self, inputs: list[Input]) -> PackedFindings:
+        found = checks.corpus_findings([self._unredacted(inp) for inp in inputs])
+        return PackedFindings(slim_findings(found))
 
     def _unredacted(self, inp: Input) -> Document:
         """A document as the checks saw it when it was indexed: read again from the read
@@ -249,7 +263,9 @@ class Builder:
             _, doc = index_document(inp, self._unredacted(inp), self.config.privacy)
         return doc
 
-    def metrics(self, documents: list[Document], findings: list[Finding] | None) -> Metrics | None:
+    def metrics(
+        self, documents: list[Document], findings: Sequence[Finding] | None
+    ) -> Metrics | None:
         try:
             return compute(documents, findings or [], load_regions(), self.config)
         except Exception as exc:  # noqa: BLE001

@@ -13,12 +13,14 @@ pages (``build_store``) and keeps only this entry.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from generator import checks
 from generator.build_guard import drop_absurd_readings
 from generator.build_inputs import fill_from_path, refusal
 from generator.checks import Finding
+from generator.checks.packed import packed
 from generator.config import PrivacyConfig
 from generator.content import Input
 from generator.model import Document, Reading, SourceRef
@@ -38,11 +40,12 @@ class Indexed:
 
     light: Document  # redacted, without PAGE_ONLY_FIELDS and TABLE_BODY
     refused: bool = False  # not a disclosure: listed in the report, no page
-    # the rules about one document; None when the checks broke on it (the site says so)
-    findings: list[Finding] | None = field(default_factory=list)
+    # the rules about one document; None when the checks broke on it (the site says so);
+    # kept packed (generator/checks/packed.py)
+    findings: Sequence[Finding] | None = field(default_factory=list)
     # the cross-document rules run on this document alone: its findings when the site
     # holds no other document of the same department (``checks.department_key``)
-    alone: list[Finding] | None = field(default_factory=list)
+    alone: Sequence[Finding] | None = field(default_factory=list)
     cited: dict[int, CitedLine] = field(default_factory=dict)  # PDF lines with a figure
 
 
@@ -106,8 +109,8 @@ def index_document(inp: Input, doc: Document, privacy: PrivacyConfig) -> tuple[I
     shown = redact(doc, privacy)
     entry = Indexed(
         light=lighten(shown),
-        findings=slim_findings(found),
-        alone=slim_findings(alone),
+        findings=packed(slim_findings(found)),
+        alone=packed(slim_findings(alone)),
         cited=cited_of(shown),
     )
     return entry, shown

@@ -94,7 +94,7 @@ def _document_metrics(
 
 def compute(
     documents: Iterable[Document],
-    findings: list[Finding] | None = None,
+    findings: Sequence[Finding] | None = None,
     regions: Regions | Sequence[Region] | None = None,
     config: SiteConfig | None = None,
 ) -> Metrics:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from generator.checks.model import Finding
 from generator.model import to_jsonable
@@ -21,18 +21,22 @@ def doc_deps(docs: Iterable[SourceDoc]) -> dict[str, str]:
     return {f"input:{d.rel}": d.document.sha256 for d in docs}
 
 
-_FINDINGS_HASHES: dict[int, tuple[list[Finding], str]] = {}
+_FINDINGS_HASHES: dict[int, tuple[Sequence[Finding], str]] = {}
 
 
-def findings_hash(findings: list[Finding] | None) -> str:
+def findings_hash(findings: Sequence[Finding] | None) -> str:
     """Several pages depend on the same findings list; it is hashed once per list object
-    (the builder keeps the list while no document changes, and never mutates it)."""
+    (the builder keeps the list while no document changes, and never mutates it), one
+    finding at a time: a site's findings are never all unpacked at once."""
     if findings is None:
         return "none"
     hit = _FINDINGS_HASHES.get(id(findings))
     if hit is not None and hit[0] is findings:
         return hit[1]
-    value = digest([to_jsonable(f) for f in findings])
+    h = hashlib.sha256()
+    for f in findings:
+        h.update(json.dumps(to_jsonable(f), default=str, sort_keys=True).encode() + b"\n")
+    value = h.hexdigest()[:16]
     if len(_FINDINGS_HASHES) > 256:
         _FINDINGS_HASHES.clear()
     _FINDINGS_HASHES[id(findings)] = (findings, value)

@@ -11,13 +11,14 @@ import dataclasses
 import hashlib
 import json
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 from generator.checks.model import Finding
+from generator.checks.packed import FindingsByDocument, PackedFindings
 from generator.config import SiteConfig
 from generator.content import Input, MarkdownPage
 from generator.ids import department_id_of, department_type_of, short_hash
@@ -85,7 +86,7 @@ class DepartmentYear:
     department: Department
     year: int
     docs: list[SourceDoc] = field(default_factory=list)
-    findings: list[Finding] | None = None  # None: the checks stage did not run
+    findings: Sequence[Finding] | None = None  # None: the checks stage did not run
 
     @property
     def path(self) -> str:
@@ -132,7 +133,7 @@ class Site:
     docs: list[SourceDoc]
     departments: dict[str, Department]
     pages_md: list[MarkdownPage] = field(default_factory=list)
-    findings: list[Finding] | None = None
+    findings: Sequence[Finding] | None = None
     metrics: Metrics | None = None
     outcomes: list[dict[str, Any]] = field(default_factory=list)  # build report rows
     _by_file: dict[str, SourceDoc] = field(default_factory=dict)
@@ -345,7 +346,7 @@ def build_site(
     config: SiteConfig,
     items: list[tuple[Input | None, Document]] | list[Placed],
     pages_md: list[MarkdownPage],
-    findings: list[Finding] | None,
+    findings: Sequence[Finding] | None,
     metrics: Metrics | None,
 ) -> Site:
     docs, departments = place_documents(config, items)
@@ -363,7 +364,12 @@ def build_site(
         site._by_file.setdefault(d.document.source, d)
         for part in d.document.parts:  # a figure of another file of the disclosure
             site._by_file.setdefault(part.file, d)
-    if findings is not None:
+    if isinstance(findings, FindingsByDocument):  # as the build keeps them: packed
+        for dy in site.department_years:
+            sources = sorted({d.document.source for d in dy.docs} | {d.rel for d in dy.docs})
+            parts = [findings.of(s) for s in sources]
+            dy.findings = PackedFindings(f for part in parts if part for f in part)
+    elif findings is not None:
         by_document: dict[str, list[tuple[int, Finding]]] = defaultdict(list)
         for n, f in enumerate(findings):
             by_document[f.document].append((n, f))

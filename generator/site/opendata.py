@@ -167,7 +167,7 @@ def _doc_json(site: Site, sdoc) -> dict[str, Any]:
 
 def department_year_json(site: Site, dy: DepartmentYear) -> bytes:
     """The full reading result of a department-year, compact (see ``compact_json``)."""
-    findings = None if dy.findings is None else to_jsonable(dy.findings)
+    findings = None if dy.findings is None else to_jsonable(list(dy.findings))
     out = {
         "format": compact_json.FORMAT,
         "department_id": dy.department.id,

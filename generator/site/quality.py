@@ -22,41 +22,47 @@ from generator.site.registry import Page, Registry
 LIST_MAX = 2000
 
 
-def _at_scale(items: list[dict], summaries: list[dict]) -> tuple[list[dict], list[dict]]:
-    if len(items) > LIST_MAX:
-        errors = [i for i in items if i["f"].severity == "error" and i["f"].status != "rounding"]
-        items = errors[:LIST_MAX]
-    if len(summaries) > LIST_MAX:
-        flagged = [
-            s for s in summaries if s["q"].counts.get("error") or s["q"].counts.get("warning")
-        ]
-        flagged.sort(
-            key=lambda s: (-s["q"].counts.get("error", 0), -s["q"].counts.get("warning", 0))
-        )
-        summaries = flagged[:LIST_MAX]
-    return items, summaries
+def _flagged_first(summaries: list[dict]) -> list[dict]:
+    if len(summaries) <= LIST_MAX:
+        return summaries
+    flagged = [s for s in summaries if s["q"].counts.get("error") or s["q"].counts.get("warning")]
+    flagged.sort(key=lambda s: (-s["q"].counts.get("error", 0), -s["q"].counts.get("warning", 0)))
+    return flagged[:LIST_MAX]
 
 
 def quality_page(site: Site, reg: Registry) -> None:
+    """The list is built while the findings stream past, one department-year unpacked at a
+    time: every row while there are at most LIST_MAX, and the contradictions alongside, up
+    to LIST_MAX, for when there are more."""
     summaries = []
-    items = []
+    rows: list[dict] = []  # every finding, while there are at most LIST_MAX
+    errors: list[dict] = []  # the contradictions, the list when there are more
+    all_items, used = 0, set()
     for dy in site.department_years:
         q = quality([d.document for d in dy.docs], dy.findings)
         summaries.append({"dy": dy, "q": q})
         for f in dy.findings or []:
+            all_items += 1
+            used.add(f.rule)
+            contradiction = f.severity == "error" and f.status != "rounding"
+            if all_items > LIST_MAX and not (contradiction and len(errors) < LIST_MAX):
+                rows = []
+                continue
             sdoc = site.doc_for(f.document)
-            items.append(
-                {
-                    "dy": dy,
-                    "kind": sdoc.kind_zh if sdoc else "",
-                    "f": f,
-                    "region": dy.department.region_name or "未知地区",
-                    "family": FAMILY_ZH.get(f.rule.split(".")[0], ""),
-                }
-            )
-    used = sorted({i["f"].rule for i in items})
-    all_items, all_summaries = len(items), len(summaries)
-    items, summaries = _at_scale(items, summaries)
+            item = {
+                "dy": dy,
+                "kind": sdoc.kind_zh if sdoc else "",
+                "f": f,
+                "region": dy.department.region_name or "未知地区",
+                "family": FAMILY_ZH.get(f.rule.split(".")[0], ""),
+            }
+            if all_items <= LIST_MAX:
+                rows.append(item)
+            if contradiction and len(errors) < LIST_MAX:
+                errors.append(item)
+    items = rows if all_items <= LIST_MAX else errors
+    all_summaries = len(summaries)
+    summaries = _flagged_first(summaries)
     context = {
         "summaries": summaries,
         "items": items,

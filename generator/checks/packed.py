@@ -1,0 +1,99 @@
+"""Findings kept packed while the build holds a whole collection.
+
+A national collection has hundreds of thousands of findings, each a message, its evidence
+and their source references: as Python objects about 3 KB each, the largest part of what the
+build keeps in memory per document. Findings are read whole only where one department-year
+is rendered, or where a page or a download goes through them one department at a time. So
+the build keeps each document's findings as one compressed pickle (about a tenth of the
+size) and unpacks them where they are read; the unpacked lists are equal, in the same
+order, to what the checks gave.
+"""
+
+from __future__ import annotations
+
+import pickle
+import zlib
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+
+from generator.checks.model import Finding
+
+
+class PackedFindings(Sequence):
+    """An ordered, read-only list of findings, unpacked on each reading."""
+
+    __slots__ = ("_blob", "_n")
+
+    def __init__(self, findings: Iterable[Finding] = ()):
+        items = list(findings)
+        self._n = len(items)
+        self._blob = (
+            zlib.compress(pickle.dumps(items, pickle.HIGHEST_PROTOCOL), 1) if items else b""
+        )
+
+    def unpacked(self) -> list[Finding]:
+        return pickle.loads(zlib.decompress(self._blob)) if self._n else []
+
+    def __len__(self) -> int:
+        return self._n
+
+    def __iter__(self) -> Iterator[Finding]:
+        return iter(self.unpacked())
+
+    def __getitem__(self, index):  # type: ignore[override]
+        return self.unpacked()[index]
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, PackedFindings):
+            return self._n == other._n and self.unpacked() == other.unpacked()
+        if isinstance(other, list):
+            return self.unpacked() == other
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]  # equal to a list, so unhashable like one
+
+    def __repr__(self) -> str:
+        return f"PackedFindings({self._n} findings)"
+
+    def __getstate__(self) -> tuple[bytes, int]:
+        return self._blob, self._n
+
+    def __setstate__(self, state: tuple[bytes, int]) -> None:
+        self._blob, self._n = state
+
+
+def packed(findings: Iterable[Finding] | None) -> PackedFindings | None:
+    return None if findings is None else PackedFindings(findings)
+
+
+class FindingsByDocument(Sequence):
+    """The findings of a whole site in the checks' order (``merge_findings``: by document
+    first), kept packed per document: iterating it unpacks one document at a time."""
+
+    __slots__ = ("_by_document", "_n")
+
+    def __init__(self, by_document: Mapping[str, PackedFindings]):
+        self._by_document = {d: by_document[d] for d in sorted(by_document) if by_document[d]}
+        self._n = sum(len(p) for p in self._by_document.values())
+
+    def of(self, document: str) -> PackedFindings | None:
+        return self._by_document.get(document)
+
+    def __len__(self) -> int:
+        return self._n
+
+    def __iter__(self) -> Iterator[Finding]:
+        for part in self._by_document.values():
+            yield from part
+
+    def __getitem__(self, index):  # type: ignore[override]
+        return list(self)[index]
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Sequence) and not isinstance(other, str):
+            return len(self) == len(other) and list(self) == list(other)
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"FindingsByDocument({len(self._by_document)} documents, {self._n} findings)"
