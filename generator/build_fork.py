@@ -1,13 +1,18 @@
 """Run a function over many items in forked worker processes, results in item order.
 
 Forked workers inherit the build's state (its index, caches and site) without pickling it,
-so only the item and its result cross between processes. Where fork does not exist, with one
+so only the item and its result cross between processes. The inherited heap is frozen out
+of the garbage collector first (``gc.freeze``): a worker's collections would otherwise walk
+every inherited object and so write to every page of it, and copy-on-write would make each
+worker a full copy of the build (measured at 20,000 documents: two workers of 950 MB each
+beside a 970 MB build). Where fork does not exist, with one
 worker or few items, or when a worker dies or fails, the items run here: same results (or the
 same error, raised here), just slower.
 """
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -24,6 +29,7 @@ def forked_map(
         yield from map(func, items)
         return
     _FUNC[:] = [func]
+    gc.freeze()
     try:
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
@@ -35,6 +41,7 @@ def forked_map(
                     yield func(item)
     finally:
         _FUNC.clear()
+        gc.unfreeze()
 
 
 def _call(item: Any) -> Any:

@@ -6,18 +6,17 @@ the figures, where each one was printed, and the text of every line — lives he
 
 Money is kept as ``Decimal`` so that 元 -> 万元 conversion (÷ 10,000) and the sums the checks
 recompute are exact: a transparency site must never show ``430.00850600000004``.
-JSON output (``to_jsonable``) writes a Decimal as a JSON number when that number's text is the
-exact value (every published amount), else as a string of its exact digits: see ``decimal``
-in generator/document.schema.json.
+JSON output (``model_json.to_jsonable``) writes a Decimal as a JSON number when that number's
+text is the exact value (every published amount), else as a string of its exact digits: see
+``decimal`` in generator/document.schema.json.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any, Literal
+from typing import Literal
 
 Kind = Literal["budget", "final", "performance"]
 # 部门预算 covers a department and every unit under it; 单位预算 one unit (often the bureau's
@@ -376,39 +375,3 @@ class Document:
     @property
     def failed(self) -> bool:
         return any(p.severity == "error" for p in self.problems)
-
-
-def to_jsonable(obj: Any) -> Any:
-    """Plain JSON data (Decimal -> JSON number with the same digits) for any model object."""
-    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        return {f.name: to_jsonable(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
-    if isinstance(obj, Decimal):
-        return json_decimal(obj)
-    if isinstance(obj, dict):
-        return {str(k): to_jsonable(v) for k, v in obj.items()}
-    if isinstance(obj, (list, tuple)):
-        return [to_jsonable(v) for v in obj]
-    return obj
-
-
-_SAFE_INTEGER = 2**53  # beyond it a JSON number loses digits in JavaScript and most parsers
-
-
-def json_decimal(value: Decimal) -> int | float | str:
-    """A JSON number whose text is exactly ``value``, else the exact digits as a string.
-
-    Every amount a disclosure prints (at most 15 significant digits) stays a number, with the
-    same digits: float repr is the shortest text that round-trips, so it is checked against
-    the Decimal rather than trusted. A longer or huge figure (a 4,300-digit cell, a 20-digit
-    total) becomes a string such as "12345678901234567890.12", which any consumer can read
-    exactly, instead of losing digits or failing to convert.
-    """
-    if not value.is_finite():
-        return str(value)
-    if value == value.to_integral_value() and abs(value) < _SAFE_INTEGER:
-        return int(value)
-    if value.adjusted() < 300 and len(value.as_tuple().digits) <= 17:
-        as_float = float(value)
-        if Decimal(repr(as_float)) == value:
-            return as_float
-    return str(value)

@@ -16,6 +16,7 @@ ROOT = Path(__file__).resolve().parent.parent / "generator"
 STAGES = ("read", "checks", "metrics", "site", "render", "search")
 BASE = {
     "model",
+    "model_json",
     "config",
     "config_limits",
     "config_publish",

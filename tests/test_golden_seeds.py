@@ -22,7 +22,8 @@ from typing import Any
 import pytest
 from conftest import SEEDS, seed_path
 
-from generator.model import CANONICAL_INDICATORS, Document, to_jsonable
+from generator.model import CANONICAL_INDICATORS, Document
+from generator.model_json import to_jsonable
 
 GOLDEN_DIR = Path(__file__).resolve().parent / "golden"
 KEYS = sorted(p.stem.removeprefix("seed_") for p in GOLDEN_DIR.glob("seed_*.json"))

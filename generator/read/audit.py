@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from generator.model import Document, Problem, to_jsonable
+from generator.model import Document, Problem
+from generator.model_json import to_jsonable
 from generator.read.identities import KEY_FIGURES, agree, check_identities, fully_consistent
 from generator.read.indicator_three_public import nothing_spent
 from generator.read.reader import read_files

@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from generator.config import ConfigError, load_config
-from generator.model import KIND_ZH, Document, Reading, to_jsonable
+from generator.model import KIND_ZH, Document, Reading
+from generator.model_json import to_jsonable
 from generator.read.isolation import read_isolated
 
 

@@ -8,7 +8,7 @@ import json
 from collections.abc import Iterable, Sequence
 
 from generator.checks.model import Finding
-from generator.model import to_jsonable
+from generator.model_json import to_jsonable
 from generator.site.model import Site, SourceDoc
 
 

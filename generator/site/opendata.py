@@ -13,7 +13,8 @@ import json
 from typing import Any
 
 from generator.links import Links
-from generator.model import CANONICAL_INDICATORS, KINDS, to_jsonable
+from generator.model import CANONICAL_INDICATORS, KINDS
+from generator.model_json import to_jsonable
 from generator.safe_output import csv_cell, web_url
 from generator.site import compact_json
 from generator.site.charts import indicator_name

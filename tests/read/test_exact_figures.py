@@ -8,7 +8,7 @@ import jsonschema
 from conftest import ROOT, seed_path
 
 from generator.cli import main
-from generator.model import json_decimal, to_jsonable
+from generator.model_json import json_decimal, to_jsonable
 from generator.read.reader import read_file
 
 SCHEMA = json.loads((ROOT / "generator" / "document.schema.json").read_text(encoding="utf-8"))
