@@ -69,6 +69,8 @@ from generator.read.regions import load_regions
 from generator.search import pagefind
 from generator.site.deps import digest
 from generator.site.model import Placed, Site, build_site
+from generator.site.page_images import PageImages
+from generator.site.printed import printed_pdfs
 from generator.site.providers import register_pages
 from generator.site.registry import Registry
 from generator.site_size import site_bytes
@@ -317,6 +319,8 @@ class Builder:
             o for o in unread_rows(self.source_dir, rows) if not self.keep or self.keep(o["file"])
         ]
         site.outcomes = sorted(rows + unread, key=lambda o: o["file"])
+        images = PageImages(cfg.cache_path)  # printed pages not drawn yet: in the workers
+        list(forked_map(images.draw_pdf, images.missing(printed_pdfs(site)), self.workers, 2))
         registry = register_pages(site)
         clock.lap("site")
         res.rendered, res.written, res.removed, pages = self.render_and_write(site, registry)

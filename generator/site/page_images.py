@@ -201,6 +201,7 @@ class PrintedPage:
     width: int
     height: int
     boxes: dict[int, list[Box]]  # cited line -> its figures' boxes (empty: not found)
+    path: Path | None = None  # where the cache keeps the PNG
 
 
 def _key(pdf_bytes: bytes, page: int, cited: list[CitedLine], resolution: int) -> str:
@@ -238,12 +239,12 @@ class PageImages:
         self.rendered = 0  # pages actually drawn by this object (the rest came from cache)
 
     def page(self, pdf_bytes: bytes, page: int, cited: list[CitedLine]) -> PrintedPage:
-        key = _key(pdf_bytes, page, cited, self.resolution)
-        png_path, meta_path = self.folder / f"{key}.png", self.folder / f"{key}.json"
+        png_path, meta_path = self._files(pdf_bytes, page, cited)
         if png_path.is_file() and meta_path.is_file():
             meta = json.loads(meta_path.read_text(encoding="utf-8"))
             boxes = {int(k): [Box(**b) for b in v] for k, v in meta["boxes"].items()}
-            return PrintedPage(page, png_path.read_bytes(), meta["width"], meta["height"], boxes)
+            png = png_path.read_bytes()
+            return PrintedPage(page, png, meta["width"], meta["height"], boxes, png_path)
         drawn = draw_page(pdf_bytes, page, cited, self.resolution)
         self.folder.mkdir(parents=True, exist_ok=True)
         meta = {
@@ -256,7 +257,38 @@ class PageImages:
             tmp.write_bytes(data)
             tmp.replace(path)
         self.rendered += 1
+        drawn.path = png_path
         return drawn
+
+    def _files(self, pdf_bytes: bytes, page: int, cited: list[CitedLine]) -> tuple[Path, Path]:
+        key = _key(pdf_bytes, page, cited, self.resolution)
+        return self.folder / f"{key}.png", self.folder / f"{key}.json"
+
+    def missing(
+        self, pdfs: list[tuple[Path, dict[int, list[CitedLine]]]]
+    ) -> list[tuple[Path, dict[int, list[CitedLine]]]]:
+        """Of each PDF's cited pages, those not drawn yet."""
+        todo = []
+        for path, pages in pdfs:
+            data = path.read_bytes()
+            absent = {
+                n: c
+                for n, c in pages.items()
+                if not all(f.is_file() for f in self._files(data, n, c))
+            }
+            if absent:
+                todo.append((path, absent))
+        return todo
+
+    def draw_pdf(self, item: tuple[Path, dict[int, list[CitedLine]]]) -> int:
+        """Draw these pages of one PDF into the cache; the build runs this in forked workers
+        (drawing is slow, and pdfminer's many short-lived objects, made in the build's own
+        process, would leave its heap fragmented for the rest of the build)."""
+        path, pages = item
+        data = path.read_bytes()
+        for number, cited in pages.items():
+            self.page(data, number, cited)
+        return len(pages)
 
     def for_document(self, pdf: Path, document) -> dict[int, PrintedPage]:
         """One image per page carrying a cited figure; other pages are never drawn."""

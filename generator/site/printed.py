@@ -14,54 +14,67 @@ from pathlib import Path
 
 from generator.links import Links
 from generator.site.deps import digest, doc_deps
-from generator.site.model import Site, SourceDoc
-from generator.site.page_images import VERSION, PageImages, cited_pages
+from generator.site.model import Site
+from generator.site.page_images import VERSION, CitedLine, PageImages, cited_pages
 from generator.site.registry import Page, Registry
 
 
-def _pdf_bytes(doc: SourceDoc) -> bytes | None:
-    path = doc.input.path if doc.input else Path(doc.document.source)
-    return path.read_bytes() if path.is_file() else None
+def _png_of(printed):
+    """The PNG's bytes when the page is written, read from the cache: the registry holds
+    thousands of pages and no image."""
+    if printed.path is None:
+        return lambda png=printed.png: png
+    return lambda path=printed.path: path.read_bytes()
+
+
+def _with_printed_pages(site: Site):
+    """(department-year, document, its PDF) for each PDF with a cited figure."""
+    for dy in site.department_years:
+        for doc in dy.docs:
+            path = doc.input.path if doc.input else Path(doc.document.source)
+            if doc.cited and path.is_file():
+                yield dy, doc, path
+
+
+def printed_pdfs(site: Site) -> list[tuple[Path, dict[int, list[CitedLine]]]]:
+    """Each PDF whose pages the site shows, with the cited lines of each such page: what the
+    build draws (in its workers) before the pages are registered."""
+    return [(path, cited_pages(doc.cited)) for _, doc, path in _with_printed_pages(site)]
 
 
 def printed_pages(site: Site, reg: Registry) -> None:
     images = PageImages(site.config.cache_path)
-    for dy in site.department_years:
-        for doc in dy.docs:
-            if not doc.cited:
-                continue
-            data = _pdf_bytes(doc)
-            if data is None:
-                continue
-            deps = {**doc_deps([doc]), "drawing": VERSION, "structure": site.structure_hash()}
-            for number, cited in cited_pages(doc.cited).items():
-                printed = images.page(data, number, cited)
-                image_path = Links.page_image(doc.path, number)
+    for dy, doc, path in _with_printed_pages(site):
+        data = path.read_bytes()
+        deps = {**doc_deps([doc]), "drawing": VERSION, "structure": site.structure_hash()}
+        for number, cited in cited_pages(doc.cited).items():
+            printed = images.page(data, number, cited)
+            image_path = Links.page_image(doc.path, number)
+            reg.add(
+                Page(
+                    image_path,
+                    produce=_png_of(printed),
+                    deps={**deps, "png": hashlib.sha256(printed.png).hexdigest()[:16]},
+                    sitemap=False,
+                )
+            )
+            for c in cited:
+                boxes = printed.boxes.get(c.line, [])
                 reg.add(
                     Page(
-                        image_path,
-                        produce=lambda png=printed.png: png,
-                        deps={**deps, "png": hashlib.sha256(printed.png).hexdigest()[:16]},
+                        Links.figure(doc.path, c.line),
+                        "figure.html",
+                        {
+                            "dy": dy,
+                            "sdoc": doc,
+                            "cited": c,
+                            "boxes": boxes,
+                            "image": image_path,
+                            "width": printed.width,
+                            "height": printed.height,
+                        },
+                        {**deps, "boxes": digest([b.__dict__ for b in boxes])},
+                        f"{dy.department.name} {dy.year} 年{doc.kind_zh} 第 {c.page} 页",
                         sitemap=False,
                     )
                 )
-                for c in cited:
-                    boxes = printed.boxes.get(c.line, [])
-                    reg.add(
-                        Page(
-                            Links.figure(doc.path, c.line),
-                            "figure.html",
-                            {
-                                "dy": dy,
-                                "sdoc": doc,
-                                "cited": c,
-                                "boxes": boxes,
-                                "image": image_path,
-                                "width": printed.width,
-                                "height": printed.height,
-                            },
-                            {**deps, "boxes": digest([b.__dict__ for b in boxes])},
-                            f"{dy.department.name} {dy.year} 年{doc.kind_zh} 第 {c.page} 页",
-                            sitemap=False,
-                        )
-                    )

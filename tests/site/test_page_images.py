@@ -69,6 +69,24 @@ def test_cache_by_content_hash(tmp_path):
     assert draw_page(_pdf((200, 600)), 1, [_cited()], 72).png == moved.png  # stable bytes
 
 
+def test_pages_not_drawn_are_drawn_in_workers_then_read_from_the_cache(tmp_path):
+    from generator.build_fork import forked_map
+
+    pdf = tmp_path / "2024-budget.pdf"
+    pdf.write_bytes(_pdf((300, 600)))
+    images = PageImages(tmp_path / "cache", resolution=72)
+    asked = [(pdf, {1: [_cited()]}), (pdf, {1: [_cited(line=4)]})]
+    todo = images.missing(asked)
+    assert [pages for _, pages in todo] == [{1: [_cited()]}, {1: [_cited(line=4)]}]
+    assert sum(forked_map(images.draw_pdf, todo, workers=2, at_least=2)) == 2
+    assert images.missing(asked) == []
+    shown = images.page(pdf.read_bytes(), 1, [_cited()])  # from the cache: nothing drawn here
+    assert images.rendered == 0 and shown.path is not None
+    assert (
+        shown.path.read_bytes() == shown.png == draw_page(_pdf((300, 600)), 1, [_cited()], 72).png
+    )
+
+
 def test_only_lines_with_a_cited_figure():
     ref = lambda page, line: SimpleNamespace(page=page, line=line)  # noqa: E731
     reading = lambda page, line, raw: SimpleNamespace(  # noqa: E731
