@@ -51,6 +51,7 @@ from generator.build_report import not_disclosure, outcomes
 from generator.build_result import BuildResult, from_remembered
 from generator.build_store import DocumentStore
 from generator.build_uptodate import (
+    Survey,
     code_hash,
     forget,
     manifest_name,
@@ -275,22 +276,18 @@ class Builder:
             return None
 
     # -- the whole build ----------------------------------------------------------------------
-    def build(self) -> BuildResult:
+    def build(self, found: Survey | None = None) -> BuildResult:
+        """``found``: the survey the command already made of this build's inputs (its time
+        counts in the build's), else the build makes it."""
         self.errors = []
-        t0 = time.perf_counter()
+        t0 = time.perf_counter() - (found.seconds if found else 0.0)
         res, cfg, clock = BuildResult(), self.config, StageClock()
-        code = None if self._custom else self._code_hash()
-        found = survey(cfg, self.source_dir, code, self.keep, render.TEMPLATES, render.STATIC)
+        if found is None:
+            code = None if self._custom else self._code_hash()
+            found = survey(cfg, self.source_dir, code, self.keep, render.TEMPLATES, render.STATIC)
         inputs, pages_md, whole = found.inputs, found.pages, found.whole
         if found.kept is not None:
-            res = from_remembered(found.kept)
-            clock.lap("up-to-date")
-            res.seconds, res.timings, res.stages = (
-                time.perf_counter() - t0,
-                clock.walls(),
-                clock.stages,
-            )
-            return res
+            return from_remembered(found.kept, t0, clock)
         if whole is not None:
             forget(self.manifest_path)
         items = self.read(inputs)

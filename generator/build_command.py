@@ -46,9 +46,10 @@ def run_build(
         print(f"error: --content {content}: no such folder", file=sys.stderr)
         return 2
     source = Path(content).resolve() if content else cfg.content_path.resolve()
-    kept = None if dask else _up_to_date(cfg, source)
-    if kept is not None:
-        return _said(cfg, kept, [], quiet, strict, timings)
+    t0, clock = time.perf_counter(), StageClock()
+    found = None if dask else survey(cfg, source, code_hash())
+    if found is not None and found.kept is not None:
+        return _said(cfg, from_remembered(found.kept, t0, clock), [], quiet, strict, timings)
     from generator.build import Builder
     from generator.read.cluster import ClusterError
 
@@ -61,23 +62,11 @@ def run_build(
         dask_shared=dask_shared,
     )
     try:
-        res = builder.build()
+        res = builder.build(found)  # the survey is not made twice
     except ClusterError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     return _said(cfg, res, builder.errors, quiet, strict, timings)
-
-
-def _up_to_date(cfg: SiteConfig, source: Path) -> BuildResult | None:
-    """The last build's result when it already made this site (see build_uptodate)."""
-    t0, clock = time.perf_counter(), StageClock()
-    found = survey(cfg, source, code_hash())
-    if found.kept is None:
-        return None
-    res = from_remembered(found.kept)
-    clock.lap("up-to-date")
-    res.seconds, res.timings, res.stages = time.perf_counter() - t0, clock.walls(), clock.stages
-    return res
 
 
 def _said(

@@ -6,9 +6,10 @@ stages (generator/build_uptodate.py).
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
 
-from generator.build_clock import StageTime
+from generator.build_clock import StageClock, StageTime
 
 # what a build with nothing to do says of the site (from the last build that made it)
 REMEMBERED = (
@@ -44,8 +45,12 @@ class BuildResult:
         return {k: getattr(self, k) for k in REMEMBERED}
 
 
-def from_remembered(kept: dict) -> BuildResult:
-    return BuildResult(**{k: v for k, v in kept.items() if k in REMEMBERED})
+def from_remembered(kept: dict, t0: float, clock: StageClock) -> BuildResult:
+    """What a build with nothing to do says: the last build's counts, its own time."""
+    res = BuildResult(**{k: v for k, v in kept.items() if k in REMEMBERED})
+    clock.lap("up-to-date")
+    res.seconds, res.timings, res.stages = time.perf_counter() - t0, clock.walls(), clock.stages
+    return res
 
 
 def summary(res: BuildResult) -> str:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -40,6 +41,7 @@ class Survey:
     pages: list[MarkdownPage]
     whole: str | None  # the fingerprint of all the build depends on (None: a custom reader)
     kept: dict[str, Any] | None  # the last build's result, when it is still the site's
+    seconds: float = 0.0  # how long the survey took
 
 
 def survey(
@@ -53,17 +55,18 @@ def survey(
     """The inputs, the Markdown pages and whether the last build already made this site.
     ``code``: the code hash, None for a custom reader (tests), which is no part of it and
     whose files are hashed afresh (a test may replace a file within one clock tick)."""
+    t0 = time.perf_counter()
     hashes = FileHashes.of_folder(None if code is None else cfg.cache_path, source_dir)
     inputs = join_parts(find_disclosures(source_dir, hashes))
     if keep is not None:
         inputs = [inp for inp in inputs if keep(inp.rel)]
     pages = find_pages(cfg.content_path)
     if code is None:
-        return Survey(inputs, pages, None, None)
+        return Survey(inputs, pages, None, None, time.perf_counter() - t0)
     folders = (tree_hash(templates), tree_hash(static))
     whole = fingerprint(inputs, source_dir, pages, rendered_settings(cfg), code, folders)
     kept = last_result(cfg.cache_path / manifest_name(cfg), cfg.output_path, whole)
-    return Survey(inputs, pages, whole, kept)
+    return Survey(inputs, pages, whole, kept, time.perf_counter() - t0)
 
 
 def code_hash() -> str:

@@ -103,7 +103,8 @@ def build_shards(
         )
         shard.result = builder.build()
         errors += [f"{shard.name}/{e}" for e in builder.errors]
-        shard.site_bytes = site_bytes(builder.config.output_path)
+        measured = shard.result.site_bytes  # the build measured it (or remembered it)
+        shard.site_bytes = site_bytes(builder.config.output_path) if measured is None else measured
     write_index(cfg, shards)
     return shards, errors
 

@@ -32,13 +32,12 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from generator.links import output_file
+from generator.links import Links, output_file
 
 SITE = "site"  # the bundle of the whole-collection pages, with Pagefind's interface
 UNKNOWN = "x"  # departments of unknown region (their ids start with "x-")
 MAX_PAGES = 600  # department and department-year pages per bundle before it is split
 LEVELS = (2, 4, 6)  # province, city, county digits of a region code
-SEARCH_FOLDER = "pagefind/"  # the search index's own output, never indexed
 
 
 @dataclass(frozen=True)
@@ -96,7 +95,7 @@ def plan(pages: Mapping[str, str]) -> list[Bundle]:
     whole: list[tuple[str, str]] = []
     by_province: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
     for path, fp in pages.items():
-        if not output_file(path).endswith(".html") or path.startswith(SEARCH_FOLDER):
+        if not output_file(path).endswith(".html") or path.startswith(Links.PAGEFIND):
             continue
         dept = department_of(path)
         if dept is not None:

@@ -115,7 +115,6 @@ def _run_pagefind(site: Path, output: Path, bundle: Bundle) -> None:
 def _cached(site: Path, store: Path, bundle: Bundle, key: str) -> Path:
     kept = store / f"{bundle.name}-{key}"
     if not (kept / "pagefind-entry.json").is_file():
-        store.mkdir(parents=True, exist_ok=True)
         scratch = store / (kept.name + ".tmp")
         _run_pagefind(site, scratch, bundle)
         if kept.exists():

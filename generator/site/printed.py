@@ -19,14 +19,6 @@ from generator.site.page_images import VERSION, CitedLine, PageImages, cited_pag
 from generator.site.registry import Page, Registry
 
 
-def _png_of(printed):
-    """The PNG's bytes when the page is written, read from the cache: the registry holds
-    thousands of pages and no image."""
-    if printed.path is None:
-        return lambda png=printed.png: png
-    return lambda path=printed.path: path.read_bytes()
-
-
 def _with_printed_pages(site: Site):
     """(department-year, document, its PDF) for each PDF with a cited figure."""
     for dy in site.department_years:
@@ -53,7 +45,8 @@ def printed_pages(site: Site, reg: Registry) -> None:
             reg.add(
                 Page(
                     image_path,
-                    produce=_png_of(printed),
+                    # read from the cache when written: the registry holds no image
+                    produce=lambda path=printed.path: path.read_bytes(),
                     deps={**deps, "png": hashlib.sha256(printed.png).hexdigest()[:16]},
                     sitemap=False,
                 )

@@ -44,9 +44,9 @@ def quality_page(site: Site, reg: Registry) -> None:
         for f in dy.findings or []:
             all_items += 1
             used.add(f.rule)
-            contradiction = f.severity == "error" and f.status != "rounding"
-            if all_items > LIST_MAX and not (contradiction and len(errors) < LIST_MAX):
-                rows = []
+            as_row = all_items <= LIST_MAX
+            as_error = f.severity == "error" and f.status != "rounding" and len(errors) < LIST_MAX
+            if not (as_row or as_error):
                 continue
             sdoc = site.doc_for(f.document)
             item = {
@@ -56,9 +56,9 @@ def quality_page(site: Site, reg: Registry) -> None:
                 "region": dy.department.region_name or "未知地区",
                 "family": FAMILY_ZH.get(f.rule.split(".")[0], ""),
             }
-            if all_items <= LIST_MAX:
+            if as_row:
                 rows.append(item)
-            if contradiction and len(errors) < LIST_MAX:
+            if as_error:
                 errors.append(item)
     items = rows if all_items <= LIST_MAX else errors
     all_summaries = len(summaries)
