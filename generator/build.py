@@ -43,7 +43,13 @@ from generator.build_cache import (
 from generator.build_clock import Progress, StageClock
 from generator.build_dask import read_on_cluster
 from generator.build_fork import forked_map
-from generator.build_index import Indexed, index_document, prepare, slim_findings
+from generator.build_index import (
+    Indexed,
+    index_document,
+    prepare,
+    share_strings,
+    slim_findings,
+)
 from generator.build_inputs import input_key
 from generator.build_readers import Reader, default_reader, read_group
 from generator.build_render import Fingerprints, render_and_write
@@ -159,7 +165,9 @@ class Builder:
         entries: dict[int, Indexed] = {}
         todo = []
         for i, name in enumerate(names):
-            entry = self._index.get(name) or self.store.indexed(name)
+            entry = self._index.get(name)
+            if entry is None and (entry := self.store.indexed(name)) is not None:
+                share_strings(entry)
             if entry is None:
                 todo.append(i)
             else:
@@ -167,7 +175,7 @@ class Builder:
         jobs = [Job(inputs[i], keys[i], names[i]) for i in todo]
 
         def done(j: int, entry: Indexed) -> None:
-            entries[todo[j]] = entry
+            entries[todo[j]] = share_strings(entry)
             self.progress.stage("read", len(entries), len(inputs))
 
         def arrived(j: int, doc: Document, keep: bool = True) -> None:

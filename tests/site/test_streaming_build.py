@@ -3,18 +3,21 @@ only to render its pages, and renders on several cores: none of it may change a 
 
 from __future__ import annotations
 
+import pickle
 import shutil
+from pathlib import Path
 
 import pytest
 
 from generator import build_render, checks
 from generator.build import Builder
-from generator.build_index import PAGE_ONLY_FIELDS
+from generator.build_index import PAGE_ONLY_FIELDS, index_document, share_strings
 from generator.build_inputs import fill_from_path
 from generator.build_readers import default_reader
-from generator.config import parse_config
-from generator.content import find_disclosures
+from generator.config import PrivacyConfig, parse_config
+from generator.content import Input, find_disclosures
 from generator.site.model import PEER_LIST, Department, DepartmentYear, Site
+from tests import seed_docs
 from tests.site.helpers import ROOT
 
 SEED = ROOT / "content" / "disclosures" / "410526-滑县" / "滑县医疗保障局" / "2024-budget.txt"
@@ -67,8 +70,8 @@ def test_memory_holds_index_entries_not_documents(two_years, tmp_path):
     builder = Builder(_config(tmp_path), disclosures=two_years, workers=1)
     builder.build()
     for entry in builder._index.values():
-        assert all(getattr(entry.light, name) == [] for name in PAGE_ONLY_FIELDS)
-        assert all(t.rows == [] for t in entry.light.tables)
+        assert all(not getattr(entry.light, name) for name in PAGE_ONLY_FIELDS)
+        assert all(not t.rows for t in entry.light.tables)
     # and yet the pages show the tables: loaded from the store while they rendered
     page = (tmp_path / "_site" / "d").rglob("2024/index.html")
     html = next(p for p in page if "滑县" in p.read_text(encoding="utf-8"))
@@ -99,6 +102,26 @@ def test_a_second_process_finds_everything_in_the_store(two_years, tmp_path, mon
     monkeypatch.setattr(again, "_unredacted", lambda inp: pytest.fail("loaded " + inp.rel))
     result = again.build()
     assert result.inputs == 6 and result.rendered == 0 and result.written == 0
+
+
+def test_entries_loaded_from_the_store_share_their_strings(two_years, tmp_path):
+    Builder(_config(tmp_path), disclosures=two_years, workers=1).build()
+    again = Builder(_config(tmp_path), disclosures=two_years, workers=1)
+    found = again.read(find_disclosures(two_years))
+    entries = [e for _, e in found if not e.refused]
+    units = [r.unit for e in entries for r in e.light.readings if r.unit == "万元"]
+    assert len(units) > 100 and len({id(u) for u in units}) == 1
+    # and nothing else changed: the same entry as pickled, field by field
+    name = again._names[found[0][0].rel]
+    assert found[0][1].light == pickle.loads((again.store._path(name, "index")).read_bytes()).light
+
+
+def test_sharing_strings_keeps_every_value():
+    doc = seed_docs.doc_001()
+    entry, _ = index_document(Input(Path("x.txt"), "x.txt", "0"), doc, PrivacyConfig())
+    copy = pickle.loads(pickle.dumps(entry))
+    assert share_strings(copy).light == entry.light and copy.cited == entry.cited
+    assert all(t.rows == () for t in copy.light.tables)  # the one shared empty tuple
 
 
 def _site_with_peers(n: int) -> tuple[Site, list[DepartmentYear]]:
