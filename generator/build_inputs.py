@@ -31,7 +31,8 @@ def join_parts(inputs: list[Input]) -> list[Input]:
     """One Input per disclosure: the files of a multi-file disclosure become its parts."""
     by_path = {str(i.path): i for i in inputs}
     out = []
-    for group in group_inputs(list(by_path)):
+    sidecars = {path for path, i in by_path.items() if i.sidecar is not None}
+    for group in group_inputs(list(by_path), sidecars):
         members = [by_path[p] for p in group if p in by_path]
         if not members:
             continue

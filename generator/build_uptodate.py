@@ -25,7 +25,7 @@ from typing import Any
 from generator.build_inputs import input_key, join_parts
 from generator.code_version import PACKAGE, STATIC, TEMPLATES, tree_hash
 from generator.config import SiteConfig
-from generator.content import Input, MarkdownPage, find_disclosures, find_pages
+from generator.content import Input, Listing, MarkdownPage, find_disclosures, find_pages, walk
 from generator.file_hashes import FileHashes
 from generator.links import Links, output_file
 
@@ -57,14 +57,15 @@ def survey(
     whose files are hashed afresh (a test may replace a file within one clock tick)."""
     t0 = time.perf_counter()
     hashes = FileHashes.of_folder(None if code is None else cfg.cache_path, source_dir)
-    inputs = join_parts(find_disclosures(source_dir, hashes))
+    listing = walk(source_dir)  # once: the inputs, their sidecars and the fingerprint
+    inputs = join_parts(find_disclosures(source_dir, hashes, listing))
     if keep is not None:
         inputs = [inp for inp in inputs if keep(inp.rel)]
     pages = find_pages(cfg.content_path)
     if code is None:
         return Survey(inputs, pages, None, None, time.perf_counter() - t0)
     folders = (tree_hash(templates), tree_hash(static))
-    whole = fingerprint(inputs, source_dir, pages, rendered_settings(cfg), code, folders)
+    whole = fingerprint(inputs, listing, pages, rendered_settings(cfg), code, folders)
     kept = last_result(cfg.cache_path / manifest_name(cfg), cfg.output_path, whole)
     return Survey(inputs, pages, whole, kept, time.perf_counter() - t0)
 
@@ -98,7 +99,7 @@ def state_file(manifest: Path) -> Path:
 
 def fingerprint(
     inputs: list[Input],
-    source_dir: Path,
+    listing: Listing,
     pages: list[MarkdownPage],
     settings: str,
     code: str,
@@ -112,8 +113,8 @@ def fingerprint(
         h.update(repr((input_key(inp), inp.first_seen)).encode() + b"\0")
     for md in pages:
         h.update(f"{md.rel}:{md.sha256}".encode() + b"\0")
-    for path in sorted(source_dir.rglob("*")):  # files not read are listed in the report
-        h.update(path.relative_to(source_dir).as_posix().encode() + b"\0")
+    for name in listing.names():  # files not read are listed in the report
+        h.update(name.encode() + b"\0")
     return h.hexdigest()
 
 

@@ -6,6 +6,8 @@ from decimal import Decimal
 
 import pytest
 
+from generator.build_inputs import join_parts
+from generator.content import find_disclosures
 from generator.read.parts import group_by_name, group_inputs
 from generator.read.reader import read_file, read_files
 
@@ -93,6 +95,13 @@ def test_a_sidecar_lists_the_parts(two_files, tmp_path):
     assert group_inputs([str(tmp_path / "报表.pdf"), str(first)]) == [
         [str(first), str(tmp_path / "报表.pdf")]
     ]
+    # a build's survey knows which files have a sidecar and reads those only: the same groups
+    content = tmp_path.parent / f"{tmp_path.name}-content"
+    content.mkdir()
+    for name in ("说明.pdf", "报表.pdf", "说明.toml"):
+        (content / name).write_bytes((tmp_path / name).read_bytes())
+    inputs = join_parts(find_disclosures(content))
+    assert [(i.rel, [p.rel for p in i.parts]) for i in inputs] == [("说明.pdf", ["报表.pdf"])]
     doc = read_file(first)
     assert doc.indicators["income_total"].source.file == str(tmp_path / "报表.pdf")
     assert doc.metadata.scope == "unit" and "scope" in doc.metadata.from_sidecar
