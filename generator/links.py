@@ -30,6 +30,10 @@ class Links:
     SEARCH = "search/"
     PAGEFIND = "pagefind/"
     DATA = "data/"
+    # a department-year's full reading result (compact_json), gzip-compressed: the largest
+    # file of a department-year, and a seventh of its size compressed; the page's original
+    # tables are drawn from it when a reader opens them (static/site.js)
+    DEPARTMENT_YEAR_DATA = "data.json.gz"
     COMPARE_JSON = "data/compare.json"
     INDICATORS_CSV = "data/indicators.csv"
     FINDINGS_CSV = "data/findings.csv"

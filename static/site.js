@@ -4,7 +4,10 @@
       behind the "显示数据表" toggle (open without JavaScript, so nothing is lost);
    2) sortable tables: click a column header (or its sort button) to sort;
    3) tables wider than the screen scroll inside themselves and can be scrolled by keyboard;
-   4) printing opens every chart's data table. */
+   4) printing opens every chart's data table;
+   5) a document's original tables are drawn from the department-year's data file
+      (data.json.gz) when the reader opens them: without this file each table is a link
+      to the lines that print it. */
 (function () {
   "use strict";
   var here = document.currentScript && document.currentScript.src;
@@ -132,8 +135,102 @@
     });
   }
 
+  /* ---- original tables, drawn on demand -------------------------------------------- */
+  var dataFiles = {};
+
+  function loadData(url) {
+    if (!dataFiles[url]) {
+      dataFiles[url] = fetch(url).then(function (response) {
+        if (!response.ok) throw new Error(url + ": " + response.status);
+        return response.arrayBuffer();
+      }).then(function (buffer) {
+        var head = new Uint8Array(buffer, 0, 2);
+        var body = new Blob([buffer]).stream();
+        /* a server that sent it with Content-Encoding: gzip has already unpacked it */
+        if (head[0] === 0x1f && head[1] === 0x8b) body = body.pipeThrough(new DecompressionStream("gzip"));
+        return new Response(body).json();
+      });
+    }
+    return dataFiles[url];
+  }
+
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
+  /* The same grid the page printed before it loaded tables on demand: a line-number column
+     linking each row to its source line, the row's name as its header cell, numbers
+     right-aligned. Every text goes in as text (never as HTML). */
+  function drawTable(box, table, here) {
+    var place = box.querySelector(".table-place");
+    var grid = el("table", "data");
+    var caption = el("caption", "", table.title || "");
+    caption.appendChild(el("span", "unit", table.unit ? "单位：" + table.unit : "文件未注明单位"));
+    var link = place && place.querySelector("a.src");
+    if (link) { caption.appendChild(document.createTextNode(" ")); caption.appendChild(link); }
+    grid.appendChild(caption);
+    var thead = grid.appendChild(el("thead"));
+    var header = table.header && table.header.length ? table.header : [table.columns || []];
+    header.forEach(function (names) {
+      var tr = thead.appendChild(el("tr"));
+      var ln = tr.appendChild(el("th", "ln", "行"));
+      ln.scope = "col";
+      names.forEach(function (name) { tr.appendChild(el("th", "", name)).scope = "col"; });
+    });
+    var tbody = grid.appendChild(el("tbody"));
+    (table.rows || []).forEach(function (row) {
+      var tr = tbody.appendChild(el("tr"));
+      var a = tr.appendChild(el("td", "ln")).appendChild(el("a", "", String(row.line)));
+      a.href = here + row.line;
+      (row.cells || []).forEach(function (cell, i) {
+        var text = typeof cell === "string" ? cell : cell.text;
+        var value = typeof cell === "string" ? null : cell.value;
+        var isName = i === 0 || (row.label && text === row.label && !value);
+        var td = tr.appendChild(el(isName ? "th" : "td", value !== null && value !== undefined ? "num" : "", text));
+        if (isName) td.scope = "row";
+      });
+    });
+    box.replaceChildren(grid);
+    if (table.empty_statement) box.appendChild(el("p", "note", table.empty_statement));
+    (table.notes || []).forEach(function (n) { box.appendChild(el("p", "note", n)); });
+  }
+
+  function openTables(details) {
+    if (!details.open || details.getAttribute("data-drawn")) return;
+    details.setAttribute("data-drawn", "loading");
+    var note = details.querySelector(".tables-note");
+    loadData(details.getAttribute("data-tables")).then(function (data) {
+      var doc = data.documents[Number(details.getAttribute("data-doc"))] || {};
+      var byLine = {};
+      (doc.tables || []).forEach(function (t) { byLine[t.line] = t; });
+      details.querySelectorAll(".table-wrap[data-line]").forEach(function (box) {
+        var table = byLine[box.getAttribute("data-line")];
+        if (table && box.querySelector(".table-place")) drawTable(box, table, details.getAttribute("data-here"));
+      });
+      if (note) note.hidden = true;
+      details.setAttribute("data-drawn", "yes");
+      markScrollable();
+    }).catch(function (err) {
+      details.setAttribute("data-drawn", "failed");
+      if (note) note.textContent = "表格未能载入，请用下列链接在原文中查看。";
+      console.warn(err);
+    });
+  }
+
+  function initTables() {
+    if (!window.fetch || !window.DecompressionStream) return;  /* the links stay */
+    document.querySelectorAll("details.tables[data-tables]").forEach(function (details) {
+      details.addEventListener("toggle", function () { openTables(details); });
+      openTables(details);
+    });
+  }
+
   function init() {
     initCharts();
+    initTables();
     initPrinted();
     document.querySelectorAll("table.sortable").forEach(makeSortable);
     markScrollable();

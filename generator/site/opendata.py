@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import dataclasses
+import gzip
 import io
 import json
 from typing import Any
@@ -167,7 +168,9 @@ def _doc_json(site: Site, sdoc) -> dict[str, Any]:
 
 
 def department_year_json(site: Site, dy: DepartmentYear) -> bytes:
-    """The full reading result of a department-year, compact (see ``compact_json``)."""
+    """The full reading result of a department-year, compact (see ``compact_json``) and
+    gzip-compressed (``Links.DEPARTMENT_YEAR_DATA``). A fixed time stamp and no file name
+    in the gzip header keep the bytes the same on every build."""
     findings = None if dy.findings is None else to_jsonable(list(dy.findings))
     out = {
         "format": compact_json.FORMAT,
@@ -177,9 +180,8 @@ def department_year_json(site: Site, dy: DepartmentYear) -> bytes:
         "documents": [_doc_json(site, d) for d in dy.docs],
         "findings": compact_json.findings(findings),
     }
-    return (
-        json.dumps(out, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
-    ).encode("utf-8")
+    text = json.dumps(out, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
+    return gzip.compress(text.encode("utf-8"), compresslevel=9, mtime=0)
 
 
 def disclosures(site: Site) -> bytes:

@@ -124,6 +124,7 @@ def department_years(site: Site, reg: Registry) -> None:
             "peer_total": site.peer_count(dy),
             "findings": dy.findings,
             "csv_name": download_name(dy),
+            "data_name": Links.DEPARTMENT_YEAR_DATA,
             "metrics": site.metrics,
         }
         reg.add(
@@ -146,7 +147,7 @@ def department_years(site: Site, reg: Registry) -> None:
         )
         reg.add(
             Page(
-                Links.department_year_file(dept.id, dy.year, "data.json"),
+                Links.department_year_file(dept.id, dy.year, Links.DEPARTMENT_YEAR_DATA),
                 produce=lambda dy=dy: department_year_json(site, dy),
                 deps=deps,
                 sitemap=False,

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import functools
+import gzip
 import http.server
+import json
 import threading
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -115,3 +117,39 @@ def test_sortable_table(server, browser):
     values = [float(t.replace(",", "")) for t in ascending]
     assert values == sorted(values) and sorted(before) == sorted(ascending)
     assert not errors
+
+
+def test_original_tables_are_drawn_from_the_data_file_when_opened(built_site, server, browser):
+    site, _ = built_site
+    data = json.loads(gzip.decompress((site / "d/410526-ybj/2024/data.json.gz").read_bytes()))
+    tables = [t for t in data["documents"][0]["tables"] if t.get("rows")]
+    page, errors, outside = _open(browser, server, "d/410526-ybj/2024/")
+    block = page.locator("details.tables").first
+    assert block.locator("table").count() == 0  # nothing drawn, nothing fetched, until opened
+    block.locator("summary").click()
+    page.wait_for_selector("details.tables[data-drawn=yes]", timeout=10000)
+    drawn = {
+        int(box.get_attribute("data-line")): box
+        for box in block.locator(".table-wrap[data-line]").all()
+        if box.locator("table.data").count()
+    }
+    assert drawn and set(drawn) <= {t["line"] for t in tables}
+    for table in tables:
+        if table["line"] not in drawn:  # all zeros: the page says so in a sentence
+            assert "全部为 0" in block.locator(f"#table-budget-{table['line']}").inner_text()
+            continue
+        grid = drawn[table["line"]].locator("table.data")
+        assert grid.locator("caption").inner_text().startswith(table["title"])
+        rows = grid.locator("tbody tr")
+        assert rows.count() == len(table["rows"])
+        for row, shown in zip(table["rows"], rows.all(), strict=True):
+            cells = [c if isinstance(c, str) else c["text"] for c in row["cells"]]
+            assert shown.locator("th, td:not(.ln)").all_inner_texts() == [c.strip() for c in cells]
+            href = shown.locator("td.ln a").get_attribute("href")
+            assert href == f"budget/#L{row['line']}"
+    first = drawn[min(drawn)]
+    assert first.locator("tbody td.num").count() > 0
+    first.locator("tbody td.ln a").first.click()
+    line = tables[0]["rows"][0]["line"]
+    page.wait_for_url(f"**/budget/#L{line}")
+    assert not errors and not outside

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import gzip
 import hashlib
 import json
 import re
@@ -104,6 +105,26 @@ def test_open_data_csv(built_site):
     # 1,420,085.06 元 in 万元, every digit, no float noise
     assert basic[0]["value"] == "142.008506"
     assert basic[0]["source"].endswith("2020-final.txt#L258")
+
+
+def test_department_year_data_file_holds_every_table_of_its_documents(real_site):
+    from generator.config import PrivacyConfig
+    from generator.privacy import redact
+    from generator.read.reader import read_file
+
+    site, _ = real_site
+    raw = (site / "d/410526-ybj/2024/data.json.gz").read_bytes()
+    assert raw[:2] == b"\x1f\x8b" and raw[4:8] == b"\0\0\0\0"  # gzip, no time stamp
+    data = json.loads(gzip.decompress(raw))
+    seed = ROOT / "content/disclosures/410526-滑县/滑县医疗保障局/2024-budget.txt"
+    doc = redact(read_file(seed), PrivacyConfig())
+    tables = data["documents"][0]["tables"]
+    assert [(t["title"], t["line"]) for t in tables] == [(t.title, t.line) for t in doc.tables]
+    for got, table in zip(tables, doc.tables, strict=True):
+        assert [r["line"] for r in got.get("rows", [])] == [r.line for r in table.rows]
+        texts = [[c if isinstance(c, str) else c["text"] for c in r["cells"]] for r in got["rows"]]
+        assert texts == [[c.text for c in r.cells] for r in table.rows]
+    assert data["documents"][0]["source_page"].endswith("/d/410526-ybj/2024/budget/")
 
 
 def test_datapackage_validates(built_site):
@@ -221,15 +242,20 @@ def test_real_reader_build_reads_every_seed(real_site):
     assert frictionless.validate(str(site / "data/datapackage.json")).valid
 
 
+def _text(path: Path) -> str:
+    raw = path.read_bytes()
+    return (gzip.decompress(raw) if path.suffix == ".gz" else raw).decode("utf-8")
+
+
 def test_personal_data_appears_in_no_output_file(real_site):
     site, _ = real_site
     secrets = ["03916636556", "6639889", "牛亚楠", "齐软软", "杨雯雯"]
     leaked = [
         (p.relative_to(site).as_posix(), s)
         for p in site.rglob("*")
-        if p.is_file() and p.suffix in (".html", ".json", ".csv", ".xml")
+        if p.is_file() and p.suffix in (".html", ".json", ".csv", ".xml", ".gz")
         for s in secrets
-        if s in p.read_text(encoding="utf-8")
+        if s in _text(p)
     ]
     assert not leaked
 
