@@ -8,6 +8,7 @@ import json
 from collections.abc import Iterable, Sequence
 
 from generator.checks.model import Finding
+from generator.checks.packed import FindingsByDocument, PackedFindings
 from generator.model_json import to_jsonable
 from generator.site.model import Site, SourceDoc
 
@@ -30,6 +31,8 @@ def findings_hash(findings: Sequence[Finding] | None) -> str:
     finding at a time: a site's findings are never all unpacked at once."""
     if findings is None:
         return "none"
+    if isinstance(findings, PackedFindings | FindingsByDocument):  # as a build keeps them
+        return findings.digest()
     hit = _FINDINGS_HASHES.get(id(findings))
     if hit is not None and hit[0] is findings:
         return hit[1]

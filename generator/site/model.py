@@ -367,8 +367,7 @@ def build_site(
     if isinstance(findings, FindingsByDocument):  # as the build keeps them: packed
         for dy in site.department_years:
             sources = sorted({d.document.source for d in dy.docs} | {d.rel for d in dy.docs})
-            parts = [findings.of(s) for s in sources]
-            dy.findings = PackedFindings(f for part in parts if part for f in part)
+            dy.findings = PackedFindings.chain(findings.of(s) for s in sources)
     elif findings is not None:
         by_document: dict[str, list[tuple[int, Finding]]] = defaultdict(list)
         for n, f in enumerate(findings):

@@ -65,3 +65,26 @@ def test_findings_by_document_iterate_in_the_checks_order():
     assert list(site) == whole and site == whole and len(site) == len(whole)
     assert list(site.of("乙/2024-final.txt")) == [f for f in whole if f.document.startswith("乙")]
     assert site.of("丙/2024-budget.txt") is None
+
+
+def test_a_chain_reads_as_its_parts_one_after_the_other():
+    first = PackedFindings([_finding("甲/2024-budget.txt", n) for n in range(1, 5)])
+    second = PackedFindings([_finding("甲/2024-final.txt", n) for n in range(1, 3)])
+    chained = PackedFindings.chain([first, None, PackedFindings(), second])
+    assert len(chained) == 6 and chained == [*first, *second]
+    assert pickle.loads(pickle.dumps(chained)) == [*first, *second]
+    assert PackedFindings.chain([None, second]) is second  # one part: itself, not a copy
+    assert not PackedFindings.chain([]) and list(PackedFindings.chain([None])) == []
+
+
+def test_the_digest_follows_the_findings_not_the_objects():
+    items = [_finding("甲/2024-budget.txt", n) for n in range(1, 5)]
+    again = [_finding("甲/2024-budget.txt", n) for n in range(1, 5)]  # equal, other objects
+    assert PackedFindings(items).digest() == PackedFindings(again).digest()
+    again[2].message += "。"
+    assert PackedFindings(items).digest() != PackedFindings(again).digest()
+    parts = [PackedFindings(items[:2]), PackedFindings(items[2:])]
+    assert PackedFindings.chain(parts).digest() == PackedFindings.chain(list(parts)).digest()
+    site = FindingsByDocument({"甲": PackedFindings(items)})
+    assert site.digest() == FindingsByDocument({"甲": PackedFindings(list(items))}).digest()
+    assert site.digest() != FindingsByDocument({"乙": PackedFindings(items)}).digest()
