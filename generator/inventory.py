@@ -10,6 +10,7 @@ folder: read like the file it points to; outside or nowhere: reported, never rea
 from __future__ import annotations
 
 import os
+from collections.abc import Set
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -55,9 +56,10 @@ def _inside(path: Path, folder: Path) -> bool:
     return path == folder or folder in path.parents
 
 
-def survey(content: Path) -> tuple[dict[str, Entry], set[str]]:
+def survey(content: Path, known: Set[str] = frozenset()) -> tuple[dict[str, Entry], set[str]]:
     """(every file that is not a readable disclosure, with its fate; the content-relative
-    paths of the disclosures that may be read). Sorted walk: deterministic."""
+    paths of the disclosures that may be read). Sorted walk: deterministic. ``known``: files
+    whose fate the caller already has (the disclosures a build read): not opened again."""
     content = content.resolve()
     entries: dict[str, Entry] = {}
     readable: set[str] = set()
@@ -83,6 +85,8 @@ def survey(content: Path) -> tuple[dict[str, Entry], set[str]]:
     all_rels = {p.relative_to(content).as_posix() for p in names}
     for path in sorted(names):
         rel = path.relative_to(content).as_posix()
+        if rel in known:
+            continue
         entry = _judge(path, rel, content, all_rels)
         if entry is None:
             readable.add(rel)
@@ -168,8 +172,8 @@ def _judge(path: Path, rel: str, content: Path, all_rels: set[str]) -> Entry | N
 def unread_rows(content: Path, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Report rows of every file under the content folder that was not read as a
     disclosure (generator/inventory.py): the report lists every file."""
-    entries, readable = survey(content)
     listed = {r["file"] for r in rows}
+    entries, readable = survey(content, listed)
     out = []
     for rel in sorted(readable - listed):  # a .txt/.pdf the build does not look at
         entries[rel] = Entry(

@@ -146,3 +146,18 @@ def test_a_folder_replaced_by_a_link_out_is_not_read_by_the_next_build(tmp_path)
     shutil.rmtree(content / "甲")
     (content / "甲").symlink_to(outside, target_is_directory=True)
     assert find_disclosures(content) == []
+
+
+def test_the_report_does_not_open_again_what_the_build_read(tmp_path, monkeypatch):
+    (tmp_path / "disclosures").mkdir()
+    for name in ("2024-budget.txt", "notes.docx", "2024-budget.toml"):
+        (tmp_path / "disclosures" / name).write_text("x", encoding="utf-8")
+    opened: list[str] = []
+    real = inventory_mod._readable
+    monkeypatch.setattr(inventory_mod, "_readable", lambda p: opened.append(p.name) or real(p))
+    rows = inventory_mod.unread_rows(tmp_path, [{"file": "disclosures/2024-budget.txt"}])
+    assert sorted(opened) == ["2024-budget.toml", "notes.docx"]
+    assert {r["file"]: r["status"] for r in rows} == {
+        "disclosures/2024-budget.toml": inventory_mod.SIDECAR,
+        "disclosures/notes.docx": inventory_mod.UNSUPPORTED,
+    }
