@@ -72,12 +72,36 @@ def test_no_ranking_page_ranks_fewer_than_three(seed_docs_site):
 
     class M:
         rankings = {("m", 2021, "budget"): [E(1), E(None), E(2)], ("m", 2022, "budget"): [E(1)] * 3}
+        _cache: dict = {}
 
     assert not has_ranking(M, ("m", 2021, "budget"))  # a value missing: two ranked
     assert has_ranking(M, ("m", 2022, "budget"))
     assert not has_ranking(M, ("x", 2021, "budget"))
     for page in out.rglob("d/*/*/index.html"):
         assert "/rankings/" not in page.read_text(encoding="utf-8"), page
+
+
+def test_each_ranking_is_counted_once_however_many_pages_ask():
+    """Every department-year's panels ask whether its rankings have pages: at national scale
+    counting a ranking of thousands on every question made the site stage quadratic."""
+    from generator.site.metric_panels import has_ranking
+
+    class Counted(list):
+        reads = 0
+
+        def __iter__(self):
+            Counted.reads += 1
+            return super().__iter__()
+
+    class E:
+        value = 1
+
+    class M:
+        rankings = {("m", 2021, "budget"): Counted([E()] * 5000)}
+        _cache: dict = {}
+
+    assert all(has_ranking(M, ("m", 2021, "budget")) for _ in range(1000))
+    assert Counted.reads == 1
 
 
 def test_methodology_documents_every_metric(seed_docs_site):
