@@ -57,6 +57,15 @@ def test_small_run_prints_the_stage_table(tmp_path):
     assert f"{planned} department-year folders" in out
     assert "bytes per department-year" in out
     assert (tmp_path / "work" / "out" / "index.html").is_file()
+    # the stages before rendering, timed again on the kept collection and its store
+    again = subprocess.run(
+        [sys.executable, str(BENCH / "site_stage.py"), str(tmp_path / "work")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert again.returncode == 0, again.stderr[-3000:]
+    assert "pages registered" in again.stdout and "registering pages" in again.stdout
 
 
 @pytest.mark.parametrize("line", ["read 1.54 0.94 106 82", "  render+write 6.32 3.46 314 82"])
