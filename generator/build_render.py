@@ -112,12 +112,14 @@ def _render_run(pages, env, out, run):
     for i in run:
         page = pages[i]
         try:
-            data = render.render(env, page)
+            # a produced file may come in chunks, made while it is written
+            written, sha = render.write_if_changed(out, page.path, render.render(env, page))
+        except OSError:
+            raise  # the output cannot be written: the build stops, as it always did
         except Exception as exc:  # noqa: BLE001 - a template bug: said, the build goes on
             yield i, f"{type(exc).__name__}: {exc}", False, ""
             continue
-        sha = hashlib.sha256(data).hexdigest()[:24]
-        yield i, None, render.write_if_changed(out, page.path, data), sha
+        yield i, None, written, sha
 
 
 def _static_hash(page: Page) -> str:

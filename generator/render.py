@@ -7,6 +7,7 @@ inside a disclosure (``<p>`` in a cell) is shown as text, never interpreted.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -198,7 +199,8 @@ def _money(value: Any) -> str:
     return str(value)
 
 
-def render(env: Environment, page: Page) -> bytes:
+def render(env: Environment, page: Page) -> bytes | Iterable[bytes]:
+    """A page's bytes; a produced file may come as chunks (``write_if_changed`` takes both)."""
     if page.produce is not None:
         return page.produce()
     template = env.get_template(page.template)
@@ -209,13 +211,45 @@ def render(env: Environment, page: Page) -> bytes:
     return text.encode("utf-8")
 
 
-def write_if_changed(out_dir: Path, page_path: str, data: bytes) -> bool:
-    """Write a page only when its bytes differ, so unchanged files keep their mtime."""
+def write_if_changed(
+    out_dir: Path, page_path: str, data: bytes | Iterable[bytes]
+) -> tuple[bool, str]:
+    """Write a page only when its bytes differ, so unchanged files keep their mtime.
+    (whether it was written, a hash of its bytes). Chunks are written as they come and
+    compared with the file on disk by their hash, so a file is never held whole."""
     target = out_dir / output_file(page_path)
-    if target.exists() and target.stat().st_size == len(data) and target.read_bytes() == data:
-        return False
+    if isinstance(data, bytes):
+        sha = hashlib.sha256(data).hexdigest()
+        if target.exists() and target.stat().st_size == len(data) and target.read_bytes() == data:
+            return False, sha[:24]
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = target.with_name(target.name + ".tmp")
+        tmp.write_bytes(data)
+        tmp.replace(target)
+        return True, sha[:24]
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(target.name + ".tmp")
-    tmp.write_bytes(data)
+    h, size = hashlib.sha256(), 0
+    try:
+        with open(tmp, "wb") as handle:
+            for chunk in data:
+                h.update(chunk)
+                size += len(chunk)
+                handle.write(chunk)
+    except BaseException:
+        tmp.unlink(missing_ok=True)  # a producer that broke leaves no half file
+        raise
+    sha = h.hexdigest()
+    if target.exists() and target.stat().st_size == size and _file_sha(target) == sha:
+        tmp.unlink()
+        return False, sha[:24]
     tmp.replace(target)
-    return True
+    return True, sha[:24]
+
+
+def _file_sha(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as handle:
+        while block := handle.read(1 << 20):
+            h.update(block)
+    return h.hexdigest()

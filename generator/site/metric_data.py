@@ -4,7 +4,7 @@ compare page reads in the browser. Shapes of the site's files, so they live on t
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from decimal import Decimal
 from typing import Any
 
@@ -41,25 +41,26 @@ def metric_rows(metrics: Metrics) -> list[dict[str, str]]:
     A metric that is not a number (not disclosed, not applicable, unreadable) has no row, just
     as an indicator the document does not state has none: absent, never 0.
     """
-    rows = []
+    return list(each_metric_row(metrics))
+
+
+def each_metric_row(metrics: Metrics) -> Iterator[dict[str, str]]:
+    """``metric_rows`` one at a time: a national site has hundreds of thousands."""
     for dy in metrics.department_years.values():
         for mid, mv in dy.metrics.items():
             if not mv.numeric:
                 continue
-            rows.append(
-                {
-                    "department_id": dy.department_id,
-                    "department": dy.department,
-                    "region_code": dy.region_code or "",
-                    "year": "" if dy.year is None else str(dy.year),
-                    "kind": dy.kind or "",
-                    "indicator": mid,
-                    "value": _plain(mv.value),
-                    "unit": METRIC_DOCS[mid].unit,
-                    "source": _source_text(mv),
-                }
-            )
-    return rows
+            yield {
+                "department_id": dy.department_id,
+                "department": dy.department,
+                "region_code": dy.region_code or "",
+                "year": "" if dy.year is None else str(dy.year),
+                "kind": dy.kind or "",
+                "indicator": mid,
+                "value": _plain(mv.value),
+                "unit": METRIC_DOCS[mid].unit,
+                "source": _source_text(mv),
+            }
 
 
 def _num(value: Decimal | None) -> float | int | None:

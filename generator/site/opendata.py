@@ -11,6 +11,8 @@ import dataclasses
 import gzip
 import io
 import json
+from collections.abc import Iterable, Iterator
+from itertools import chain
 from typing import Any
 
 from generator.links import Links
@@ -20,7 +22,7 @@ from generator.safe_output import csv_cell, web_url
 from generator.site import compact_json
 from generator.site.charts import indicator_name
 from generator.site.deps import all_deps
-from generator.site.metric_data import metric_rows as rows_of
+from generator.site.metric_data import each_metric_row
 from generator.site.model import DepartmentYear, Site
 from generator.site.registry import Page, Registry
 
@@ -38,21 +40,35 @@ INDICATOR_FIELDS = [
 FINDING_FIELDS = ["department_id", "year", "kind", "rule", "severity", "message", "sources"]
 
 
-def _csv(fields: list[str], rows: list[list[Any]]) -> bytes:
+def _csv(fields: list[str], rows: Iterable[list[Any]]) -> bytes:
+    return b"".join(_csv_chunks(fields, rows))
+
+
+CHUNK_ROWS = 2000  # rows per chunk of a streamed CSV
+
+
+def _csv_chunks(fields: list[str], rows: Iterable[list[Any]]) -> Iterator[bytes]:
+    """A CSV as chunks of bytes (UTF-8 with a byte-order mark, for Excel): the site-wide
+    downloads are hundreds of megabytes at national scale, and are written as they are made
+    (generator/render.py ``write_if_changed``), never held whole."""
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
+    buf.write("\ufeff")
     w.writerow(fields)
-    for row in rows:
+    for n, row in enumerate(rows, 1):
         w.writerow([csv_cell(v) for v in row])
-    return ("\ufeff" + buf.getvalue()).encode("utf-8")
+        if n % CHUNK_ROWS == 0:
+            yield buf.getvalue().encode("utf-8")
+            buf.seek(0)
+            buf.truncate()
+    yield buf.getvalue().encode("utf-8")
 
 
-def indicator_rows(site: Site, dys: list[DepartmentYear]) -> list[list[Any]]:
-    rows = []
+def indicator_rows(site: Site, dys: list[DepartmentYear]) -> Iterator[list[Any]]:
     for dy in dys:
         for doc in dy.docs:
             for ind, reading in sorted(doc.document.indicators.items()):
-                rows.append(
+                yield (
                     [
                         dy.department.id,
                         dy.department.name,
@@ -65,23 +81,20 @@ def indicator_rows(site: Site, dys: list[DepartmentYear]) -> list[list[Any]]:
                         f"{doc.rel}#L{reading.source.line}",
                     ]
                 )
-    return rows
 
 
-def metric_rows(site: Site) -> list[list[Any]]:
+def metric_rows(site: Site) -> Iterator[list[Any]]:
     """Derived metrics (generator.metrics) beside the canonical rows, same columns."""
-    if site.metrics is None:
-        return []
-    return [[r[f] for f in INDICATOR_FIELDS] for r in rows_of(site.metrics)]
+    if site.metrics is not None:
+        yield from ([r[f] for f in INDICATOR_FIELDS] for r in each_metric_row(site.metrics))
 
 
-def finding_rows(site: Site, dys: list[DepartmentYear]) -> list[list[Any]]:
-    rows = []
+def finding_rows(site: Site, dys: list[DepartmentYear]) -> Iterator[list[Any]]:
     for dy in dys:
         for f in dy.findings or []:
             doc = site.doc_for(f.document)
             sources = " ".join(sorted({site.source_label(e.source) for e in f.evidence}))
-            rows.append(
+            yield (
                 [
                     dy.department.id,
                     dy.year,
@@ -92,7 +105,6 @@ def finding_rows(site: Site, dys: list[DepartmentYear]) -> list[list[Any]]:
                     sources,
                 ]
             )
-    return rows
 
 
 # The download of one department-year is for people: Chinese headers and names, the printed
@@ -289,7 +301,9 @@ def open_data(site: Site, reg: Registry) -> None:
     reg.add(
         Page(
             Links.INDICATORS_CSV,
-            produce=lambda: _csv(INDICATOR_FIELDS, indicator_rows(site, dys) + metric_rows(site)),
+            produce=lambda: _csv_chunks(
+                INDICATOR_FIELDS, chain(indicator_rows(site, dys), metric_rows(site))
+            ),
             deps=deps,
             sitemap=False,
         )
@@ -297,7 +311,7 @@ def open_data(site: Site, reg: Registry) -> None:
     reg.add(
         Page(
             Links.FINDINGS_CSV,
-            produce=lambda: _csv(FINDING_FIELDS, finding_rows(site, dys)),
+            produce=lambda: _csv_chunks(FINDING_FIELDS, finding_rows(site, dys)),
             deps=deps,
             sitemap=False,
         )

@@ -3,7 +3,7 @@ from (``deps``), so a rebuild renders only pages whose inputs changed."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -17,7 +17,9 @@ class Page:
     context: dict[str, Any] = field(default_factory=dict)
     deps: dict[str, str] = field(default_factory=dict)
     title: str = ""
-    produce: Callable[[], bytes] | None = None  # for non-template files (CSV, JSON, XML)
+    # for non-template files (CSV, JSON, XML): their bytes, or chunks of them for a file
+    # too big to hold whole (the site-wide downloads), written as they come
+    produce: Callable[[], bytes | Iterable[bytes]] | None = None
     # the part of the context made only when the page renders (what needs a whole Document):
     # a national site cannot hold every page's context at once
     lazy: Callable[[], dict[str, Any]] | None = None
