@@ -95,13 +95,9 @@ def _share(obj: object) -> None:
         names = _FIELDS[type(obj)] = tuple(f.name for f in dataclasses.fields(obj))  # type: ignore[arg-type]
     for name in names:
         value = getattr(obj, name)
-        kind = type(value)
-        if kind is str:
-            setattr(obj, name, sys.intern(value))
-        elif kind not in _SCALARS:
-            shared = _shared(value)
-            if shared is not value:
-                setattr(obj, name, shared)
+        shared = _shared(value)
+        if shared is not value:
+            setattr(obj, name, shared)
 
 
 _FIELDS: dict[type, tuple[str, ...]] = {}  # each dataclass's field names, looked up once

@@ -23,8 +23,13 @@ VERSION = 2
 
 
 def sha256_file(path: Path) -> str:
-    """The hash of a file's bytes, read whole (the caller catches OSError)."""
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+    """The hash of a file's bytes, read in blocks: a large PDF or a site-wide download is
+    never held whole (the caller catches OSError)."""
+    h = hashlib.sha256()
+    with open(path, "rb") as handle:
+        while block := handle.read(1 << 20):
+            h.update(block)
+    return h.hexdigest()
 
 
 class FileHashes:

@@ -17,6 +17,7 @@ from markdown_it import MarkdownIt
 from markupsafe import Markup
 
 from generator.code_version import TEMPLATES, tree_hash
+from generator.file_hashes import sha256_file
 from generator.links import Links, output_file
 from generator.model import CANONICAL_INDICATORS, KIND_ZH, LEVEL_ZH, UNKNOWN_KIND_ZH, SourceRef
 from generator.safe_output import web_url
@@ -240,16 +241,8 @@ def write_if_changed(
         tmp.unlink(missing_ok=True)  # a producer that broke leaves no half file
         raise
     sha = h.hexdigest()
-    if target.exists() and target.stat().st_size == size and _file_sha(target) == sha:
+    if target.exists() and target.stat().st_size == size and sha256_file(target) == sha:
         tmp.unlink()
         return False, sha[:24]
     tmp.replace(target)
     return True, sha[:24]
-
-
-def _file_sha(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as handle:
-        while block := handle.read(1 << 20):
-            h.update(block)
-    return h.hexdigest()

@@ -164,7 +164,7 @@
   /* The same grid the page printed before it loaded tables on demand: a line-number column
      linking each row to its source line, the row's name as its header cell, numbers
      right-aligned. Every text goes in as text (never as HTML). */
-  function drawTable(box, table, here) {
+  function drawTable(box, table, lineHref) {
     var place = box.querySelector(".table-place");
     var grid = el("table", "data");
     var caption = el("caption", "", table.title || "");
@@ -184,7 +184,7 @@
     (table.rows || []).forEach(function (row) {
       var tr = tbody.appendChild(el("tr"));
       var a = tr.appendChild(el("td", "ln")).appendChild(el("a", "", String(row.line)));
-      a.href = here + row.line;
+      a.href = lineHref + row.line;
       (row.cells || []).forEach(function (cell, i) {
         var text = typeof cell === "string" ? cell : cell.text;
         var value = typeof cell === "string" ? null : cell.value;

@@ -125,6 +125,10 @@ def test_department_year_data_file_holds_every_table_of_its_documents(real_site)
         texts = [[c if isinstance(c, str) else c["text"] for c in r["cells"]] for r in got["rows"]]
         assert texts == [[c.text for c in r.cells] for r in table.rows]
     assert data["documents"][0]["source_page"].endswith("/d/410526-ybj/2024/budget/")
+    # a note printed under a table (source line 330) stays on the page, grid drawn or not
+    page = read(site, "d/410526-ybj/2024/index.html")
+    box = page.split('id="table-budget-307"', 1)[1].split("</div>", 1)[0]
+    assert '<p class="note">备注：本表仅含当年财政拨款安排的支出</p>' in box
 
 
 def test_datapackage_validates(built_site):
