@@ -21,7 +21,16 @@ from generator.file_hashes import sha256_file
 from generator.links import Links, output_file
 from generator.model import CANONICAL_INDICATORS, KIND_ZH, LEVEL_ZH, UNKNOWN_KIND_ZH, SourceRef
 from generator.safe_output import web_url
-from generator.site import empty, external, finding_view, html_compact, number_text, plain_terms
+from generator.site import (
+    empty,
+    external,
+    finding_view,
+    html_compact,
+    html_links,
+    number_text,
+    plain_terms,
+    row_spans,
+)
 from generator.site.charts import indicator_name, money
 from generator.site.model import Site, term_id
 from generator.site.registry import Page
@@ -185,6 +194,7 @@ def environment(site: Site, env: Environment | None = None) -> Environment:
         plain_rule_refs=finding_view.plain_rule_refs,
         markdown=markdown,
         diff_marks=diff_marks,
+        row_spans=row_spans.row_spans,
         as_ref=lambda d: SourceRef(file=d["file"], line=d["line"]),
         indicator_url=lambda i: links.url(Links.indicator(i)),
         term_url=lambda t: links.url(Links.glossary_term(term_id(t))),
@@ -209,6 +219,8 @@ def render(env: Environment, page: Page) -> bytes | Iterable[bytes]:
     text = template.render(page=page, **context)
     if page.template.endswith(".html"):
         text = html_compact.compact(text)
+        if page.path != Links.NOT_FOUND:  # served at any address: its links stay absolute
+            text = html_links.shorten(text, output_file(page.path), env.globals["links"].base_path)
     return text.encode("utf-8")
 
 

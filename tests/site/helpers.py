@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import posixpath
+import re
 from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote, urljoin, urlsplit
 
 from generator.build import Builder
 from generator.build_readers import text_only_reader
@@ -100,3 +101,15 @@ def broken_links(site: Path, base_path: str = BASE_PATH) -> list[str]:
                 if parts.fragment not in ids:
                     broken.append(f"{path.relative_to(site)} -> {ref} (no anchor)")
     return broken
+
+
+def page_links(html: str, page: str) -> list[str]:
+    """The ``<a href>`` targets of the page at ``page`` (its path, as ``BASE_PATH +
+    "d/x/2024/"``) as absolute paths: relative links (generator/site/html_links.py) resolved
+    as a browser resolves them."""
+    site = "https://example.org"
+    out = []
+    for href in re.findall(r'<a\s[^>]*?href="([^"]*)"', html):
+        url = urljoin(site + page, href.replace("&amp;", "&"))
+        out.append(url[len(site) :] if url.startswith(site) else url)
+    return out

@@ -108,6 +108,29 @@ def test_a_figure_link_lands_on_its_highlighted_line(server, browser):
     assert not errors
 
 
+def test_source_line_numbers_are_drawn_and_a_click_on_one_links_its_line(server, browser):
+    page, errors, _ = _open(browser, server, "d/410526-ybj/2024/budget/")
+    # CSS draws each line's number from a counter (no link element on it): a counter gives
+    # line 223 the number 223 only if the lines are L1, L2, … in order, every one counted
+    ids = page.eval_on_selector_all('pre.source.counted > [id^="L"]', "es => es.map(e => e.id)")
+    assert ids == [f"L{n}" for n in range(1, len(ids) + 1)] and len(ids) > 223
+    before = page.eval_on_selector(
+        "#L223",
+        "e => [getComputedStyle(e, '::before').content, getComputedStyle(e, '::before').width]",
+    )
+    assert before[0] == "counter(ln)" and float(before[1].removesuffix("px")) > 20
+    assert page.locator("#L223 a").count() == 0
+    page.locator("#L223").scroll_into_view_if_needed()
+    box = page.locator("#L223").bounding_box()  # in the viewport
+    page.mouse.click(box["x"] + box["width"] - 4, box["y"] + 6)  # in the text: no jump
+    assert page.evaluate("location.hash") == ""
+    page.mouse.click(box["x"] + 8, box["y"] + 6)  # in the number column
+    page.wait_for_function("location.hash === '#L223'")
+    bg = page.eval_on_selector("#L223", "e => getComputedStyle(e).backgroundColor")
+    assert bg == "rgb(255, 243, 176)"
+    assert not errors
+
+
 def test_sortable_table(server, browser):
     page, errors, _ = _open(browser, server, "indicators/income_total/")
     amounts = page.locator("tbody td.num")
