@@ -11,6 +11,7 @@ import copy
 import dataclasses
 import re
 from collections.abc import Callable
+from decimal import Decimal
 from typing import Any
 
 from generator.config import PrivacyConfig
@@ -71,34 +72,68 @@ def _field_names(cls: type) -> tuple[str, ...] | None:
 
 def _shallow(obj: Any) -> Any:
     """``copy.copy`` for plain dataclass instances, without its generic (slow) protocol."""
-    if not hasattr(obj, "__dict__") or hasattr(obj, "__copy__"):
+    names = _field_names(type(obj))
+    if names is None or hasattr(obj, "__copy__"):
         return copy.copy(obj)
     new = object.__new__(type(obj))
-    new.__dict__.update(obj.__dict__)
+    for name in names:
+        object.__setattr__(new, name, getattr(obj, name))
     return new
 
 
-def _copy(obj: Any, fix: Callable[[str], str]) -> Any:
-    """A copy of a model object with every string redacted, whatever field holds it."""
+_ATOMS = (int, float, bool, Decimal, tuple)  # no text in them (the model keeps none in tuples)
+
+
+def _redacted(obj: Any, fix: Callable[[str], str]) -> Any:
+    """``obj`` with every string redacted, whatever field holds it: ``obj`` itself when
+    nothing in it changes, else a copy of it and of the objects on the way to each change.
+
+    Copying every object of a document (tens of thousands each) was a third of the time a
+    document took to index; almost none holds a name or a phone number. What is shared
+    with the original is never changed afterwards: the checks have run, and the pages only
+    read."""
     names = _field_names(type(obj))
     if names is not None:
-        new = _shallow(obj)
+        changed = None
         for name in names:
             value = getattr(obj, name)
-            if not (name in SKIP_FIELDS and isinstance(value, str)):
-                object.__setattr__(new, name, _copy(value, fix))
+            kind = type(value)
+            if kind is str:  # most fields: no call for them
+                if name in SKIP_FIELDS or not value:
+                    continue
+                new_value = fix(value)
+                if new_value == value:
+                    continue
+            elif value is None or kind in _ATOMS:
+                continue
+            else:
+                new_value = _redacted(value, fix)
+            if new_value is not value:
+                changed = changed or {}
+                changed[name] = new_value
+        if not changed:
+            return obj
+        new = _shallow(obj)
+        for name, value in changed.items():
+            object.__setattr__(new, name, value)
         return new
     if isinstance(obj, str):
-        return fix(obj) if obj else obj
+        if not obj:
+            return obj
+        new_text = fix(obj)
+        return obj if new_text == obj else new_text
     if isinstance(obj, list):
-        return [_copy(v, fix) for v in obj]
+        items = [_redacted(v, fix) for v in obj]
+        return obj if all(a is b for a, b in zip(items, obj, strict=True)) else items
     if isinstance(obj, dict):
-        return {k: _copy(v, fix) for k, v in obj.items()}
-    return obj  # numbers, Decimals, None: immutable
+        pairs = {k: _redacted(v, fix) for k, v in obj.items()}
+        return obj if all(pairs[k] is v for k, v in obj.items()) else pairs
+    return obj  # numbers, Decimals, None, tuples of them: immutable
 
 
 def redact(document: Document, privacy: PrivacyConfig) -> Document:
-    """A copy of the document with hidden personal data; the original is left untouched."""
+    """The document with hidden personal data; the original is left untouched (the result
+    shares with it what redaction did not change)."""
     if privacy.show_contact_names and privacy.show_phone_numbers:
         return document
     names = _names_in(document)
@@ -109,20 +144,46 @@ def redact(document: Document, privacy: PrivacyConfig) -> Document:
             fixed[text] = redact_text(text, names, privacy)
         return fixed[text]
 
-    doc = _copy(document, fix)
+    doc = _redacted(document, fix)
     if not privacy.show_phone_numbers:
-        for table in doc.tables:
-            for row in table.rows:
-                _mask_labelled_phones(row.cells)
+        doc = _without_labelled_phones(doc)
     return doc
 
 
-def _mask_labelled_phones(cells: list[Any]) -> None:
-    """A number in the cell after 联系电话 is a phone number, not an amount: drop its value too."""
+def _without_labelled_phones(doc: Document) -> Document:
+    """``doc`` with the phone numbers of its tables masked, copying only the tables, rows
+    and cells that change (the rest may be shared with the unredacted document)."""
+    tables = list(doc.tables)
+    for t, table in enumerate(tables):
+        rows = list(table.rows)
+        for r, row in enumerate(rows):
+            cells = _masked_labelled_phones(row.cells)
+            if cells is not row.cells:
+                rows[r] = _with(row, cells=cells)
+        if any(a is not b for a, b in zip(rows, table.rows, strict=True)):
+            tables[t] = _with(table, rows=rows)
+    if any(a is not b for a, b in zip(tables, doc.tables, strict=True)):
+        return _with(doc, tables=tables)
+    return doc
+
+
+def _with(obj: Any, **values: Any) -> Any:
+    new = _shallow(obj)
+    for name, value in values.items():
+        object.__setattr__(new, name, value)
+    return new
+
+
+def _masked_labelled_phones(cells: list[Any]) -> list[Any]:
+    """A number in the cell after 联系电话 is a phone number, not an amount: its text and
+    its value go. ``cells`` itself when none is one."""
+    out = cells
     labelled = False
-    for cell in cells:
+    for i, cell in enumerate(cells):
         text = cell.text.strip()
         if labelled and (STRONG_PHONE.fullmatch(text) or WEAK_PHONE.fullmatch(text)):
-            cell.text, cell.value = PHONE_MASK, None
+            out = list(out) if out is cells else out
+            out[i] = _with(cell, text=PHONE_MASK, value=None)
         if any(lbl in text for lbl in PHONE_LABELS):
             labelled = True
+    return out

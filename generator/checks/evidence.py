@@ -8,19 +8,14 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from generator.checks.memo import once
 from generator.checks.model import Evidence, Finding, FindingSeverity, FindingStatus
 from generator.checks.registry import REGISTRY
 from generator.model import Cell, Document, Row, SourceRef, Table
 
 
 def _line(doc: Document, number: int | None):
-    index = getattr(doc, "_checks_line_index", None)
-    if index is None:
-        index = {ln.number: ln for ln in doc.lines}
-        try:
-            object.__setattr__(doc, "_checks_line_index", index)
-        except (AttributeError, TypeError):  # pragma: no cover - slotted documents
-            pass
+    index = once(doc, "line_index", lambda: {ln.number: ln for ln in doc.lines})
     return index.get(number) if number is not None else None
 
 

@@ -76,6 +76,26 @@ def test_contacts_and_phones_hidden_by_default():
     assert "牛亚楠" in shown.projects[0].contacts[0]
 
 
+def test_redaction_copies_only_what_it_changes():
+    from generator.model import Cell, Row, Table
+
+    doc = huaxian_2024()
+    doc.lines[1].text = "联系电话\t6639889"
+    phone_row = Row(cells=[Cell("联系电话"), Cell("6639889", Decimal("6639889"))], line=2)
+    doc.tables.append(Table(id="contacts", title="联系", line=2, rows=[phone_row]))
+    hidden = redact(doc, PrivacyConfig())
+    # the changed line and the masked cell are copies; the original keeps its text and value
+    assert hidden.lines[1] is not doc.lines[1] and "6639889" not in hidden.lines[1].text
+    assert doc.lines[1].text == "联系电话\t6639889"
+    masked = hidden.tables[-1].rows[0].cells[1]
+    assert (masked.text, masked.value) == ("〔电话已隐藏〕", None)
+    assert (phone_row.cells[1].text, phone_row.cells[1].value) == ("6639889", Decimal("6639889"))
+    # what redaction did not change is the original's object, not a copy of it
+    assert hidden.lines[0] is doc.lines[0] and hidden.tables[0] is doc.tables[0]
+    assert hidden.indicators["income_total"] is doc.indicators["income_total"]
+    assert hidden.metadata is doc.metadata
+
+
 def test_redaction_keeps_amounts():
     doc = guyuan_2020()
     hidden = redact(doc, PrivacyConfig())

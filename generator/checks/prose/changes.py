@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from generator.checks.memo import once
 from generator.checks.prose.paragraphs import text_paragraphs
 from generator.checks.prose.stated import Amount
 from generator.model import Document
@@ -35,9 +36,10 @@ class FigureParagraph(Para):
 
 
 def figure_paragraphs(doc: Document) -> list[FigureParagraph]:
-    cached = getattr(doc, "_checks_paragraphs", None)
-    if cached is not None:
-        return cached
+    return once(doc, "figure_paragraphs", lambda: _figure_paragraphs(doc))
+
+
+def _figure_paragraphs(doc: Document) -> list[FigureParagraph]:
     out = [FigureParagraph(p.text, p.starts) for p in text_paragraphs(doc)]
     for p in out:
         prev_end = 0
@@ -45,10 +47,6 @@ def figure_paragraphs(doc: Document) -> list[FigureParagraph]:
             a = _amount(p, m, prev_end)
             p.amounts.append(a)
             prev_end = a.end
-    try:
-        object.__setattr__(doc, "_checks_paragraphs", out)
-    except (AttributeError, TypeError):  # pragma: no cover
-        pass
     return out
 
 

@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterator
 
 from generator.checks.evidence import ref
+from generator.checks.memo import once
 from generator.checks.model import Evidence
 from generator.model import Document
 from generator.read.narrative_text import SENTENCES, Para, paragraphs
@@ -32,16 +33,12 @@ def _table_lines(doc: Document) -> set[int]:
 
 def text_paragraphs(doc: Document) -> list[Para]:
     """The narrative lines outside tables, wrapped sentences joined (computed once per doc)."""
-    cached = getattr(doc, "_checks_text_paragraphs", None)
-    if cached is not None:
-        return cached
+    return once(doc, "text_paragraphs", lambda: _text_paragraphs(doc))
+
+
+def _text_paragraphs(doc: Document) -> list[Para]:
     skip = _table_lines(doc) | {ln.number for ln in doc.lines if "\t" in ln.text}
-    out = paragraphs(doc.lines, skip, SENTENCES)
-    try:
-        object.__setattr__(doc, "_checks_text_paragraphs", out)
-    except (AttributeError, TypeError):  # pragma: no cover
-        pass
-    return out
+    return paragraphs(doc.lines, skip, SENTENCES)
 
 
 def matches(doc: Document, pattern: re.Pattern) -> Iterator[tuple[re.Match, list[Evidence]]]:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from generator.checks.evidence import cell_evidence, ref, table_unit
+from generator.checks.memo import once
 from generator.checks.model import Evidence
 from generator.checks.prose.stated import Amount
 from generator.checks.tables.columns import spending_columns
@@ -129,19 +130,16 @@ def table_figures(doc: Document, table: Table) -> dict[str, TableFigure]:
 
 def document_figures(doc: Document) -> dict[str, dict[str, TableFigure]]:
     """table id -> figures; the first table of each standard id wins (computed once per doc)."""
-    cached = getattr(doc, "_checks_figures", None)
-    if cached is not None:
-        return cached
+    return once(doc, "figures", lambda: _document_figures(doc))
+
+
+def _document_figures(doc: Document) -> dict[str, dict[str, TableFigure]]:
     out: dict[str, dict[str, TableFigure]] = {}
     for t in doc.tables:
         if t.id and t.id not in out:
             figs = table_figures(doc, t)
             if figs:
                 out[t.id] = figs
-    try:
-        object.__setattr__(doc, "_checks_figures", out)
-    except (AttributeError, TypeError):  # pragma: no cover
-        pass
     return out
 
 

@@ -12,6 +12,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from decimal import Decimal
 
+from generator.checks.memo import once
 from generator.checks.tolerance import decimals
 from generator.model import Cell, Row, Table
 from generator.read.vocabulary import TOTAL_WORDS, canonical_label, table_label_id
@@ -30,11 +31,12 @@ def tables_with(tables: list[Table], ids: Collection[str]) -> list[Table]:
 
 
 def value_columns(table: Table) -> list[int]:
-    """Columns holding figures (not codes, row numbers or names). Kept on the table (as
-    ``places``): most rules ask it of the same tables."""
-    cached = getattr(table, "_checks_value_columns", None)
-    if cached is not None:
-        return list(cached)
+    """Columns holding figures (not codes, row numbers or names). Kept while the table is
+    checked (as ``places``): most rules ask it of the same tables."""
+    return list(once(table, "value_columns", lambda: _value_columns(table)))
+
+
+def _value_columns(table: Table) -> tuple[int, ...]:
     width = max((len(r.cells) for r in table.rows), default=0)
     out = []
     for j in range(width):
@@ -43,11 +45,7 @@ def value_columns(table: Table) -> list[int]:
             continue
         if any(j < len(r.cells) and r.cells[j].value is not None for r in table.rows):
             out.append(j)
-    try:
-        object.__setattr__(table, "_checks_value_columns", tuple(out))
-    except (AttributeError, TypeError):  # pragma: no cover
-        pass
-    return out
+    return tuple(out)
 
 
 def row_label(row: Row) -> str:
@@ -61,18 +59,15 @@ def row_label(row: Row) -> str:
 
 def places(table: Table) -> int:
     """The finest decimal place printed anywhere in the table (its precision)."""
-    cached = getattr(table, "_checks_places", None)
-    if cached is not None:
-        return cached
+    return once(table, "places", lambda: _places(table))
+
+
+def _places(table: Table) -> int:
     best = 0
     for r in table.rows:
         for c in r.cells:
             if c.value is not None:
                 best = max(best, decimals(c.text))
-    try:
-        object.__setattr__(table, "_checks_places", best)
-    except (AttributeError, TypeError):  # pragma: no cover
-        pass
     return best
 
 
