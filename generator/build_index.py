@@ -25,7 +25,7 @@ from generator.checks import Finding
 from generator.checks.packed import packed
 from generator.config import PrivacyConfig
 from generator.content import Input
-from generator.model import Document, Reading, SourceRef
+from generator.model import Document, Reading, SourceRef, field_names
 from generator.privacy import redact
 from generator.site.model import cited_of
 from generator.site.page_images import CitedLine
@@ -90,17 +90,13 @@ def share_strings(entry: Indexed) -> Indexed:
 
 
 def _share(obj: object) -> None:
-    names = _FIELDS.get(type(obj))
-    if names is None:
-        names = _FIELDS[type(obj)] = tuple(f.name for f in dataclasses.fields(obj))  # type: ignore[arg-type]
-    for name in names:
+    for name in field_names(type(obj)) or ():
         value = getattr(obj, name)
         shared = _shared(value)
         if shared is not value:
             setattr(obj, name, shared)
 
 
-_FIELDS: dict[type, tuple[str, ...]] = {}  # each dataclass's field names, looked up once
 _SCALARS = {type(None), bool, int, float, Decimal, tuple}  # nothing to share inside
 
 
@@ -114,7 +110,7 @@ def _shared(value: object) -> object:
         value[:] = [_shared(v) for v in value]  # type: ignore[index]
     elif kind is dict:
         return {_shared(k): _shared(v) for k, v in value.items()}  # type: ignore[attr-defined]
-    elif kind in _FIELDS or dataclasses.is_dataclass(kind):
+    elif field_names(kind) is not None:
         _share(value)
     return value
 

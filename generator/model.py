@@ -14,7 +14,7 @@ text is the exact value (every published amount), else as a string of its exact 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, is_dataclass
 from decimal import Decimal
 from typing import Literal
 
@@ -36,6 +36,21 @@ LEVEL_ZH: dict[str, str] = {"省": "省级", "地级": "地市级", "县级": "�
 # Every figure is compared and shown in 万元: the power of ten from each printed unit.
 _WAN_EXPONENT = {"万元": 0, "元": -4, "千元": -1, "亿元": 4}
 _PRINTED_NUMBER = re.compile(r"-?\d[\d,]*(?:\.(\d+))?")
+
+
+_FIELD_NAMES: dict[type, tuple[str, ...] | None] = {}
+
+
+def field_names(cls: type) -> tuple[str, ...] | None:
+    """A dataclass's field names, None for any other class; looked up once per class. The
+    stages that walk a whole Document (redaction, its JSON, sharing its strings) ask it of
+    tens of thousands of objects each, and ``dataclasses.fields`` is slow."""
+    try:
+        return _FIELD_NAMES[cls]
+    except KeyError:
+        names = tuple(f.name for f in fields(cls)) if is_dataclass(cls) else None
+        _FIELD_NAMES[cls] = names
+        return names
 
 
 def to_wan(value: Decimal, unit: str | None) -> Decimal | None:

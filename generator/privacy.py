@@ -8,14 +8,13 @@ happens once, on a copy of each Document, so no page, download or feed can leak 
 from __future__ import annotations
 
 import copy
-import dataclasses
 import re
 from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
 from generator.config import PrivacyConfig
-from generator.model import Document
+from generator.model import Document, field_names
 
 NAME_LABELS = ("项目负责人", "联系人", "负责人", "经办人", "填报人", "审核人")
 PHONE_LABELS = ("电话", "联系方式", "手机")
@@ -58,21 +57,9 @@ def redact_text(text: str, names: set[str], privacy: PrivacyConfig) -> str:
 SKIP_FIELDS = {"source", "file", "sha256", "encoding", "format", "kind", "id", "table_id"}
 
 
-_FIELDS: dict[type, tuple[str, ...]] = {}
-
-
-def _field_names(cls: type) -> tuple[str, ...] | None:
-    """The dataclass fields of a class (None if it is no dataclass), looked up once per class:
-    a document holds tens of thousands of model objects, and ``serve`` redacts on every edit."""
-    if cls not in _FIELDS:
-        is_dc = dataclasses.is_dataclass(cls)
-        _FIELDS[cls] = tuple(f.name for f in dataclasses.fields(cls)) if is_dc else None
-    return _FIELDS[cls]
-
-
 def _shallow(obj: Any) -> Any:
     """``copy.copy`` for plain dataclass instances, without its generic (slow) protocol."""
-    names = _field_names(type(obj))
+    names = field_names(type(obj))
     if names is None or hasattr(obj, "__copy__"):
         return copy.copy(obj)
     new = object.__new__(type(obj))
@@ -92,7 +79,7 @@ def _redacted(obj: Any, fix: Callable[[str], str]) -> Any:
     document took to index; almost none holds a name or a phone number. What is shared
     with the original is never changed afterwards: the checks have run, and the pages only
     read."""
-    names = _field_names(type(obj))
+    names = field_names(type(obj))
     if names is not None:
         changed = None
         for name in names:
@@ -177,6 +164,8 @@ def _with(obj: Any, **values: Any) -> Any:
 def _masked_labelled_phones(cells: list[Any]) -> list[Any]:
     """A number in the cell after 联系电话 is a phone number, not an amount: its text and
     its value go. ``cells`` itself when none is one."""
+    if not any(lbl in cell.text for cell in cells for lbl in PHONE_LABELS):
+        return cells  # most rows: no label, so no phone number after one
     out = cells
     labelled = False
     for i, cell in enumerate(cells):
