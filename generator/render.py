@@ -30,6 +30,7 @@ from generator.site import (
     number_text,
     plain_terms,
     row_spans,
+    source_text,
 )
 from generator.site.charts import indicator_name, money
 from generator.site.model import Site, term_id
@@ -184,6 +185,7 @@ def environment(site: Site, env: Environment | None = None) -> Environment:
         all_zero_table=empty.table_all_zero,
         plain_term=plain_terms.for_term,
         plain_indicator=plain_terms.for_indicator,
+        source_lines=source_text.source_lines,
     )
     env.filters.update(
         money=_money,

@@ -23,7 +23,10 @@ FORMAT = "budget-site/department-year/2"
 
 
 def _bare(x: Any, own: str | None) -> Any:
-    if isinstance(x, dict):
+    # exact types: the input is to_jsonable's plain data (a department-year's few hundred
+    # thousand values, walked on every render of its data file)
+    kind = type(x)
+    if kind is dict:
         if "file" in x and "line" in x and "text" in x:  # a source reference
             ref: dict[str, Any] = {"line": x["line"]}
             if x.get("page") is not None:
@@ -31,10 +34,15 @@ def _bare(x: Any, own: str | None) -> Any:
             if x["file"] != own:
                 ref["file"] = x["file"]
             return ref
-        return {k: _bare(v, own) for k, v in x.items() if v is not None and v != [] and v != {}}
-    if isinstance(x, list):
+        return {k: _bare(v, own) for k, v in x.items() if not _empty(v)}
+    if kind is list:
         return [_bare(v, own) for v in x]
     return x
+
+
+def _empty(v: Any) -> bool:
+    """null, [] or {} (never "", 0 or false: those are values)."""
+    return v is None or (not v and type(v) in (list, dict))
 
 
 def _cell(cell: dict[str, Any], row_line: int) -> Any:
