@@ -85,6 +85,18 @@ from generator.site_size import site_bytes
 STAGES = ("read", "check", "metrics", "site", "render", "write", "search")
 
 
+def _per_document(found: list[Finding]) -> dict[str, PackedFindings]:
+    """One department's findings merged (duplicates out, in a deterministic order) and
+    packed per document."""
+    out: dict[str, PackedFindings] = {}
+    for document, mine in groupby(checks.merge_findings(found), lambda f: f.document):
+        mine = list(mine)
+        if document in out:
+            mine = checks.merge_findings([*out[document], *mine])
+        out[document] = PackedFindings(mine)
+    return out
+
+
 class Builder:
     def __init__(
         self,
@@ -215,35 +227,32 @@ class Builder:
             for n, (inp, e) in enumerate(items):
                 key = checks.department_key(e.light)
                 groups[key if key is not None else n].append((inp, e))
+            merged: list[dict[str, PackedFindings] | None] = []  # per department, in order
             todo: list[list[Input]] = []  # departments whose documents were not checked together
             todo_at: list[int] = []
-            across: dict[int, Sequence[Finding]] = {}  # each department's cross-document findings
             for n, group in enumerate(groups.values()):
-                if len(group) == 1:
-                    across[n] = group[0][1].alone or []
-                    continue
                 names = [self._names[inp.rel] for inp, _ in group]  # in the build's order
-                cached = self.store.group_findings(names)
-                if cached is None:
+                merged.append(self.store.group_findings(names))
+                if merged[n] is None and len(group) > 1:
                     todo.append([inp for inp, _ in group])
                     todo_at.append(n)
-                else:
-                    across[n] = cached
             workers = 1 if self._custom else self.workers
             computed = forked_map(self._group_findings, todo, workers)
-            for n, inputs, group_found in zip(todo_at, todo, computed, strict=True):
-                self.store.put_group(
-                    [self._names[inp.rel] for inp in inputs], group_found.unpacked()
-                )
-                across[n] = group_found
-            by_document: dict[str, PackedFindings] = {}
+            across: dict[int, Sequence[Finding]] = dict(zip(todo_at, computed, strict=True))
             for n, group in enumerate(groups.values()):
-                found = [f for _, e in group for f in e.findings or []] + list(across[n])
-                for document, mine in groupby(checks.merge_findings(found), lambda f: f.document):
-                    mine = list(mine)
+                if merged[n] is not None:
+                    continue
+                found = [f for _, e in group for f in e.findings or []]
+                found += list(across[n] if len(group) > 1 else group[0][1].alone or [])
+                merged[n] = mine = _per_document(found)
+                self.store.put_group([self._names[inp.rel] for inp, _ in group], mine)
+            by_document: dict[str, PackedFindings] = {}
+            for mine in merged:
+                for document, packed in (mine or {}).items():
                     if document in by_document:  # never met: a document is in one department
-                        mine = checks.merge_findings([*by_document[document], *mine])
-                    by_document[document] = PackedFindings(mine)
+                        both = [*by_document[document], *packed]
+                        packed = PackedFindings(checks.merge_findings(both))
+                    by_document[document] = packed
             return FindingsByDocument(by_document)
         except Exception as exc:  # noqa: BLE001
             print(

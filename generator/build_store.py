@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.build_index import Indexed
-from generator.checks import Finding
+from generator.checks.packed import PackedFindings
 from generator.model import Document
 
 KEEP_LOADED = 8  # a department-year's documents, while its pages render
@@ -77,15 +77,16 @@ class DocumentStore:
                 self._loaded.popitem(last=False)
         return doc
 
-    def group_findings(self, names: list[str]) -> list[Finding] | None:
-        """The cross-document findings of one department's documents, when these very
-        documents were checked together before."""
+    def group_findings(self, names: list[str]) -> dict[str, PackedFindings] | None:
+        """The findings of one department's documents (their own and those comparing them),
+        merged and packed per document, when these very documents were checked together
+        before: a rebuild after one edit merges again only the edited department's."""
         if self.folder is None:
             return None
         found = _load(self._path(self._group(names), "groups"))
-        return found if isinstance(found, list) else None
+        return found if isinstance(found, dict) else None
 
-    def put_group(self, names: list[str], findings: list[Finding]) -> None:
+    def put_group(self, names: list[str], findings: dict[str, PackedFindings]) -> None:
         if self.folder is not None:
             _write(self._path(self._group(names), "groups"), findings)
 

@@ -104,6 +104,37 @@ def test_a_second_process_finds_everything_in_the_store(two_years, tmp_path, mon
     assert result.inputs == 6 and result.rendered == 0 and result.written == 0
 
 
+def test_a_rebuild_merges_again_only_the_changed_departments_findings(
+    two_years, tmp_path, monkeypatch
+):
+    import generator.build as build
+
+    content = tmp_path / "content"
+    shutil.copytree(two_years, content)
+    first = Builder(_config(tmp_path), disclosures=content, workers=1)
+    first.build()
+    before = list(first._findings)
+    merged_for = []
+    real = build._per_document
+
+    def counting(found):
+        merged_for.append({f.document for f in found})
+        return real(found)
+
+    monkeypatch.setattr(build, "_per_document", counting)
+    again = Builder(_config(tmp_path), disclosures=content, workers=1)
+    again.check(again.read(find_disclosures(content)))
+    assert merged_for == []  # every department's merged findings came from the store
+    # an edit to one of 滑县's two budgets: only 滑县's department is merged again
+    edited = content / "410526-滑县" / "滑县医疗保障局" / "2023-budget.txt"
+    edited.write_text(edited.read_text(encoding="utf-8") + "\n附注。\n", encoding="utf-8")
+    third = Builder(_config(tmp_path), disclosures=content, workers=1)
+    found = third.check(third.read(find_disclosures(content)))
+    assert len(merged_for) == 1 and all("410526-滑县" in d for d in merged_for[0])
+    others = lambda fs: [f for f in fs if "410526" not in f.document]  # noqa: E731
+    assert others(found) == others(before) and len(others(before)) > 10
+
+
 def test_entries_loaded_from_the_store_share_their_strings(two_years, tmp_path):
     Builder(_config(tmp_path), disclosures=two_years, workers=1).build()
     again = Builder(_config(tmp_path), disclosures=two_years, workers=1)
