@@ -39,9 +39,10 @@ def quality_page(site: Site, reg: Registry) -> None:
     errors: list[dict] = []  # the contradictions, the list when there are more
     all_items, used = 0, set()
     for dy in site.department_years:
-        q = quality([d.document for d in dy.docs], dy.findings)
+        found = list(dy.findings or [])  # unpacked once, for the summary and the list
+        q = quality([d.document for d in dy.docs], found if dy.findings is not None else None)
         summaries.append({"dy": dy, "q": q})
-        for f in dy.findings or []:
+        for f in found:
             all_items += 1
             used.add(f.rule)
             as_row = all_items <= LIST_MAX
