@@ -19,6 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator import unpickle
 from generator.build_fork import forked_map
 from generator.build_index import Indexed, index_document
 from generator.build_readers import read_group
@@ -44,7 +45,7 @@ class ReadCache:
 
     def get(self, key: tuple[str, ...]) -> Document | None:
         try:
-            doc = pickle.loads(self._file(key).read_bytes())
+            doc = unpickle.loads(self._file(key).read_bytes())
         except Exception:  # noqa: BLE001 - missing, truncated or from another version
             return None
         return doc if isinstance(doc, Document) else None

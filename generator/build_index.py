@@ -21,7 +21,7 @@ from decimal import Decimal
 from generator import checks
 from generator.build_guard import drop_absurd_readings
 from generator.build_inputs import fill_from_path, refusal
-from generator.checks import Finding
+from generator.checks import Finding, memo
 from generator.checks.packed import packed
 from generator.config import PrivacyConfig
 from generator.content import Input
@@ -144,8 +144,9 @@ def index_document(inp: Input, doc: Document, privacy: PrivacyConfig) -> tuple[I
         return Indexed(light=lighten(doc), refused=True, findings=[], alone=[]), doc
     prepare(inp, doc)
     try:
-        found: list[Finding] | None = checks.document_findings(doc)
-        alone: list[Finding] | None = checks.corpus_findings([doc])
+        with memo.scope():  # the two share what they compute of the document
+            found: list[Finding] | None = checks.document_findings(doc)
+            alone: list[Finding] | None = checks.corpus_findings([doc])
     except Exception:  # noqa: BLE001 - the checks stage reports itself as not run
         found = alone = None
     shown = redact(doc, privacy)

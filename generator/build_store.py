@@ -19,6 +19,7 @@ from collections import OrderedDict
 from pathlib import Path
 from typing import Any
 
+from generator import unpickle
 from generator.build_index import Indexed
 from generator.checks.packed import PackedFindings
 from generator.model import Document
@@ -112,7 +113,7 @@ class DocumentStore:
 
 def _load(path: Path) -> Any:
     try:
-        return pickle.loads(path.read_bytes())
+        return unpickle.loads(path.read_bytes())
     except Exception:  # noqa: BLE001 - missing, truncated or from another version
         return None
 

@@ -13,6 +13,7 @@ and ``tolerance`` say how a figure is cited and how much rounding explains.
 
 from __future__ import annotations
 
+from generator.checks import memo
 from generator.checks.model import Evidence, Finding, RuleDoc
 from generator.checks.registry import REGISTRY
 from generator.checks.rules import RULE_MODULES
@@ -31,31 +32,34 @@ def _key(f: Finding):
 
 def run_checks(documents: list[Document]) -> list[Finding]:
     """Every finding for these documents; a rule that breaks is reported, never raised."""
-    per_document = [f for doc in documents for f in document_findings(doc)]
-    return merge_findings(per_document + corpus_findings(documents))
+    with memo.scope():
+        per_document = [f for doc in documents for f in document_findings(doc)]
+        return merge_findings(per_document + corpus_findings(documents))
 
 
 def document_findings(doc: Document) -> list[Finding]:
     """The findings of the rules that look at one document only: they depend on nothing
     else, so a rebuild can keep them for every document that did not change."""
-    return [
-        f
-        for reg in (REGISTRY[k] for k in sorted(REGISTRY))
-        if reg.scope != "corpus"
-        for f in _safely(reg, doc, doc)
-    ]
+    with memo.scope():
+        return [
+            f
+            for reg in (REGISTRY[k] for k in sorted(REGISTRY))
+            if reg.scope != "corpus"
+            for f in _safely(reg, doc, doc)
+        ]
 
 
 def corpus_findings(documents: list[Document]) -> list[Finding]:
     """The findings of the rules that compare documents with each other. They compare only
     documents of one department (``department_key``), so the build runs them department by
     department and never holds the whole collection's Documents at once."""
-    return [
-        f
-        for reg in (REGISTRY[k] for k in sorted(REGISTRY))
-        if reg.scope == "corpus"
-        for f in _safely(reg, documents, None)
-    ]
+    with memo.scope():
+        return [
+            f
+            for reg in (REGISTRY[k] for k in sorted(REGISTRY))
+            if reg.scope == "corpus"
+            for f in _safely(reg, documents, None)
+        ]
 
 
 def merge_findings(findings: list[Finding]) -> list[Finding]:

@@ -16,6 +16,7 @@ import pickle
 import zlib
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 
+from generator import unpickle
 from generator.checks.model import Finding
 
 
@@ -47,7 +48,7 @@ class PackedFindings(Sequence):
     def unpacked(self) -> list[Finding]:
         if self._parts:
             return [f for part in self._parts for f in part.unpacked()]
-        return pickle.loads(zlib.decompress(self._blob)) if self._n else []
+        return unpickle.loads(zlib.decompress(self._blob)) if self._n else []
 
     def digest(self) -> str:
         """A hash of the findings, from their packed bytes (pages depend on it): equal

@@ -40,3 +40,21 @@ def test_a_slotted_documents_line_index_and_a_tables_precision_are_kept():
     assert index is not None and index[223] is doc.lines[222]
     table = next(t for t in doc.tables if t.rows)
     assert places(table) == memo.once(table, "places", lambda: None)
+
+
+def test_nothing_outlives_the_outermost_scope():
+    a = object()
+    with memo.scope():
+        memo.once(a, "x", lambda: 1)
+        with memo.scope():
+            memo.once(a, "y", lambda: 2)
+        assert memo.once(a, "y", lambda: "again") == 2  # the inner scope kept it
+    assert len(memo._kept) == 0
+    assert memo.once(a, "x", lambda: "again") == "again"
+
+
+def test_a_documents_checks_leave_nothing_kept():
+    from generator import checks
+
+    checks.document_findings(huaxian_2024())
+    assert len(memo._kept) == 0
