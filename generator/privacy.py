@@ -98,12 +98,7 @@ def _redacted(obj: Any, fix: Callable[[str], str]) -> Any:
             if new_value is not value:
                 changed = changed or {}
                 changed[name] = new_value
-        if not changed:
-            return obj
-        new = _shallow(obj)
-        for name, value in changed.items():
-            object.__setattr__(new, name, value)
-        return new
+        return _with(obj, **changed) if changed else obj
     if isinstance(obj, str):
         if not obj:
             return obj
@@ -154,7 +149,7 @@ def _without_labelled_phones(doc: Document) -> Document:
     return doc
 
 
-def _with(obj: Any, **values: Any) -> Any:
+def _with(obj: Any, /, **values: Any) -> Any:
     new = _shallow(obj)
     for name, value in values.items():
         object.__setattr__(new, name, value)
