@@ -7,7 +7,7 @@ happens once, on a copy of each Document, so no page, download or feed can leak 
 
 from __future__ import annotations
 
-import copy
+import dataclasses
 import re
 from collections.abc import Callable
 from decimal import Decimal
@@ -57,17 +57,6 @@ def redact_text(text: str, names: set[str], privacy: PrivacyConfig) -> str:
 SKIP_FIELDS = {"source", "file", "sha256", "encoding", "format", "kind", "id", "table_id"}
 
 
-def _shallow(obj: Any) -> Any:
-    """``copy.copy`` for plain dataclass instances, without its generic (slow) protocol."""
-    names = field_names(type(obj))
-    if names is None or hasattr(obj, "__copy__"):
-        return copy.copy(obj)
-    new = object.__new__(type(obj))
-    for name in names:
-        object.__setattr__(new, name, getattr(obj, name))
-    return new
-
-
 _ATOMS = (int, float, bool, Decimal, tuple)  # no text in them (the model keeps none in tuples)
 
 
@@ -98,7 +87,7 @@ def _redacted(obj: Any, fix: Callable[[str], str]) -> Any:
             if new_value is not value:
                 changed = changed or {}
                 changed[name] = new_value
-        return _with(obj, **changed) if changed else obj
+        return dataclasses.replace(obj, **changed) if changed else obj
     if isinstance(obj, str):
         if not obj:
             return obj
@@ -141,19 +130,12 @@ def _without_labelled_phones(doc: Document) -> Document:
         for r, row in enumerate(rows):
             cells = _masked_labelled_phones(row.cells)
             if cells is not row.cells:
-                rows[r] = _with(row, cells=cells)
+                rows[r] = dataclasses.replace(row, cells=cells)
         if any(a is not b for a, b in zip(rows, table.rows, strict=True)):
-            tables[t] = _with(table, rows=rows)
+            tables[t] = dataclasses.replace(table, rows=rows)
     if any(a is not b for a, b in zip(tables, doc.tables, strict=True)):
-        return _with(doc, tables=tables)
+        return dataclasses.replace(doc, tables=tables)
     return doc
-
-
-def _with(obj: Any, /, **values: Any) -> Any:
-    new = _shallow(obj)
-    for name, value in values.items():
-        object.__setattr__(new, name, value)
-    return new
 
 
 def _masked_labelled_phones(cells: list[Any]) -> list[Any]:
@@ -167,7 +149,7 @@ def _masked_labelled_phones(cells: list[Any]) -> list[Any]:
         text = cell.text.strip()
         if labelled and (STRONG_PHONE.fullmatch(text) or WEAK_PHONE.fullmatch(text)):
             out = list(out) if out is cells else out
-            out[i] = _with(cell, text=PHONE_MASK, value=None)
+            out[i] = dataclasses.replace(cell, text=PHONE_MASK, value=None)
         if any(lbl in text for lbl in PHONE_LABELS):
             labelled = True
     return out
