@@ -27,9 +27,9 @@ from generator.site import (
     finding_view,
     html_compact,
     html_links,
+    line_range,
     number_text,
     plain_terms,
-    row_spans,
     source_text,
 )
 from generator.site.charts import indicator_name, money
@@ -186,6 +186,7 @@ def environment(site: Site, env: Environment | None = None) -> Environment:
         plain_term=plain_terms.for_term,
         plain_indicator=plain_terms.for_indicator,
         source_lines=source_text.source_lines,
+        line_range=line_range.line_range,
     )
     env.filters.update(
         money=_money,
@@ -196,7 +197,6 @@ def environment(site: Site, env: Environment | None = None) -> Environment:
         plain_rule_refs=finding_view.plain_rule_refs,
         markdown=markdown,
         diff_marks=diff_marks,
-        row_spans=row_spans.row_spans,
         as_ref=lambda d: SourceRef(file=d["file"], line=d["line"]),
         indicator_url=lambda i: links.url(Links.indicator(i)),
         term_url=lambda t: links.url(Links.glossary_term(term_id(t))),

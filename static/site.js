@@ -228,6 +228,76 @@
     });
   }
 
+  /* A project's performance indicators, as the printed table shows them: a run of the same
+     first-level (and, within it, second-level) indicator is one merged cell. Each row links
+     its source line, as the page's other figures do. */
+  function drawIndicators(details, project, lineHref) {
+    var items = project.indicators || [];
+    var grid = el("table", "data compact");
+    grid.appendChild(el("caption", "", (project.name || "") + " 绩效指标"));
+    var head = grid.appendChild(el("thead")).appendChild(el("tr"));
+    ["一级指标", "二级指标", "三级指标", "指标值", "出处"].forEach(function (name) {
+      head.appendChild(el("th", "", name)).scope = "col";
+    });
+    var tbody = grid.appendChild(el("tbody"));
+    var cells = [null, null];
+    items.forEach(function (item, n) {
+      var tr = tbody.appendChild(el("tr"));
+      var prev = n > 0 ? items[n - 1] : null;
+      var sameFirst = prev && prev.level1 === item.level1;
+      var levels = [[item.level1, sameFirst], [item.level2, sameFirst && prev.level2 === item.level2]];
+      levels.forEach(function (level, k) {
+        if (level[1]) { cells[k].rowSpan += 1; return; }
+        cells[k] = tr.appendChild(el("td", "", level[0] || ""));
+      });
+      tr.appendChild(el("th", "", item.level3 || "")).scope = "row";
+      var value = item.raw || "";
+      if (item.actual) value += "（完成：" + item.actual + "）";
+      tr.appendChild(el("td", "", value));
+      var where = tr.appendChild(el("td"));
+      var src = item.source || {};
+      if (src.line) {
+        var label = src.page ? "第 " + src.page + " 页" : "第 " + src.line + " 行";
+        if (src.file) where.textContent = label;  /* another file's line: named, not linked */
+        else {
+          var a = where.appendChild(el("a", "src", label));
+          a.href = lineHref + src.line;
+          if (src.page) a.title = "查看原文第 " + src.page + " 页第 " + src.line + " 行";
+        }
+      }
+    });
+    var note = details.querySelector(".ind-note");
+    if (note) note.hidden = true;
+    details.appendChild(grid);
+  }
+
+  function openIndicators(details) {
+    if (!details.open || details.getAttribute("data-drawn")) return;
+    var table = details.closest("table.projects");
+    if (!table) return;
+    details.setAttribute("data-drawn", "loading");
+    loadData(table.getAttribute("data-data")).then(function (data) {
+      var doc = data.documents[Number(table.getAttribute("data-doc"))] || {};
+      var project = (doc.projects || [])[Number(details.getAttribute("data-project"))];
+      if (!project) throw new Error("no such project in the data file");
+      drawIndicators(details, project, table.getAttribute("data-here"));
+      details.setAttribute("data-drawn", "yes");
+    }).catch(function (err) {
+      details.setAttribute("data-drawn", "failed");
+      var note = details.querySelector(".ind-note");
+      if (note) note.insertBefore(document.createTextNode("绩效指标未能载入。"), note.firstChild);
+      console.warn(err);
+    });
+  }
+
+  function initIndicators() {
+    if (!window.fetch || !window.DecompressionStream) return;  /* the line links stay */
+    document.querySelectorAll("table.projects details.indicators").forEach(function (details) {
+      details.addEventListener("toggle", function () { openIndicators(details); });
+      openIndicators(details);
+    });
+  }
+
   // A source page whose line numbers CSS draws (pre.source.counted) has no link on them: a
   // click in a line's number column goes to the line's own address, as that link did.
   function initSourceLines() {
@@ -246,6 +316,7 @@
     initCharts();
     initSourceLines();
     initTables();
+    initIndicators();
     initPrinted();
     document.querySelectorAll("table.sortable").forEach(makeSortable);
     markScrollable();

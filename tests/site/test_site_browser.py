@@ -45,9 +45,7 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="module")
-def server(built_site):
-    site, _ = built_site
+def _serve(site: Path):
     handler = functools.partial(_Handler, site=site)
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
@@ -55,6 +53,17 @@ def server(built_site):
     yield f"http://127.0.0.1:{httpd.server_address[1]}"
     httpd.shutdown()
     httpd.server_close()
+
+
+@pytest.fixture(scope="module")
+def server(built_site):
+    yield from _serve(built_site[0])
+
+
+@pytest.fixture(scope="module")
+def real_server(real_site):
+    """The site as ``make site`` builds it: the real reader's projects and indicators."""
+    yield from _serve(real_site[0])
 
 
 @pytest.fixture(scope="module")
@@ -175,4 +184,36 @@ def test_original_tables_are_drawn_from_the_data_file_when_opened(built_site, se
     first.locator("tbody td.ln a").first.click()
     line = tables[0]["rows"][0]["line"]
     page.wait_for_url(f"**/budget/#L{line}")
+    assert not errors and not outside
+
+
+def test_performance_indicators_are_drawn_from_the_data_file_when_opened(real_server, browser):
+    """北戴河区 2020 绩效目标, project 财务外聘人员工作经费 (source lines 75-101): its four
+    indicators as printed, the first-level 产出指标 spanning its two rows."""
+    page, errors, outside = _open(browser, real_server, "d/130304-ybj/2020/")
+    block = page.locator("table.projects details.indicators").first
+    assert block.locator("summary").inner_text() == "绩效指标（4 项）"
+    assert block.locator("table").count() == 0  # nothing drawn until opened
+    note = block.locator(".ind-note a.src")
+    assert note.get_attribute("href") == "performance/#L79"
+    assert note.text_content() == "第 79–101 行"  # shown without JavaScript too
+    block.locator("summary").click()
+    page.wait_for_selector("details.indicators[data-drawn=yes]", timeout=10000)
+    rows = block.locator("table tbody tr").all()
+    shown = [[c.inner_text() for c in row.locator("td, th").all()] for row in rows]
+    assert shown == [
+        ["产出指标", "质量指标", "优良率", "≥90百分比", "第 79 行"],
+        ["时效指标", "完成率", "≥90百分比", "第 86 行"],
+        ["效果指标", "可持续影响指标", "财务人员工资待遇保障率（%）", "≥90百分比", "第 94 行"],
+        ["满意度指标", "服务对象满意度指标", "服务对象满意度", "≥90百分比", "第 101 行"],
+    ]
+    assert rows[0].locator("td").first.get_attribute("rowspan") == "2"
+    links = block.locator("table a.src")
+    assert [a.get_attribute("href") for a in links.all()] == [
+        f"performance/#L{n}" for n in (79, 86, 94, 101)
+    ]
+    assert block.locator(".ind-note").is_hidden()
+    links.nth(1).click()
+    page.wait_for_url("**/performance/#L86")
+    assert page.locator("#L86").inner_text().strip() == "≥90百分比"
     assert not errors and not outside
