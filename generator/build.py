@@ -21,12 +21,12 @@ that changed and re-renders only the pages that were built from it.
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 import time
 from collections import defaultdict
 from collections.abc import Callable, Sequence
-from itertools import groupby
 from pathlib import Path
 from typing import Any
 
@@ -66,6 +66,7 @@ from generator.build_uptodate import (
     survey,
 )
 from generator.checks import Finding
+from generator.checks import packed_per_document as _per_document
 from generator.checks.packed import FindingsByDocument, PackedFindings
 from generator.config import SiteConfig
 from generator.content import Input
@@ -83,18 +84,6 @@ from generator.site.registry import Registry
 from generator.site_size import site_bytes
 
 STAGES = ("read", "check", "metrics", "site", "render", "write", "search")
-
-
-def _per_document(found: list[Finding]) -> dict[str, PackedFindings]:
-    """One department's findings merged (duplicates out, in a deterministic order) and
-    packed per document."""
-    out: dict[str, PackedFindings] = {}
-    for document, mine in groupby(checks.merge_findings(found), lambda f: f.document):
-        mine = list(mine)
-        if document in out:
-            mine = checks.merge_findings([*out[document], *mine])
-        out[document] = PackedFindings(mine)
-    return out
 
 
 class Builder:
@@ -174,6 +163,9 @@ class Builder:
         disk, else read and indexed (in worker processes when there are several)."""
         keys = [input_key(inp) for inp in inputs]
         names = [self.store.name(k) for k in keys]
+        scope = manifest_name(self.config)
+        if not self._index:  # a new process: the last build's entries, from their buckets
+            self._index = self.store.bucketed(scope, names)
         entries: dict[int, Indexed] = {}
         todo = []
         for i, name in enumerate(names):
@@ -213,6 +205,7 @@ class Builder:
         self.progress.stage("read", len(inputs), len(inputs))
         self._index = {names[i]: entries[i] for i in range(len(inputs))}
         self._names = {inp.rel: names[i] for i, inp in enumerate(inputs)}
+        self.store.put_buckets(scope, self._index)
         return [(inp, entries[i]) for i, inp in enumerate(inputs)]
 
     def check(self, items: list[tuple[Input, Indexed]]) -> FindingsByDocument | None:
@@ -297,6 +290,7 @@ class Builder:
         """``found``: the survey the command already made of this build's inputs (its time
         counts in the build's), else the build makes it."""
         self.errors = []
+        gc.unfreeze()  # what the last build froze may be garbage now
         t0 = time.perf_counter() - (found.seconds if found else 0.0)
         res, cfg, clock = BuildResult(), self.config, StageClock()
         if found is None:
@@ -308,6 +302,9 @@ class Builder:
         if whole is not None:
             forget(self.manifest_path)
         items = self.read(inputs)
+        # the index entries live as long as the build (and the metrics and site model made
+        # next): frozen, the collector's full passes no longer walk millions of objects
+        gc.freeze()
         clock.lap("read")
         refused = [(inp, e) for inp, e in items if e.refused]
         items = [(inp, e) for inp, e in items if not e.refused]
@@ -321,6 +318,7 @@ class Builder:
         if (key, settings) != self._metrics_key:  # metrics also read site.toml
             self._metrics = self.metrics(documents, self._findings)
             clock.lap("metrics")
+            gc.freeze()
             self._metrics_key = (key, settings)
         findings, metrics = self._findings, self._metrics
         placed = [
@@ -335,6 +333,7 @@ class Builder:
         site.outcomes = sorted(rows + unread, key=lambda o: o["file"])
         images = PageImages(cfg.cache_path)  # printed pages not drawn yet: in the workers
         list(forked_map(images.draw_pdf, images.missing(printed_pdfs(site)), self.workers, 2))
+        gc.freeze()
         registry = register_pages(site)
         clock.lap("site")
         res.rendered, res.written, res.removed, pages = self.render_and_write(site, registry)

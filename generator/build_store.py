@@ -2,7 +2,15 @@
 
 The build keeps only the index entries in memory (``build_index``) and loads one document's
 full Document while it renders that document's pages, so memory does not grow with the
-collection. Both files are named by a hash of what they were made from: the input's bytes and
+collection.
+
+A build in a new process needs every entry again. Tens of thousands of small files cost a
+file read each, and each entry arrives with a private copy of every string in it, to be
+interned (``share_strings``). So the entries a build used are also kept in buckets: 256
+files per output folder, each holding the entries whose names begin with its two hex
+digits, their strings shared within the file. A rebuild reads the buckets, then any entry
+not in them from its own file, and rewrites only the buckets whose entries changed: after
+one edit, the one or two holding the edited document's old and new entry. Both files are named by a hash of what they were made from: the input's bytes and
 names (``input_key``), the privacy settings and the generator's own code; a changed input,
 setting or version is a miss, never a stale page. A broken or foreign file is a miss too.
 
@@ -15,7 +23,8 @@ import hashlib
 import os
 import pickle
 import shutil
-from collections import OrderedDict
+from collections import OrderedDict, defaultdict
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +37,7 @@ KEEP_LOADED = 8  # a department-year's documents, while its pages render
 
 
 KEEP_VERSIONS = 2  # the generator's code versions whose stores stay on disk
+BUCKET_DIGITS = 2  # a store name's first hex digits pick its bucket: 256 buckets
 
 
 class DocumentStore:
@@ -38,6 +48,8 @@ class DocumentStore:
         self.salt = f"{code}\n{privacy}"
         self._memory: dict[str, tuple[Indexed, Document]] = {}
         self._loaded: OrderedDict[str, Document] = OrderedDict()
+        # per scope, per bucket: the names its file holds (as read or last written)
+        self._buckets: dict[str, dict[str, frozenset[str]]] = {}
 
     def name(self, input_key: tuple[Any, ...]) -> str:
         text = "\n".join([self.salt, *map(str, input_key)])
@@ -60,6 +72,42 @@ class DocumentStore:
             return found[0] if found else None
         obj = _load(self._path(name, "index"))
         return obj if isinstance(obj, Indexed) else None
+
+    def bucketed(self, scope: str, names: Iterable[str]) -> dict[str, Indexed]:
+        """The entries of these names that the buckets of ``scope`` (one per output folder:
+        the shards of a collection share one store) hold."""
+        self._buckets[scope] = {}
+        folder = self._bucket_folder(scope)
+        if folder is None or not folder.is_dir():
+            return {}
+        wanted, found = set(names), {}
+        for path in sorted(folder.glob("*.pickle")):
+            held = _load(path)
+            if not isinstance(held, dict):
+                continue  # broken: its entries are read one by one, and it is written again
+            self._buckets[scope][path.stem] = frozenset(held)
+            found.update((n, e) for n, e in held.items() if n in wanted and isinstance(e, Indexed))
+        return found
+
+    def put_buckets(self, scope: str, entries: dict[str, Indexed]) -> None:
+        """Keep a build's entries in the buckets of ``scope``; a bucket whose names are the
+        ones its file holds is not written again (an entry never changes under its name)."""
+        folder = self._bucket_folder(scope)
+        if folder is None:
+            return
+        grouped: dict[str, dict[str, Indexed]] = defaultdict(dict)
+        for name in sorted(entries):
+            grouped[name[:BUCKET_DIGITS]][name] = entries[name]
+        held = self._buckets.get(scope, {})
+        for bucket, mine in grouped.items():
+            if held.get(bucket) != frozenset(mine):
+                _write(folder / f"{bucket}.pickle", mine)
+        for bucket in set(held) - set(grouped):
+            (folder / f"{bucket}.pickle").unlink(missing_ok=True)
+        self._buckets[scope] = {b: frozenset(mine) for b, mine in grouped.items()}
+
+    def _bucket_folder(self, scope: str) -> Path | None:
+        return None if self.folder is None else self.folder / "buckets" / scope
 
     def document(self, name: str) -> Document | None:
         """The redacted Document of a stored disclosure; the last few stay loaded."""

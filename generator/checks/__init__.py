@@ -13,8 +13,11 @@ and ``tolerance`` say how a figure is cited and how much rounding explains.
 
 from __future__ import annotations
 
+from itertools import groupby
+
 from generator.checks import memo
 from generator.checks.model import Evidence, Finding, RuleDoc
+from generator.checks.packed import PackedFindings
 from generator.checks.registry import REGISTRY
 from generator.checks.rules import RULE_MODULES
 from generator.checks.rules.cross_document import department_key  # the corpus rules' reach
@@ -72,6 +75,18 @@ def merge_findings(findings: list[Finding]) -> list[Finding]:
     return sorted(unique.values(), key=_key)
 
 
+def packed_per_document(found: list[Finding]) -> dict[str, PackedFindings]:
+    """One department's findings merged (duplicates out, in a deterministic order) and
+    packed per document."""
+    out: dict[str, PackedFindings] = {}
+    for document, mine in groupby(merge_findings(found), lambda f: f.document):
+        mine = list(mine)
+        if document in out:
+            mine = merge_findings([*out[document], *mine])
+        out[document] = PackedFindings(mine)
+    return out
+
+
 def _safely(reg, arg, doc: Document | None) -> list[Finding]:
     try:
         return list(reg.func(arg) or [])
@@ -98,5 +113,6 @@ __all__ = [
     "department_key",
     "document_findings",
     "merge_findings",
+    "packed_per_document",
     "run_checks",
 ]

@@ -7,10 +7,11 @@ on a transparency site, and only the first is a number.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from decimal import Decimal
 
 from generator.checks.model import Finding
+from generator.checks.packed import FindingsByDocument, PackedFindings
 from generator.config import SiteConfig
 from generator.metrics.definitions import FIGURES, METRIC_DOCS
 from generator.metrics.types import Input, MetricValue
@@ -25,20 +26,25 @@ TEN_THOUSAND = Decimal(10000)
 _SPENDING_FIGURES = set(CANONICAL_INDICATORS)
 
 
-def findings_index(findings: list[Finding] | None) -> dict[tuple[str, int], list[str]]:
+def findings_index(findings: Sequence[Finding] | None) -> dict[tuple[str, int], list[str]]:
     """(document, line) -> rule ids of failed findings whose evidence points at that line."""
     index: dict[tuple[str, int], list[str]] = {}
-    for f in findings or ():
-        if f.status != "failed":
-            continue
-        for ev in f.evidence:
-            src = ev.source
-            if src is None:
-                continue
-            rules = index.setdefault((src.file, src.line), [])
-            if f.rule not in rules:
-                rules.append(f.rule)
+    for file, line, rule in _failed_lines(findings or ()):
+        rules = index.setdefault((file, line), [])
+        if rule not in rules:
+            rules.append(rule)
     return index
+
+
+def _failed_lines(findings: Sequence[Finding]) -> Iterator[tuple[str, int, str]]:
+    if isinstance(findings, PackedFindings | FindingsByDocument):  # as a build keeps them
+        yield from findings.failed_lines()
+        return
+    for f in findings:
+        if f.status == "failed":
+            for ev in f.evidence:
+                if ev.source is not None:
+                    yield ev.source.file, ev.source.line, f.rule
 
 
 def _unreadable(doc: Document, indicator: str) -> bool:

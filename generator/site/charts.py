@@ -281,7 +281,7 @@ def peer_chart(
         rows.append(ChartRow(MEDIAN, median, median_text, MEDIAN))
     kind = "metric_peers_pct" if unit == "ratio" else "metric_peers_num"
     notes = []
-    if any(me for *_, me, _ in bars):
+    if any(bar[3] for bar in bars):  # is this department (no star-unpacking: a hot loop)
         notes.append("红色为本部门")
     if median is not None:
         notes.append("虚线为同类中位数")

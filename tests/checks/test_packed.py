@@ -88,3 +88,27 @@ def test_the_digest_follows_the_findings_not_the_objects():
     site = FindingsByDocument({"甲": PackedFindings(items)})
     assert site.digest() == FindingsByDocument({"甲": PackedFindings(list(items))}).digest()
     assert site.digest() != FindingsByDocument({"乙": PackedFindings(items)}).digest()
+
+
+def test_failed_lines_are_read_without_unpacking(monkeypatch):
+    from dataclasses import replace
+
+    from generator.metrics.values import findings_index
+
+    found = [_finding("甲/2024-budget.txt", 5), _finding("甲/2024-budget.txt", 9)]
+    found.append(replace(_finding("甲/2024-budget.txt", 20), status="rounding"))
+    found.append(replace(_finding("甲/2024-budget.txt", 6), rule="text.unit_magnitude"))
+    other = replace(_finding("乙/2024-final.txt", 3), document="甲/2024-budget.txt")
+    found.append(other)  # evidence from another file
+    expected = findings_index(found)  # from the findings themselves
+    assert expected[("甲/2024-budget.txt", 6)] == [
+        "table.total_equals_items",
+        "text.unit_magnitude",
+    ]
+    assert ("甲/2024-budget.txt", 20) not in expected and ("乙/2024-final.txt", 3) in expected
+    kept = pickle.loads(pickle.dumps(PackedFindings(found)))
+    chained = PackedFindings.chain([PackedFindings(found[:2]), PackedFindings(found[2:])])
+    by_document = FindingsByDocument({"甲/2024-budget.txt": kept})
+    monkeypatch.setattr(PackedFindings, "unpacked", lambda self: 1 / 0)
+    assert findings_index(kept) == findings_index(chained) == expected
+    assert findings_index(by_document) == expected

@@ -135,9 +135,45 @@ def test_a_rebuild_merges_again_only_the_changed_departments_findings(
     assert others(found) == others(before) and len(others(before)) > 10
 
 
+def test_a_new_process_reads_the_entries_from_their_buckets(two_years, tmp_path, monkeypatch):
+    from generator import build_store
+
+    content = tmp_path / "content"
+    shutil.copytree(two_years, content)
+    first = Builder(_config(tmp_path), disclosures=content, workers=1)
+    first.build()
+    again = Builder(_config(tmp_path), disclosures=content, workers=1)
+    monkeypatch.setattr(again.store, "indexed", lambda name: pytest.fail("one by one: " + name))
+    written = []
+    real_write = build_store._write
+    monkeypatch.setattr(build_store, "_write", lambda p, o: (written.append(p), real_write(p, o)))
+    found = again.read(find_disclosures(content))
+    assert written == []  # nothing changed: no bucket is written again
+    assert {again._names[i.rel]: e.light for i, e in found} == {
+        n: e.light for n, e in first._index.items()
+    }
+    # entries in one bucket share their strings
+    units = [r.unit for e in again._index.values() for r in e.light.readings if r.unit == "万元"]
+    assert len(units) > 100 and len({id(u) for u in units}) <= 256
+    # one edit: a new process reads that document's entry, and rewrites the buckets of its
+    # old and new name only
+    edited = content / "410526-滑县" / "滑县医疗保障局" / "2023-budget.txt"
+    edited.write_text(edited.read_text(encoding="utf-8") + "\n附注。\n", encoding="utf-8")
+    third = Builder(_config(tmp_path), disclosures=content, workers=1)
+    third.build()
+    old = again._names[next(i.rel for i, _ in found if i.rel.endswith("2023-budget.txt"))]
+    new = third._names[next(r for r in third._names if r.endswith("2023-budget.txt"))]
+    buckets = {p.stem for p in written if p.parent.parent.name == "buckets"}
+    assert old != new and new[:2] in buckets and buckets <= {old[:2], new[:2]}
+    fourth = Builder(_config(tmp_path), disclosures=content, workers=1)
+    assert fourth.store.bucketed("manifest.json", [old]) == {}  # its bucket emptied or gone
+    assert set(fourth.store.bucketed("manifest.json", third._index)) == set(third._index)
+
+
 def test_entries_loaded_from_the_store_share_their_strings(two_years, tmp_path):
     Builder(_config(tmp_path), disclosures=two_years, workers=1).build()
     again = Builder(_config(tmp_path), disclosures=two_years, workers=1)
+    shutil.rmtree(again.store.folder / "buckets")  # each entry from its own file
     found = again.read(find_disclosures(two_years))
     entries = [e for _, e in found if not e.refused]
     units = [r.unit for e in entries for r in e.light.readings if r.unit == "万元"]
