@@ -166,6 +166,7 @@ class Builder:
         scope = manifest_name(self.config)
         if not self._index:  # a new process: the last build's entries, from their buckets
             self._index = self.store.bucketed(scope, names)
+            gc.freeze()  # as the build does after this stage (see ``build``)
         entries: dict[int, Indexed] = {}
         todo = []
         for i, name in enumerate(names):

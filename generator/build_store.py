@@ -2,7 +2,9 @@
 
 The build keeps only the index entries in memory (``build_index``) and loads one document's
 full Document while it renders that document's pages, so memory does not grow with the
-collection.
+collection. Both files are named by a hash of what they were made from: the input's bytes
+and names (``input_key``), the privacy settings and the generator's own code; a changed input,
+setting or version is a miss, never a stale page. A broken or foreign file is a miss too.
 
 A build in a new process needs every entry again. Tens of thousands of small files cost a
 file read each, and each entry arrives with a private copy of every string in it, to be
@@ -10,9 +12,7 @@ interned (``share_strings``). So the entries a build used are also kept in bucke
 files per output folder, each holding the entries whose names begin with its two hex
 digits, their strings shared within the file. A rebuild reads the buckets, then any entry
 not in them from its own file, and rewrites only the buckets whose entries changed: after
-one edit, the one or two holding the edited document's old and new entry. Both files are named by a hash of what they were made from: the input's bytes and
-names (``input_key``), the privacy settings and the generator's own code; a changed input,
-setting or version is a miss, never a stale page. A broken or foreign file is a miss too.
+one edit, the one or two holding the edited document's old and new entry.
 
 Builders given a custom reader (tests) keep the same things in memory instead.
 """
@@ -81,12 +81,15 @@ class DocumentStore:
         if folder is None or not folder.is_dir():
             return {}
         wanted, found = set(names), {}
-        for path in sorted(folder.glob("*.pickle")):
-            held = _load(path)
-            if not isinstance(held, dict):
-                continue  # broken: its entries are read one by one, and it is written again
-            self._buckets[scope][path.stem] = frozenset(held)
-            found.update((n, e) for n, e in held.items() if n in wanted and isinstance(e, Indexed))
+        with unpickle.paused():  # tens of thousands of entries and no garbage among them
+            for path in sorted(folder.glob("*.pickle")):
+                held = _load(path)
+                if not isinstance(held, dict):
+                    continue  # broken: its entries are read one by one, and written again
+                self._buckets[scope][path.stem] = frozenset(held)
+                found.update(
+                    (n, e) for n, e in held.items() if n in wanted and isinstance(e, Indexed)
+                )
         return found
 
     def put_buckets(self, scope: str, entries: dict[str, Indexed]) -> None:

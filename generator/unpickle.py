@@ -12,14 +12,24 @@ from __future__ import annotations
 
 import gc
 import pickle
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 
 def loads(data: bytes) -> Any:
-    paused = gc.isenabled()
+    with paused():
+        return pickle.loads(data)
+
+
+@contextmanager
+def paused() -> Iterator[None]:
+    """The collector paused while a caller loads many objects that are not garbage (the
+    build's index from its buckets); it resumes as it was."""
+    enabled = gc.isenabled()
     gc.disable()
     try:
-        return pickle.loads(data)
+        yield
     finally:
-        if paused:
+        if enabled:
             gc.enable()

@@ -27,3 +27,11 @@ def test_the_collector_resumes_after_a_broken_pickle():
     except Exception:  # noqa: BLE001
         pass
     assert gc.isenabled()
+
+
+def test_a_pause_around_many_loads_holds_and_ends_as_it_began():
+    data = pickle.dumps(doc_001())
+    with unpickle.paused():
+        unpickle.loads(data)
+        assert not gc.isenabled()  # the inner load does not resume the outer pause
+    assert gc.isenabled()
