@@ -15,15 +15,63 @@ import hashlib
 import pickle
 import zlib
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 
 from generator import unpickle
 from generator.checks.model import Finding
 
 
+@dataclass(frozen=True, slots=True)
+class Tally:
+    """What a summary counts of some findings, kept beside their packed bytes: the quality
+    page adds these up over a whole collection without unpacking a finding."""
+
+    counts: tuple[tuple[str, int], ...] = ()  # checked findings by severity, sorted
+    not_checked: int = 0
+    rules: tuple[str, ...] = ()  # the rules of the checked findings, sorted
+    all_rules: tuple[str, ...] = ()  # the rules of every finding, sorted
+    contradictions: int = 0  # severity "error", not a rounding difference
+
+    def __add__(self, other: Tally) -> Tally:
+        counts = dict(self.counts)
+        for severity, n in other.counts:
+            counts[severity] = counts.get(severity, 0) + n
+        return Tally(
+            tuple(sorted(counts.items())),
+            self.not_checked + other.not_checked,
+            tuple(sorted({*self.rules, *other.rules})),
+            tuple(sorted({*self.all_rules, *other.all_rules})),
+            self.contradictions + other.contradictions,
+        )
+
+
+def tally(findings: Iterable[Finding]) -> Tally:
+    counts: dict[str, int] = {}
+    not_checked = contradictions = 0
+    rules: set[str] = set()
+    every: set[str] = set()
+    for f in findings:
+        every.add(f.rule)
+        if f.severity == "error" and f.status != "rounding":
+            contradictions += 1
+        if f.status == "not_checked":
+            not_checked += 1
+            continue
+        counts[f.severity] = counts.get(f.severity, 0) + 1
+        rules.add(f.rule)
+    return Tally(
+        tuple(sorted(counts.items())),
+        not_checked,
+        tuple(sorted(rules)),
+        tuple(sorted(every)),
+        contradictions,
+    )
+
+
 class PackedFindings(Sequence):
     """An ordered, read-only list of findings, unpacked on each reading."""
 
-    __slots__ = ("_blob", "_n", "_parts", "_failed")
+    __slots__ = ("_blob", "_n", "_parts", "_failed", "_tally")
 
     def __init__(self, findings: Iterable[Finding] = ()):
         items = list(findings)
@@ -33,6 +81,7 @@ class PackedFindings(Sequence):
         )
         self._parts: tuple[PackedFindings, ...] = ()
         self._failed = _failed_lines(items)
+        self._tally = tally(items)
 
     @classmethod
     def chain(cls, parts: Iterable[PackedFindings | None]) -> PackedFindings:
@@ -45,6 +94,11 @@ class PackedFindings(Sequence):
         out = cls()
         out._parts, out._n = kept, sum(len(p) for p in kept)
         return out
+
+    def tally(self) -> Tally:
+        if self._parts:
+            return sum((part.tally() for part in self._parts), Tally())
+        return self._tally
 
     def failed_lines(self) -> Iterator[tuple[str, int, str]]:
         """(file, line, rule) of each failed finding's evidence, in order, without
@@ -94,10 +148,10 @@ class PackedFindings(Sequence):
         return f"PackedFindings({self._n} findings)"
 
     def __getstate__(self) -> tuple:
-        return self._blob, self._n, self._parts, self._failed
+        return self._blob, self._n, self._parts, self._failed, self._tally
 
     def __setstate__(self, state: tuple) -> None:
-        self._blob, self._n, self._parts, self._failed = state
+        self._blob, self._n, self._parts, self._failed, self._tally = state
 
 
 def _failed_lines(findings: list[Finding]) -> bytes:

@@ -7,9 +7,11 @@ carry; "not checked" is counted apart, because it is neither a pass nor a failur
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from generator.checks.model import Finding
+from generator.checks.packed import PackedFindings, Tally, tally
 from generator.checks.registry import REGISTRY
 from generator.checks.rules.completeness import completeness_score
 from generator.model import Document
@@ -37,19 +39,17 @@ class Quality:
         return None if self.score is None else round(self.score * 100)
 
 
-def quality(documents: list[Document], findings: list[Finding] | None) -> Quality:
+def quality(documents: list[Document], findings: Sequence[Finding] | None) -> Quality:
+    """``findings`` packed (as a build keeps them) are counted without being unpacked."""
     scores = [s for s in (completeness_score(d) for d in documents) if s is not None]
     score = sum(scores) / len(scores) if scores else None
-    counts = {"error": 0, "warning": 0, "info": 0}
-    not_checked = 0
-    rules: set[str] = set()
-    for f in findings or []:
-        if f.status == "not_checked":
-            not_checked += 1
-            continue
-        counts[f.severity] = counts.get(f.severity, 0) + 1
-        rules.add(f.rule)
-    return Quality(score, counts, not_checked, sorted(rules))
+    t = tally_of(findings or [])
+    counts = {"error": 0, "warning": 0, "info": 0, **dict(t.counts)}
+    return Quality(score, counts, t.not_checked, list(t.rules))
+
+
+def tally_of(findings: Sequence[Finding]) -> Tally:
+    return findings.tally() if isinstance(findings, PackedFindings) else tally(findings)
 
 
 def rule_title(rule_id: str) -> str:

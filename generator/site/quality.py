@@ -9,7 +9,7 @@ generator.checks.quality; this module only places them on a page.
 from __future__ import annotations
 
 from generator.checks import RULES
-from generator.checks.quality import FAMILY_ZH, SEVERITY_ZH, quality
+from generator.checks.quality import FAMILY_ZH, SEVERITY_ZH, quality, tally_of
 from generator.checks.tolerance import EXPLANATION_ZH
 from generator.links import Links
 from generator.site.deps import all_deps, digest
@@ -39,12 +39,16 @@ def quality_page(site: Site, reg: Registry) -> None:
     errors: list[dict] = []  # the contradictions, the list when there are more
     all_items, used = 0, set()
     for dy in site.department_years:
-        found = list(dy.findings or [])  # unpacked once, for the summary and the list
-        q = quality([d.document for d in dy.docs], found if dy.findings is not None else None)
+        q = quality([d.document for d in dy.docs], dy.findings)  # packed: not unpacked
         summaries.append({"dy": dy, "q": q})
-        for f in found:
+        t = tally_of(dy.findings or [])
+        used.update(t.all_rules)
+        listed = all_items < LIST_MAX or (t.contradictions and len(errors) < LIST_MAX)
+        if not listed:  # nothing of it is listed: a national site stops unpacking early
+            all_items += len(dy.findings or [])
+            continue
+        for f in dy.findings or []:
             all_items += 1
-            used.add(f.rule)
             as_row = all_items <= LIST_MAX
             as_error = f.severity == "error" and f.status != "rounding" and len(errors) < LIST_MAX
             if not (as_row or as_error):

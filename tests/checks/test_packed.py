@@ -112,3 +112,23 @@ def test_failed_lines_are_read_without_unpacking(monkeypatch):
     monkeypatch.setattr(PackedFindings, "unpacked", lambda self: 1 / 0)
     assert findings_index(kept) == findings_index(chained) == expected
     assert findings_index(by_document) == expected
+
+
+def test_a_tally_counts_what_the_quality_summary_needs_without_unpacking(monkeypatch):
+    from dataclasses import replace
+
+    from generator.checks.packed import tally
+
+    found = [_finding("甲/2024-budget.txt", 5), _finding("甲/2024-budget.txt", 9)]
+    found.append(replace(_finding("甲/2024-budget.txt", 20), status="rounding"))
+    found.append(replace(_finding("甲/2024-budget.txt", 6), severity="warning", rule="text.x"))
+    found.append(replace(_finding("甲/2024-budget.txt", 7), status="not_checked", rule="c.y"))
+    whole = tally(found)
+    assert dict(whole.counts) == {"error": 3, "warning": 1}
+    assert whole.not_checked == 1 and whole.contradictions == 3  # not the rounding one
+    assert whole.rules == ("table.total_equals_items", "text.x")
+    assert whole.all_rules == ("c.y", "table.total_equals_items", "text.x")
+    kept = pickle.loads(pickle.dumps(PackedFindings(found)))
+    chained = PackedFindings.chain([PackedFindings(found[:2]), PackedFindings(found[2:])])
+    monkeypatch.setattr(PackedFindings, "unpacked", lambda self: 1 / 0)
+    assert kept.tally() == chained.tally() == whole

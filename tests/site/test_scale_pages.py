@@ -65,3 +65,72 @@ def test_the_quality_page_of_a_large_site_lists_contradictions_first(tmp_path, m
     assert f"全站共 {result.findings} 条发现" in html and 0 < listed <= 3
     assert html.count('<li class="finding sev-error') == listed  # contradictions only
     assert "此处列出不一致和需注意最多的 3 个" in html
+
+
+def test_the_quality_page_counts_packed_findings_and_unpacks_only_what_it_lists(monkeypatch):
+    """Ten department-years of four findings each (two contradictions): with a list of
+    three, the page is the same from packed findings as from lists, and only the
+    department-years whose findings it lists are unpacked."""
+    from dataclasses import replace
+
+    from generator.checks.packed import PackedFindings
+    from generator.site import quality
+    from generator.site.registry import Registry
+    from tests.checks.test_packed import _finding
+
+    monkeypatch.setattr(quality, "LIST_MAX", 3)
+
+    def findings(n):
+        doc = f"甲/{2000 + n}-budget.txt"
+        return [
+            _finding(doc, 5),
+            replace(_finding(doc, 9), severity="warning", rule="text.unit_magnitude"),
+            _finding(doc, 12),
+            replace(
+                _finding(doc, 20), severity="info", status="not_checked", rule="cross_document.yoy"
+            ),
+        ]
+
+    def site(pack):
+        dys = [
+            SimpleNamespace(
+                findings=PackedFindings(findings(n)) if pack else findings(n),
+                docs=[],
+                year=2000 + n,
+                department=SimpleNamespace(region_name="甲县"),
+            )
+            for n in range(10)
+        ]
+        return SimpleNamespace(department_years=dys, docs=[], findings=None, doc_for=lambda f: None)
+
+    def context(s):
+        reg = Registry()
+        quality.quality_page(s, reg)
+        return next(p for p in reg if p.path.endswith("quality/")).context
+
+    plain = context(site(pack=False))
+    unpacked = []
+    real = PackedFindings.unpacked
+    monkeypatch.setattr(
+        PackedFindings, "unpacked", lambda self: unpacked.append(self) or real(self)
+    )
+    packed_site = site(pack=True)
+    kept = context(packed_site)
+    shown = lambda c: [(i["dy"].year, i["f"].message) for i in c["items"]]  # noqa: E731
+    assert (
+        shown(kept)
+        == shown(plain)
+        == [  # over three: the contradictions, in order
+            (2000, "合计 1,000.00 与各项之和 999.00 不等（第 5 行）。"),
+            (2000, "合计 1,000.00 与各项之和 999.00 不等（第 12 行）。"),
+            (2001, "合计 1,000.00 与各项之和 999.00 不等（第 5 行）。"),
+        ]
+    )
+    assert kept["items_total"] == plain["items_total"] == 40
+    assert [s["q"] for s in kept["summaries"]] == [s["q"] for s in plain["summaries"]]
+    assert kept["summaries"][0]["q"].counts == {"error": 2, "warning": 1, "info": 0}
+    assert kept["summaries"][0]["q"].not_checked == 1
+    assert [r.id for r in kept["rules"]] == [r.id for r in plain["rules"]]
+    # the first lists three rows and two contradictions, the second the third contradiction
+    first_two = {id(dy.findings) for dy in packed_site.department_years[:2]}
+    assert {id(p) for p in unpacked} == first_two
