@@ -194,13 +194,15 @@ def test_a_split_index_is_searched_as_one_in_the_browser(split_site, chromium):
             assert any(h.endswith("d/410526-ybj/2024/") for h in found["滑县"]), found
             assert any(h.endswith("regions/410526/") for h in found["滑县"]), found
             assert any(h.startswith(BASE_PATH + "d/130607-ybj/") for h in found["满城区"]), found
-            # the filters list the regions of every bundle
+            # the filters list the regions of every bundle (in the filter panel, folded:
+            # its text, not what is drawn; which results come first is the ranking's affair)
             page.goto(root + "search/?q=基本支出", wait_until="load")
-            # results arrive one by one (a placeholder each until its fragment is loaded):
-            # wait for both regions, however busy the machine
+            # the filters arrive with the bundles' results: wait for both regions, however
+            # busy the machine
             page.wait_for_function(
-                """() => ['滑县', '满城区'].every(
-                         r => document.querySelector('#search').innerText.includes(r))""",
+                """() => ['滑县', '满城区'].every(r => [...document.querySelectorAll(
+                         '#search .pagefind-ui__filter-panel')].some(
+                         e => e.textContent.includes(r + ' (')))""",
                 timeout=20000,
             )
             browser.close()
