@@ -56,6 +56,9 @@ def test_small_run_prints_the_stage_table(tmp_path):
     planned = int(out.split("(planned ")[1].split(")")[0])
     assert f"{planned} department-year folders" in out
     assert "bytes per department-year" in out
+    packed = float(out.split("as a Pages artifact (one tar, gzip -6): ")[1].split(" MB")[0])
+    whole = float(out.split("output: ")[1].split(" MB")[0].replace(",", ""))
+    assert 0 < packed < whole  # HTML and JSON compress
     assert (tmp_path / "work" / "out" / "index.html").is_file()
     # the stages before rendering, timed again on the kept collection and its store
     again = subprocess.run(
