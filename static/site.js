@@ -198,11 +198,33 @@
     (table.notes || []).forEach(function (n) { box.appendChild(el("p", "note", n)); });
   }
 
-  function openTables(details) {
-    if (!details.open || details.getAttribute("data-drawn")) return;
-    details.setAttribute("data-drawn", "loading");
-    var note = details.querySelector(".tables-note");
-    loadData(details.getAttribute("data-tables")).then(function (data) {
+  /* Blocks whose rows are drawn from the department-year's data file the first time the
+     reader opens them (the original tables, a project's performance indicators): written
+     once, in the data file, not once more on every page. Without fetch or
+     DecompressionStream they stay as the page wrote them, with their links to the source.
+     draw(details) returns a promise; failed(details) says so on the page. */
+  function drawWhenOpened(selector, draw, failed) {
+    if (!window.fetch || !window.DecompressionStream) return;
+    document.querySelectorAll(selector).forEach(function (details) {
+      function open() {
+        if (!details.open || details.getAttribute("data-drawn")) return;
+        details.setAttribute("data-drawn", "loading");
+        draw(details).then(function () {
+          details.setAttribute("data-drawn", "yes");
+          markScrollable();
+        }).catch(function (err) {
+          details.setAttribute("data-drawn", "failed");
+          failed(details);
+          console.warn(err);
+        });
+      }
+      details.addEventListener("toggle", open);
+      open();
+    });
+  }
+
+  function drawTables(details) {
+    return loadData(details.getAttribute("data-tables")).then(function (data) {
       var doc = data.documents[Number(details.getAttribute("data-doc"))] || {};
       var byLine = {};
       (doc.tables || []).forEach(function (t) { byLine[t.line] = t; });
@@ -210,22 +232,14 @@
         var table = byLine[box.getAttribute("data-line")];
         if (table && box.querySelector(".table-place")) drawTable(box, table, details.getAttribute("data-here"));
       });
+      var note = details.querySelector(".tables-note");
       if (note) note.hidden = true;
-      details.setAttribute("data-drawn", "yes");
-      markScrollable();
-    }).catch(function (err) {
-      details.setAttribute("data-drawn", "failed");
-      if (note) note.textContent = "表格未能载入，请用下列链接在原文中查看。";
-      console.warn(err);
     });
   }
 
-  function initTables() {
-    if (!window.fetch || !window.DecompressionStream) return;  /* the links stay */
-    document.querySelectorAll("details.tables[data-tables]").forEach(function (details) {
-      details.addEventListener("toggle", function () { openTables(details); });
-      openTables(details);
-    });
+  function tablesFailed(details) {
+    var note = details.querySelector(".tables-note");
+    if (note) note.textContent = "表格未能载入，请用下列链接在原文中查看。";
   }
 
   /* A project's performance indicators, as the printed table shows them: a run of the same
@@ -271,31 +285,19 @@
     details.appendChild(grid);
   }
 
-  function openIndicators(details) {
-    if (!details.open || details.getAttribute("data-drawn")) return;
+  function drawProjectIndicators(details) {
     var table = details.closest("table.projects");
-    if (!table) return;
-    details.setAttribute("data-drawn", "loading");
-    loadData(table.getAttribute("data-data")).then(function (data) {
+    return loadData(table.getAttribute("data-data")).then(function (data) {
       var doc = data.documents[Number(table.getAttribute("data-doc"))] || {};
       var project = (doc.projects || [])[Number(details.getAttribute("data-project"))];
       if (!project) throw new Error("no such project in the data file");
       drawIndicators(details, project, table.getAttribute("data-here"));
-      details.setAttribute("data-drawn", "yes");
-    }).catch(function (err) {
-      details.setAttribute("data-drawn", "failed");
-      var note = details.querySelector(".ind-note");
-      if (note) note.insertBefore(document.createTextNode("绩效指标未能载入。"), note.firstChild);
-      console.warn(err);
     });
   }
 
-  function initIndicators() {
-    if (!window.fetch || !window.DecompressionStream) return;  /* the line links stay */
-    document.querySelectorAll("table.projects details.indicators").forEach(function (details) {
-      details.addEventListener("toggle", function () { openIndicators(details); });
-      openIndicators(details);
-    });
+  function indicatorsFailed(details) {
+    var note = details.querySelector(".ind-note");
+    if (note) note.insertBefore(document.createTextNode("绩效指标未能载入。"), note.firstChild);
   }
 
   // A source page whose line numbers CSS draws (pre.source.counted) has no link on them: a
@@ -315,8 +317,8 @@
   function init() {
     initCharts();
     initSourceLines();
-    initTables();
-    initIndicators();
+    drawWhenOpened("details.tables[data-tables]", drawTables, tablesFailed);
+    drawWhenOpened("table.projects details.indicators", drawProjectIndicators, indicatorsFailed);
     initPrinted();
     document.querySelectorAll("table.sortable").forEach(makeSortable);
     markScrollable();
