@@ -45,6 +45,21 @@ class Tally:
         )
 
 
+def contradiction(f: Finding) -> bool:
+    """A finding of severity "error" that is not a rounding difference: what the quality
+    page lists first."""
+    return f.severity == "error" and f.status != "rounding"
+
+
+def failed_evidence(findings: Iterable[Finding]) -> Iterator[tuple[str, int, str]]:
+    """(file, line, rule) of each failed finding's evidence that names a line, in order."""
+    for f in findings:
+        if f.status == "failed":
+            for ev in f.evidence:
+                if ev.source is not None:
+                    yield ev.source.file, ev.source.line, f.rule
+
+
 def tally(findings: Iterable[Finding]) -> Tally:
     counts: dict[str, int] = {}
     not_checked = contradictions = 0
@@ -52,7 +67,7 @@ def tally(findings: Iterable[Finding]) -> Tally:
     every: set[str] = set()
     for f in findings:
         every.add(f.rule)
-        if f.severity == "error" and f.status != "rounding":
+        if contradiction(f):
             contradictions += 1
         if f.status == "not_checked":
             not_checked += 1
@@ -101,8 +116,7 @@ class PackedFindings(Sequence):
         return self._tally
 
     def failed_lines(self) -> Iterator[tuple[str, int, str]]:
-        """(file, line, rule) of each failed finding's evidence, in order, without
-        unpacking: the metrics mark every figure a failed finding points at, over the
+        """``failed_evidence`` of these findings, without unpacking them: the metrics mark every figure a failed finding points at, over the
         whole collection on every build."""
         if self._parts:
             for part in self._parts:
@@ -159,16 +173,10 @@ def _failed_lines(findings: list[Finding]) -> bytes:
     a document's evidence is in its own file), packed as the findings are: a national
     collection has about half a million, 80 bytes each as tuples, two or three packed."""
     runs: list[tuple[str, list[tuple[int, str]]]] = []
-    for f in findings:
-        if f.status != "failed":
-            continue
-        for ev in f.evidence:
-            src = ev.source
-            if src is None:
-                continue
-            if not runs or runs[-1][0] != src.file:
-                runs.append((src.file, []))
-            runs[-1][1].append((src.line, f.rule))
+    for file, line, rule in failed_evidence(findings):
+        if not runs or runs[-1][0] != file:
+            runs.append((file, []))
+        runs[-1][1].append((line, rule))
     if not runs:
         return b""
     return zlib.compress(pickle.dumps(runs, pickle.HIGHEST_PROTOCOL), 1)

@@ -11,7 +11,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from decimal import Decimal
 
 from generator.checks.model import Finding
-from generator.checks.packed import FindingsByDocument, PackedFindings
+from generator.checks.packed import FindingsByDocument, PackedFindings, failed_evidence
 from generator.config import SiteConfig
 from generator.metrics.definitions import FIGURES, METRIC_DOCS
 from generator.metrics.types import Input, MetricValue
@@ -38,13 +38,8 @@ def findings_index(findings: Sequence[Finding] | None) -> dict[tuple[str, int], 
 
 def _failed_lines(findings: Sequence[Finding]) -> Iterator[tuple[str, int, str]]:
     if isinstance(findings, PackedFindings | FindingsByDocument):  # as a build keeps them
-        yield from findings.failed_lines()
-        return
-    for f in findings:
-        if f.status == "failed":
-            for ev in f.evidence:
-                if ev.source is not None:
-                    yield ev.source.file, ev.source.line, f.rule
+        return findings.failed_lines()
+    return failed_evidence(findings)
 
 
 def _unreadable(doc: Document, indicator: str) -> bool:

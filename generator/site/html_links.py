@@ -2,8 +2,8 @@
 
 The templates write every link absolute under ``base_path`` (``Links.url``): one rule, and a
 page's links do not depend on where the page is. But a department-year page links hundreds
-of times into its own folder, once for every figure's source line and every performance
-indicator's, and at national scale those links are a tenth of the site's bytes: written
+of times into its own folder, once for every figure's source line, and at national scale
+those links were a tenth of the site's bytes: written
 relative, ``/d/130110-ybj/2021/budget/#L157`` is ``budget/#L157``. A link is rewritten only
 when its relative form is shorter, so links that climb out of the page's folder
 (``../../../rankings/…``) stay absolute. Both forms lead to the same address from the page's

@@ -9,6 +9,7 @@ generator.checks.quality; this module only places them on a page.
 from __future__ import annotations
 
 from generator.checks import RULES
+from generator.checks.packed import contradiction
 from generator.checks.quality import FAMILY_ZH, SEVERITY_ZH, quality, tally_of
 from generator.checks.tolerance import EXPLANATION_ZH
 from generator.links import Links
@@ -50,7 +51,7 @@ def quality_page(site: Site, reg: Registry) -> None:
         for f in dy.findings or []:
             all_items += 1
             as_row = all_items <= LIST_MAX
-            as_error = f.severity == "error" and f.status != "rounding" and len(errors) < LIST_MAX
+            as_error = contradiction(f) and len(errors) < LIST_MAX
             if not (as_row or as_error):
                 continue
             sdoc = site.doc_for(f.document)
