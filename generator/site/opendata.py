@@ -7,7 +7,6 @@ Values are written with the Decimal's own digits (``format(value, "f")``): 142.0
 from __future__ import annotations
 
 import csv
-import dataclasses
 import gzip
 import io
 import json
@@ -17,7 +16,6 @@ from typing import Any
 
 from generator.links import Links
 from generator.model import CANONICAL_INDICATORS, KINDS
-from generator.model_json import to_jsonable
 from generator.safe_output import csv_cell, web_url
 from generator.site import compact_json
 from generator.site.charts import indicator_name
@@ -165,32 +163,22 @@ def department_year_csv(site: Site, dy: DepartmentYear) -> bytes:
     return _csv(DOWNLOAD_FIELDS, rows)
 
 
-def _document_data(doc) -> dict[str, Any]:
-    """A document as JSON data without its lines (the source page has the text; the download
-    stays small)."""
-    fields = (f.name for f in dataclasses.fields(doc) if f.name != "lines")
-    return {name: to_jsonable(getattr(doc, name)) for name in fields}
-
-
 def _doc_json(site: Site, sdoc) -> dict[str, Any]:
-    data = _document_data(sdoc.full().document)
-    data["source"] = sdoc.rel
-    data["department_id"] = sdoc.dept_id
-    return compact_json.document(data, site.links.url(sdoc.path))
+    source_page = site.links.url(sdoc.path)
+    return compact_json.document(sdoc.full().document, sdoc.rel, sdoc.dept_id, source_page)
 
 
 def department_year_json(site: Site, dy: DepartmentYear) -> bytes:
     """The full reading result of a department-year, compact (see ``compact_json``) and
     gzip-compressed (``Links.DEPARTMENT_YEAR_DATA``). A fixed time stamp and no file name
     in the gzip header keep the bytes the same on every build."""
-    findings = None if dy.findings is None else to_jsonable(list(dy.findings))
     out = {
         "format": compact_json.FORMAT,
         "department_id": dy.department.id,
         "department": dy.department.name,
         "year": dy.year,
         "documents": [_doc_json(site, d) for d in dy.docs],
-        "findings": compact_json.findings(findings),
+        "findings": compact_json.findings(dy.findings),
     }
     text = json.dumps(out, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
     return gzip.compress(text.encode("utf-8"), compresslevel=9, mtime=0)
