@@ -18,8 +18,10 @@ from generator.site.metric_panels import (
     department_year_panels,
     dy_path,
     methodology,
+    panels_digest,
     ranking_pages,
     rankings_index,
+    with_charts,
 )
 from generator.site.model import Site
 from generator.site.registry import Page, Registry
@@ -35,7 +37,7 @@ def compare_json(site: Site) -> bytes:
 def _with_panels(lazy, site: Site, dept_id: str, year: int):
     def make() -> dict:
         assert site.metrics is not None
-        panels = department_year_panels(site.metrics, dept_id, year)
+        panels = with_charts(department_year_panels(site.metrics, dept_id, year))
         return {**(lazy() if lazy is not None else {}), "metric_panels": panels}
 
     return make
@@ -57,7 +59,7 @@ def metrics_pages(site: Site, reg: Registry) -> None:
                 continue
             # hashed now, made again while the page renders: a national site cannot hold
             # every page's panels at once
-            page.deps["metrics"] = digest(department_year_panels(metrics, dept.id, dy.year))
+            page.deps["metrics"] = panels_digest(department_year_panels(metrics, dept.id, dy.year))
             page.lazy = _with_panels(page.lazy, site, dept.id, dy.year)
     page = reg.get(Links.METHODOLOGY)
     if page is not None:

@@ -15,6 +15,7 @@ from generator.metrics.peers import HEADLINE, SortedValues
 from generator.metrics.types import DocumentMetrics, Metrics, PeerGroup
 from generator.site import metric_format as fmt
 from generator.site.charts import peer_chart, series_chart
+from generator.site.deps import digest
 
 SERIES_METRICS = (
     "basic_share",
@@ -119,6 +120,8 @@ def _ordered_group(metrics: Metrics, group: PeerGroup, metric: str) -> dict[str,
         metrics._cache[cache_key] = {
             "rows": rows,
             "index": {r["key"]: i for i, r in enumerate(rows)},
+            # each row hashed once, not once per member whose window shows it
+            "digests": [digest(r) for r in rows],
         }
     return metrics._cache[cache_key]
 
@@ -130,16 +133,9 @@ def _peer_block(dy: DocumentMetrics, metrics: Metrics, metric: str) -> dict[str,
     doc = METRIC_DOCS[metric]
     group = _ordered_group(metrics, dy.peer_group, metric)
     mine = group["index"][dy.key]
-    window = group["rows"][max(0, mine - PEER_WINDOW) : mine + PEER_WINDOW + 1]
-    rows = [{**r, "me": r["key"] == dy.key} for r in window]
-    bars = [
-        (f"{r['department']}（{r['level']}）", r["value"], r["text"], r["me"], None)
-        for r in rows
-        if r["value"] is not None
-    ]
-    median_text = fmt.number(stat.median, doc.unit) if stat.median is not None else "无"
-    title = f"{doc.name_zh}：同类比较"
-    chart = peer_chart(f"peers-{dy.key}-{metric}", title, doc.unit, bars, stat.median, median_text)
+    # the group's own row dicts, shared by every member's page (the page marks its own row)
+    lo, hi = max(0, mine - PEER_WINDOW), mine + PEER_WINDOW + 1
+    window = group["rows"][lo:hi]
     shown = ""
     if len(window) < len(group["rows"]):
         shown = f"共 {len(group['rows'])} 个，此处列出本部门前后各 {PEER_WINDOW} 个"
@@ -151,15 +147,54 @@ def _peer_block(dy: DocumentMetrics, metrics: Metrics, metric: str) -> dict[str,
         "rank": stat.rank,
         "of": stat.of,
         "percentile": fmt.number(stat.percentile, "ratio") if stat.percentile is not None else "",
-        "median": median_text,
+        "median": fmt.number(stat.median, doc.unit) if stat.median is not None else "无",
+        "median_value": stat.median,
         "missing": "、".join(f"{STATUS_ZH.get(s, s)} {n} 个" for s, n in stat.missing.items()),
-        "chart": chart,
-        "rows": rows,
+        "rows": window,
+        "row_digests": group["digests"][lo:hi],
         "shown": shown,
         "rank_path": ""
         if dy.peer_group.nearest or not has_ranking(metrics, (metric, dy.year, dy.kind))
         else Links.ranking(metric, dy.year, dy.kind),
     }
+
+
+def panels_digest(panels: list[dict[str, Any]]) -> str:
+    """What a department-year page's panels show, hashed: the peer rows by their digests
+    (``row_digests``), since a group's rows are the same on each member's page."""
+    return digest(
+        [
+            {**p, "peers": [{k: v for k, v in b.items() if k != "rows"} for b in p["peers"]]}
+            for p in panels
+        ]
+    )
+
+
+def with_charts(panels: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The panels with each peer block's chart, made from what the block shows: a page's
+    ``deps`` hash the panels without their charts (the chart adds nothing to hash, and
+    making and hashing every chart of a national site took seconds on every rebuild)."""
+    out = []
+    for p in panels:
+        blocks = []
+        for b in p["peers"]:
+            bars = [
+                (
+                    f"{r['department']}（{r['level']}）",
+                    r["value"],
+                    r["text"],
+                    r["key"] == p["key"],
+                    None,
+                )
+                for r in b["rows"]
+                if r["value"] is not None
+            ]
+            cid, title = f"peers-{p['key']}-{b['id']}", f"{b['name']}：同类比较"
+            unit = METRIC_DOCS[b["id"]].unit
+            chart = peer_chart(cid, title, unit, bars, b["median_value"], b["median"])
+            blocks.append({**b, "chart": chart})
+        out.append({**p, "peers": blocks})
+    return out
 
 
 def _change(dy: DocumentMetrics, metrics: Metrics) -> dict[str, Any]:
@@ -203,7 +238,9 @@ def department_year_panels(
                 "metrics": rows,
                 "population": f"{dy.population:,} 人" if dy.population else "未知",
                 "population_source": dy.population_source,
-                "group": dy.peer_group,
+                # what the page says of its peer group (its member list would only
+                # make the page's hash that much longer)
+                "group": _group_shown(dy.peer_group),
                 "peers": peers,
                 "change": change,
                 "nothing": not peers and change["basis"] == "none",
@@ -212,6 +249,10 @@ def department_year_panels(
         )
     order = {"budget": 0, "final": 1, "performance": 2}
     return sorted(panels, key=lambda p: (order.get(p["kind"], 3), p["key"]))
+
+
+def _group_shown(group: PeerGroup | None) -> dict[str, Any] | None:
+    return None if group is None else {"nearest": group.nearest, "note": group.note}
 
 
 def _nothing_computed(rows: list[dict[str, Any]]) -> str:

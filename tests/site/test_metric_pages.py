@@ -176,3 +176,47 @@ def test_rankings_index_says_why_it_ranks_nothing(seed_docs_site):
     html = _page(out, "rankings")
     assert "rankings/basic_share/2021-budget/" not in html  # two departments only
     assert "不足三个" in html
+
+
+def _county_group(values: dict[int, str]):
+    """30 county budgets of one year: 满城区's figures under other names, 基本支出 changed."""
+    from generator.metrics import compute
+    from tests.seed_docs import doc_000
+
+    docs = []
+    for i in range(30):
+        doc = doc_000()
+        doc.source = f"disclosures/1399{i:02d}/测试{i}县医疗保障局/2021-budget.txt"
+        doc.metadata.department = f"测试{i}县医疗保障局"
+        doc.metadata.region_code = f"1399{i:02d}"
+        doc.indicators["basic_expenditure"].value = D(values.get(i, str(100 + i)))
+        docs.append(doc)
+    return compute(docs)
+
+
+def test_a_panel_hash_is_what_the_panel_shows():
+    """A page's ``deps`` hash its panels without charts and with each peer row by its digest:
+    a peer outside the page's window whose change moves no rank leaves the hash as it is;
+    a peer inside it changes the hash. The full panels (charts included) agree."""
+    from generator.site.deps import digest
+    from generator.site.metric_panels import department_year_panels, panels_digest, with_charts
+
+    def both(metrics):
+        dy = next(
+            d for d in metrics.department_years.values() if d.department.startswith("测试0县")
+        )
+        panels = department_year_panels(metrics, dy.department_id, 2021)
+        return panels_digest(panels), digest(with_charts(panels)), panels
+
+    base, base_full, panels = both(_county_group({}))
+    (block,) = [b for b in panels[0]["peers"] if b["id"] == "basic_share"]
+    shown = {r["department"] for r in block["rows"]}
+    assert "测试29县医疗保障局" not in shown and "测试1县医疗保障局" in shown
+    far, far_full, _ = both(_county_group({29: "500"}))  # the first stays first
+    assert (far, far_full) == (base, base_full)
+    near, near_full, _ = both(_county_group({1: "101.5"}))  # in the window: its value shows
+    assert near != base and near_full != base_full
+    # the chart is made from the block's rows: this department's bar is marked
+    chart = next(b["chart"] for b in with_charts(panels)[0]["peers"] if b["id"] == "basic_share")
+    mine = [r for r in chart.rows if r.label.startswith("测试0县")]
+    assert len(mine) == 1 and mine[0].series == "本部门"
