@@ -6,8 +6,9 @@ travel back to the build.
 A corpus of real PDFs takes minutes to read, and a second ``build`` of the same files (or
 a build after ``audit``-style work on them, or CI with a restored cache) should not pay it
 again. Each Document is kept in ``<cache_dir>/read/`` under a hash of its files' bytes,
-their content-relative names, its sidecar and the reader's own code (generator/read/), so
-a new reader version reads everything again and a stale reading is never served.
+their content-relative names, its sidecar and the reader's own code (generator/read/ and the
+model it fills, generator/model.py), so a new reader version reads everything again and a
+stale reading is never served.
 """
 
 from __future__ import annotations
@@ -30,6 +31,8 @@ from generator.content import Input
 from generator.model import Document
 
 READER_CODE = Path(__file__).resolve().parent / "read"
+# the Document's classes: their field order is part of each pickle (model.pickled_by_position)
+MODEL_CODE = Path(__file__).resolve().parent / "model.py"
 
 
 class ReadCache:
@@ -37,7 +40,8 @@ class ReadCache:
 
     def __init__(self, folder: Path):
         self.folder = folder / "read"
-        self.code = tree_hash(READER_CODE)
+        model = hashlib.sha256(MODEL_CODE.read_bytes()).hexdigest()[:16]
+        self.code = f"{tree_hash(READER_CODE)}-{model}"
 
     def _file(self, key: tuple[str, ...]) -> Path:
         digest = hashlib.sha256("\n".join([self.code, *map(str, key)]).encode()).hexdigest()

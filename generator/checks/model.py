@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Literal
 
-from generator.model import SourceRef
+from generator.model import SourceRef, pickled_by_position
 
 FindingSeverity = Literal["error", "warning", "info"]
 FindingStatus = Literal["failed", "rounding", "unverifiable", "not_checked"]
@@ -38,6 +38,9 @@ class Finding:
     expected: Decimal | None = None  # what the identity gives (recomputed), for display
     difference: Decimal | None = None
     other_documents: list[str] = field(default_factory=list)  # cross-document rules
+
+
+pickled_by_position(Evidence, Finding)  # a site's findings are packed as pickles
 
 
 @dataclass(slots=True)

@@ -221,7 +221,8 @@ def _change(dy: DocumentMetrics, metrics: Metrics) -> dict[str, Any]:
 def department_year_panels(
     metrics: Metrics | None, department_id: str, year: int
 ) -> list[dict[str, Any]]:
-    """One panel per document kind of a department-year page: metrics, peers, last year."""
+    """One panel per document kind of a department-year page: metrics, peers, last year;
+    the peer charts are added by ``with_charts`` (only pages being rendered need them)."""
     if metrics is None:
         return []
     panels = []
