@@ -171,7 +171,8 @@ def _doc_json(site: Site, sdoc) -> dict[str, Any]:
 def department_year_json(site: Site, dy: DepartmentYear) -> bytes:
     """The full reading result of a department-year, compact (see ``compact_json``) and
     gzip-compressed (``Links.DEPARTMENT_YEAR_DATA``). A fixed time stamp and no file name
-    in the gzip header keep the bytes the same on every build."""
+    in the gzip header keep the bytes the same on every build. zlib's default level: on 150
+    department-years level 9 took twice as long (1.09 s against 0.56 s) for files 2% smaller."""
     out = {
         "format": compact_json.FORMAT,
         "department_id": dy.department.id,
@@ -181,7 +182,7 @@ def department_year_json(site: Site, dy: DepartmentYear) -> bytes:
         "findings": compact_json.findings(dy.findings),
     }
     text = json.dumps(out, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
-    return gzip.compress(text.encode("utf-8"), compresslevel=9, mtime=0)
+    return gzip.compress(text.encode("utf-8"), compresslevel=6, mtime=0)
 
 
 def disclosures(site: Site) -> bytes:
