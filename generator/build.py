@@ -326,6 +326,7 @@ class Builder:
             Placed(inp, e.light, e.cited, lambda inp=inp: self._full(inp)) for inp, e in items
         ]
         site = build_site(cfg, placed, pages_md, findings, metrics)
+        site.rows_cache = self.store.rows_folder
         rows = [row for inp, e in items for row in outcomes(inp, e.light, site)]
         rows += [not_disclosure(inp, e.light) for inp, e in refused]
         unread = [

@@ -86,7 +86,7 @@ def tally(findings: Iterable[Finding]) -> Tally:
 class PackedFindings(Sequence):
     """An ordered, read-only list of findings, unpacked on each reading."""
 
-    __slots__ = ("_blob", "_n", "_parts", "_failed", "_tally")
+    __slots__ = ("_blob", "_n", "_parts", "_failed", "_tally", "_files")
 
     def __init__(self, findings: Iterable[Finding] = ()):
         items = list(findings)
@@ -97,6 +97,7 @@ class PackedFindings(Sequence):
         self._parts: tuple[PackedFindings, ...] = ()
         self._failed = _failed_lines(items)
         self._tally = tally(items)
+        self._files = tuple(sorted(_files_named(items)))
 
     @classmethod
     def chain(cls, parts: Iterable[PackedFindings | None]) -> PackedFindings:
@@ -126,6 +127,13 @@ class PackedFindings(Sequence):
             for file, lines in unpickle.loads(zlib.decompress(self._failed)):
                 for line, rule in lines:
                     yield file, line, rule
+
+    def files(self) -> set[str]:
+        """Every file these findings name (their documents' and their evidence's), without
+        unpacking them: what a download of them depends on beside their digest."""
+        if self._parts:
+            return set().union(*(part.files() for part in self._parts))
+        return set(self._files)
 
     def unpacked(self) -> list[Finding]:
         if self._parts:
@@ -162,10 +170,16 @@ class PackedFindings(Sequence):
         return f"PackedFindings({self._n} findings)"
 
     def __getstate__(self) -> tuple:
-        return self._blob, self._n, self._parts, self._failed, self._tally
+        return self._blob, self._n, self._parts, self._failed, self._tally, self._files
 
     def __setstate__(self, state: tuple) -> None:
-        self._blob, self._n, self._parts, self._failed, self._tally = state
+        self._blob, self._n, self._parts, self._failed, self._tally, self._files = state
+
+
+def _files_named(findings: list[Finding]) -> set[str]:
+    files = {f.document for f in findings}
+    files.update(e.source.file for f in findings for e in f.evidence if e.source is not None)
+    return files
 
 
 def _failed_lines(findings: list[Finding]) -> bytes:

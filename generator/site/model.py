@@ -136,6 +136,7 @@ class Site:
     findings: Sequence[Finding] | None = None
     metrics: Metrics | None = None
     outcomes: list[dict[str, Any]] = field(default_factory=list)  # build report rows
+    rows_cache: Path | None = None  # download rows kept between builds (site/row_cache.py)
     _by_file: dict[str, SourceDoc] = field(default_factory=dict)
     _by_suffix: dict[str, SourceDoc | None] = field(default_factory=dict)
 

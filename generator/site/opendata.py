@@ -14,10 +14,11 @@ from collections.abc import Iterable, Iterator
 from itertools import chain
 from typing import Any
 
+from generator.checks.packed import PackedFindings
 from generator.links import Links
 from generator.model import CANONICAL_INDICATORS, KINDS
 from generator.safe_output import csv_cell, web_url
-from generator.site import compact_json
+from generator.site import compact_json, row_cache
 from generator.site.charts import indicator_name
 from generator.site.deps import all_deps
 from generator.site.metric_data import each_metric_row
@@ -49,10 +50,22 @@ def _csv_chunks(fields: list[str], rows: Iterable[list[Any]]) -> Iterator[bytes]
     """A CSV as chunks of bytes (UTF-8 with a byte-order mark, for Excel): the site-wide
     downloads are hundreds of megabytes at national scale, and are written as they are made
     (generator/render.py ``write_if_changed``), never held whole."""
+    yield _csv_header(fields)
+    yield from _row_chunks(rows)
+
+
+def _csv_header(fields: list[str]) -> bytes:
+    buf = io.StringIO()
+    buf.write("\ufeff")
+    csv.writer(buf, lineterminator="\n").writerow(fields)
+    return buf.getvalue().encode("utf-8")
+
+
+def _row_chunks(rows: Iterable[list[Any]]) -> Iterator[bytes]:
+    """Rows as CSV without a header: a CSV row's text does not depend on the rows around it,
+    so rows written apart and joined are the file written at once."""
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
-    buf.write("\ufeff")
-    w.writerow(fields)
     for n, row in enumerate(rows, 1):
         w.writerow([csv_cell(v) for v in row])
         if n % CHUNK_ROWS == 0:
@@ -60,6 +73,31 @@ def _csv_chunks(fields: list[str], rows: Iterable[list[Any]]) -> Iterator[bytes]
             buf.seek(0)
             buf.truncate()
     yield buf.getvalue().encode("utf-8")
+
+
+def _findings_csv(site: Site, dys: list[DepartmentYear]) -> Iterator[bytes]:
+    """``findings.csv``, each department-year's rows kept between builds (``row_cache``)."""
+    yield _csv_header(FINDING_FIELDS)
+    for dy in dys:
+        if dy.findings:
+            yield _department_year_findings(site, dy)
+
+
+def _department_year_findings(site: Site, dy: DepartmentYear) -> bytes:
+    def make() -> bytes:
+        return b"".join(_row_chunks(finding_rows(site, [dy])))
+
+    findings = dy.findings
+    if site.rows_cache is None or not isinstance(findings, PackedFindings):
+        return make()
+    # the rows are made of the findings, the department-year, and for each file the
+    # findings name, the document the site shows it in (its kind and name)
+    named = []
+    for file in sorted(findings.files()):
+        doc = site.doc_for(file)
+        named.append(f"{file}\t{doc.rel}\t{doc.kind}" if doc else file)
+    name = row_cache.key("findings", dy.department.id, dy.year, findings.digest(), *named)
+    return row_cache.cached(site.rows_cache, name, make)
 
 
 def indicator_rows(site: Site, dys: list[DepartmentYear]) -> Iterator[list[Any]]:
@@ -300,7 +338,7 @@ def open_data(site: Site, reg: Registry) -> None:
     reg.add(
         Page(
             Links.FINDINGS_CSV,
-            produce=lambda: _csv_chunks(FINDING_FIELDS, finding_rows(site, dys)),
+            produce=lambda: _findings_csv(site, dys),
             deps=deps,
             sitemap=False,
         )

@@ -1,0 +1,104 @@
+"""findings.csv made of department-year rows kept between builds (``site/row_cache.py``):
+the same bytes as the file written at once, made again exactly when what the rows show
+changes, and never stale."""
+
+from __future__ import annotations
+
+from functools import partial
+from types import SimpleNamespace
+
+from generator.checks.packed import PackedFindings
+from generator.site import opendata, row_cache
+from generator.site.model import Site
+from tests.checks.test_packed import _finding
+
+
+def _site(tmp_path, kinds=None, lines=(5, 9)):
+    kinds = kinds or {}
+    docs = {}
+    dys = []
+    for n in range(3):
+        rel = f"甲/{2020 + n}-budget.txt"
+        docs[rel] = SimpleNamespace(rel=rel, kind=kinds.get(rel, "budget"))
+        items = [_finding(rel, line) for line in lines]
+        dys.append(
+            SimpleNamespace(
+                findings=PackedFindings(items),
+                year=2020 + n,
+                department=SimpleNamespace(id="130100-ybj"),
+            )
+        )
+    site = SimpleNamespace(department_years=dys, doc_for=docs.get, rows_cache=tmp_path / "rows")
+    site.source_label = partial(Site.source_label, site)
+    return site
+
+
+def _whole(site) -> bytes:
+    return b"".join(
+        opendata._csv_chunks(
+            opendata.FINDING_FIELDS, opendata.finding_rows(site, site.department_years)
+        )
+    )
+
+
+def _kept(site) -> bytes:
+    return b"".join(opendata._findings_csv(site, site.department_years))
+
+
+def _no_rows_made(monkeypatch):
+    def fail(*_):
+        raise AssertionError("rows made again")
+
+    monkeypatch.setattr(opendata, "finding_rows", fail)
+
+
+def test_kept_rows_are_the_file_written_at_once(tmp_path, monkeypatch):
+    site = _site(tmp_path)
+    whole = _whole(site)
+    assert whole.count(b"\n") == 1 + 3 * 2
+    assert _kept(site) == whole
+    assert len(list((tmp_path / "rows").rglob("*"))) > 3  # three department-years kept
+    _no_rows_made(monkeypatch)
+    assert _kept(_site(tmp_path)) == whole  # a new build reads them back
+
+
+def test_rows_are_made_again_when_what_they_show_changes(tmp_path, monkeypatch):
+    _kept(_site(tmp_path))
+    # another finding: that department-year's rows only
+    changed = _site(tmp_path, lines=(5, 11))
+    assert b"\xe7\xac\xac 11 \xe8\xa1\x8c" in _kept(changed) == _whole(changed)
+    # the document a finding names now shows as another kind: its rows say so
+    other = _site(tmp_path, kinds={"甲/2021-budget.txt": "final"})
+    assert _kept(other) == _whole(other)
+    assert b"130100-ybj,2021,final," in _kept(other)
+
+
+def test_without_a_folder_or_packed_findings_the_rows_are_made(tmp_path):
+    site = _site(tmp_path)
+    site.rows_cache = None
+    assert _kept(site) == _whole(site)
+    for dy in site.department_years:
+        dy.findings = list(dy.findings)
+    site.rows_cache = tmp_path / "rows"
+    assert _kept(site) == _whole(site)
+    assert not (tmp_path / "rows").exists()
+
+
+def test_a_folder_that_cannot_be_written_costs_only_time(tmp_path):
+    blocked = tmp_path / "file"
+    blocked.write_text("not a folder", encoding="utf-8")
+    assert row_cache.cached(blocked, "ab12", lambda: b"rows") == b"rows"
+    assert row_cache.cached(tmp_path / "ok", "ab12", lambda: b"rows") == b"rows"
+    assert row_cache.cached(tmp_path / "ok", "ab12", lambda: b"other") == b"rows"
+    assert row_cache.key("a", 1) != row_cache.key("a", 2)
+
+
+def test_no_findings_no_rows(tmp_path):
+    site = _site(tmp_path)
+    for dy in site.department_years:
+        dy.findings = PackedFindings([])
+    assert (
+        _kept(site)
+        == _whole(site)
+        == "\ufeff".encode() + b",".join(f.encode() for f in opendata.FINDING_FIELDS) + b"\n"
+    )
