@@ -11,7 +11,6 @@ import gzip
 import io
 import json
 from collections.abc import Iterable, Iterator
-from itertools import chain
 from typing import Any
 
 from generator.checks.packed import PackedFindings
@@ -73,6 +72,31 @@ def _row_chunks(rows: Iterable[list[Any]]) -> Iterator[bytes]:
             buf.seek(0)
             buf.truncate()
     yield buf.getvalue().encode("utf-8")
+
+
+def _indicators_csv(site: Site, dys: list[DepartmentYear]) -> Iterator[bytes]:
+    """``indicators.csv``: each department-year's canonical rows kept between builds
+    (``row_cache``, keyed by every value the rows show), then the derived metrics."""
+    yield _csv_header(INDICATOR_FIELDS)
+    for dy in dys:
+        yield _department_year_indicators(site, dy)
+    yield from _row_chunks(metric_rows(site))
+
+
+def _department_year_indicators(site: Site, dy: DepartmentYear) -> bytes:
+    def make() -> bytes:
+        return b"".join(_row_chunks(indicator_rows(site, [dy])))
+
+    if site.rows_cache is None:
+        return make()
+    d = dy.department
+    shown = [
+        f"{doc.rel}\t{doc.kind}\t"
+        + ";".join(f"{i}={r.value}@{r.source.line}" for i, r in doc.document.indicators.items())
+        for doc in dy.docs
+    ]
+    name = row_cache.key("indicators", d.id, d.name, d.region_code, dy.year, *shown)
+    return row_cache.cached(site.rows_cache, name, make)
 
 
 def _findings_csv(site: Site, dys: list[DepartmentYear]) -> Iterator[bytes]:
@@ -328,9 +352,7 @@ def open_data(site: Site, reg: Registry) -> None:
     reg.add(
         Page(
             Links.INDICATORS_CSV,
-            produce=lambda: _csv_chunks(
-                INDICATOR_FIELDS, chain(indicator_rows(site, dys), metric_rows(site))
-            ),
+            produce=lambda: _indicators_csv(site, dys),
             deps=deps,
             sitemap=False,
         )

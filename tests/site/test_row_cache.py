@@ -102,3 +102,36 @@ def test_no_findings_no_rows(tmp_path):
         == _whole(site)
         == "\ufeff".encode() + b",".join(f.encode() for f in opendata.FINDING_FIELDS) + b"\n"
     )
+
+
+def _indicator_site(tmp_path, value="7119.13", name="某县医疗保障局"):
+    from tests.factory import reading
+
+    docs = []
+    for n, kind in enumerate(("budget", "final")):
+        rel = f"甲/2021-{kind}.txt"
+        r = reading(rel, "expenditure_total", value if kind == "budget" else "1", 48 + n, "x")
+        doc = SimpleNamespace(document=SimpleNamespace(indicators={r.id: r}), kind=kind, rel=rel)
+        docs.append(doc)
+    department = SimpleNamespace(id="130100-ybj", name=name, region_code="130100")
+    dy = SimpleNamespace(department=department, year=2021, docs=docs)
+    return SimpleNamespace(department_years=[dy], metrics=None, rows_cache=tmp_path / "rows")
+
+
+def _indicators_whole(site) -> bytes:
+    rows = opendata.indicator_rows(site, site.department_years)
+    return b"".join(opendata._csv_chunks(opendata.INDICATOR_FIELDS, rows))
+
+
+def test_indicator_rows_are_kept_and_made_again_when_a_value_changes(tmp_path, monkeypatch):
+    site = _indicator_site(tmp_path)
+    whole = _indicators_whole(site)
+    assert b"7119.13" in whole and whole.count(b"\n") == 3
+    kept = lambda s: b"".join(opendata._indicators_csv(s, s.department_years))  # noqa: E731
+    assert kept(site) == whole
+    changed = _indicator_site(tmp_path, value="7119.14")
+    assert kept(changed) == _indicators_whole(changed) != whole
+    renamed = _indicator_site(tmp_path, name="某县医疗保障局（更名）")
+    assert kept(renamed) == _indicators_whole(renamed) != whole
+    monkeypatch.setattr(opendata, "indicator_rows", lambda *_: 1 / 0)
+    assert kept(_indicator_site(tmp_path)) == whole  # read back, not made
