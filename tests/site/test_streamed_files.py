@@ -45,7 +45,7 @@ def test_a_csv_in_chunks_is_the_csv_whole(monkeypatch):
     monkeypatch.setattr(opendata, "CHUNK_ROWS", 3)
     rows = [[n, f"第{n}行", "=1+1"] for n in range(10)]
     chunks = list(opendata._csv_chunks(["n", "text", "formula"], iter(rows)))
-    assert len(chunks) == 4  # three rows a chunk, then the rest
+    assert len(chunks) == 5  # the header, three rows a chunk, then the rest
     assert b"".join(chunks) == opendata._csv(["n", "text", "formula"], rows)
     assert b"".join(chunks).startswith("\ufeffn,text,formula\n".encode())
 
