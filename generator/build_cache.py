@@ -31,7 +31,7 @@ from generator.content import Input
 from generator.model import Document
 
 READER_CODE = Path(__file__).resolve().parent / "read"
-# the Document's classes: their field order is part of each pickle (model.pickled_by_position)
+# the Document's classes: their field order is part of each pickle (generator/pickle_layout.py)
 MODEL_CODE = Path(__file__).resolve().parent / "model.py"
 
 

@@ -13,12 +13,12 @@ text is the exact value (every published amount), else as a string of its exact 
 
 from __future__ import annotations
 
-import copyreg
-import operator
 import re
 from dataclasses import dataclass, field, fields, is_dataclass
 from decimal import Decimal
 from typing import Literal
+
+from generator import pickle_layout
 
 Kind = Literal["budget", "final", "performance"]
 # 部门预算 covers a department and every unit under it; 单位预算 one unit (often the bureau's
@@ -394,24 +394,8 @@ class Document:
         return any(p.severity == "error" for p in self.problems)
 
 
-def pickled_by_position(*classes: type) -> None:
-    """Pickle each class's objects as its constructor's arguments, in field order.
-
-    A Document is thousands of small objects, pickled into the read cache and the store and
-    loaded again for each of its pages; a site's findings are pickled the same way. Python's
-    default for a slots class writes a dict of field names per object: a tuple of values is
-    a third smaller, and dumping and loading it take about half the time. The field order so
-    becomes part of what is stored: every cache holding these objects is kept per version of
-    the code that defines them (the read cache by this file's bytes, the store by the whole
-    package's), so an object is never built from an older order."""
-    for cls in classes:
-        names = field_names(cls)
-        assert names is not None and len(names) > 1, cls  # attrgetter of one name: no tuple
-        values = operator.attrgetter(*names)
-        copyreg.pickle(cls, lambda obj, cls=cls, values=values: (cls, values(obj)))
-
-
-pickled_by_position(
+# a Document is pickled into the read cache and the store: as arguments, not as dicts
+pickle_layout.by_position(
     SourceRef,
     Line,
     Problem,

@@ -1,4 +1,4 @@
-"""Model objects pickle as their constructor's arguments (``model.pickled_by_position``):
+"""Model objects pickle as their constructor's arguments (``pickle_layout.by_position``):
 equal after a round trip, no field names in the bytes, and the read cache keyed by the
 file that fixes the field order."""
 

@@ -10,7 +10,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Literal
 
-from generator.model import SourceRef, pickled_by_position
+from generator import pickle_layout
+from generator.model import SourceRef
 
 FindingSeverity = Literal["error", "warning", "info"]
 FindingStatus = Literal["failed", "rounding", "unverifiable", "not_checked"]
@@ -40,7 +41,7 @@ class Finding:
     other_documents: list[str] = field(default_factory=list)  # cross-document rules
 
 
-pickled_by_position(Evidence, Finding)  # a site's findings are packed as pickles
+pickle_layout.by_position(Evidence, Finding)  # a site's findings are packed as pickles
 
 
 @dataclass(slots=True)
