@@ -3,10 +3,11 @@
 A Document is thousands of small objects, pickled into the read cache and the store and
 loaded again for each of its pages; a site's findings are pickled the same way. Python's
 default for a slots class writes a dict of field names per object: a tuple of values is a
-third smaller, and dumping and loading it take about half the time. The field order so
-becomes part of what is stored: every cache holding these objects is kept per version of
-the code that defines them (the read cache by generator/model.py's bytes, the store by the
-whole package's), so an object is never built from an older order.
+third smaller, dumped in about half the time and loaded in two thirds (a 280 KB pickle:
+6.5 → 3.2 ms and 4.6 → 3.0 ms). The field order so becomes part of what is stored: every
+cache holding these objects is kept per version of the code that defines them (the read
+cache by generator/model.py's bytes, the store by the whole package's), so an object is
+never built from an older order.
 """
 
 from __future__ import annotations
