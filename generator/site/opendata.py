@@ -77,17 +77,19 @@ def _row_chunks(rows: Iterable[list[Any]]) -> Iterator[bytes]:
 def _indicators_csv(site: Site, dys: list[DepartmentYear]) -> Iterator[bytes]:
     """``indicators.csv``: each department-year's canonical rows kept between builds
     (``row_cache``, keyed by every value the rows show), then the derived metrics."""
+    kept = row_cache.Kept(site.rows_cache and site.rows_cache / "indicators")
     yield _csv_header(INDICATOR_FIELDS)
     for dy in dys:
-        yield _department_year_indicators(site, dy)
+        yield _department_year_indicators(site, dy, kept)
     yield from _row_chunks(metric_rows(site))
+    kept.prune()
 
 
-def _department_year_indicators(site: Site, dy: DepartmentYear) -> bytes:
+def _department_year_indicators(site: Site, dy: DepartmentYear, kept: row_cache.Kept) -> bytes:
     def make() -> bytes:
         return b"".join(_row_chunks(indicator_rows(site, [dy])))
 
-    if site.rows_cache is None:
+    if kept.folder is None:
         return make()
     d = dy.department
     shown = [
@@ -95,24 +97,25 @@ def _department_year_indicators(site: Site, dy: DepartmentYear) -> bytes:
         + ";".join(f"{i}={r.value}@{r.source.line}" for i, r in doc.document.indicators.items())
         for doc in dy.docs
     ]
-    name = row_cache.key("indicators", d.id, d.name, d.region_code, dy.year, *shown)
-    return row_cache.cached(site.rows_cache, name, make)
+    return kept.rows(row_cache.key(d.id, d.name, d.region_code, dy.year, *shown), make)
 
 
 def _findings_csv(site: Site, dys: list[DepartmentYear]) -> Iterator[bytes]:
     """``findings.csv``, each department-year's rows kept between builds (``row_cache``)."""
+    kept = row_cache.Kept(site.rows_cache and site.rows_cache / "findings")
     yield _csv_header(FINDING_FIELDS)
     for dy in dys:
         if dy.findings:
-            yield _department_year_findings(site, dy)
+            yield _department_year_findings(site, dy, kept)
+    kept.prune()
 
 
-def _department_year_findings(site: Site, dy: DepartmentYear) -> bytes:
+def _department_year_findings(site: Site, dy: DepartmentYear, kept: row_cache.Kept) -> bytes:
     def make() -> bytes:
         return b"".join(_row_chunks(finding_rows(site, [dy])))
 
     findings = dy.findings
-    if site.rows_cache is None or not isinstance(findings, PackedFindings):
+    if kept.folder is None or not isinstance(findings, PackedFindings):
         return make()
     # the rows are made of the findings, the department-year, and for each file the
     # findings name, the document the site shows it in (its kind and name)
@@ -120,8 +123,7 @@ def _department_year_findings(site: Site, dy: DepartmentYear) -> bytes:
     for file in sorted(findings.files()):
         doc = site.doc_for(file)
         named.append(f"{file}\t{doc.rel}\t{doc.kind}" if doc else file)
-    name = row_cache.key("findings", dy.department.id, dy.year, findings.digest(), *named)
-    return row_cache.cached(site.rows_cache, name, make)
+    return kept.rows(row_cache.key(dy.department.id, dy.year, findings.digest(), *named), make)
 
 
 def indicator_rows(site: Site, dys: list[DepartmentYear]) -> Iterator[list[Any]]:

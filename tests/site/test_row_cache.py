@@ -62,6 +62,16 @@ def test_kept_rows_are_the_file_written_at_once(tmp_path, monkeypatch):
     assert _kept(_site(tmp_path)) == whole  # a new build reads them back
 
 
+def test_rows_no_longer_used_are_removed(tmp_path):
+    kept = lambda: sorted(p.name for p in (tmp_path / "rows").rglob("*") if p.is_file())  # noqa: E731
+    _kept(_site(tmp_path))
+    before = kept()
+    assert len(before) == 3
+    _kept(_site(tmp_path, lines=(5, 11)))  # every department-year's findings changed
+    after = kept()
+    assert len(after) == 3 and not set(before) & set(after)
+
+
 def test_rows_are_made_again_when_what_they_show_changes(tmp_path, monkeypatch):
     _kept(_site(tmp_path))
     # another finding: that department-year's rows only
@@ -128,10 +138,16 @@ def test_indicator_rows_are_kept_and_made_again_when_a_value_changes(tmp_path, m
     whole = _indicators_whole(site)
     assert b"7119.13" in whole and whole.count(b"\n") == 3
     kept = lambda s: b"".join(opendata._indicators_csv(s, s.department_years))  # noqa: E731
+    files = lambda: sorted(p.name for p in (tmp_path / "rows").rglob("*") if p.is_file())  # noqa: E731
     assert kept(site) == whole
+    first = files()
+    assert len(first) == 1  # one department-year
     changed = _indicator_site(tmp_path, value="7119.14")
     assert kept(changed) == _indicators_whole(changed) != whole
+    assert len(files()) == 1 and files() != first  # the rows no longer used are removed
     renamed = _indicator_site(tmp_path, name="某县医疗保障局（更名）")
     assert kept(renamed) == _indicators_whole(renamed) != whole
+    assert kept(site) == whole
     monkeypatch.setattr(opendata, "indicator_rows", lambda *_: 1 / 0)
     assert kept(_indicator_site(tmp_path)) == whole  # read back, not made
+    assert files() == first
