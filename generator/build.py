@@ -326,7 +326,7 @@ class Builder:
             Placed(inp, e.light, e.cited, lambda inp=inp: self._full(inp)) for inp, e in items
         ]
         site = build_site(cfg, placed, pages_md, findings, metrics)
-        site.rows_cache = self.store.rows_folder
+        site.rows_cache = self.store.rows_folder(manifest_name(cfg))
         rows = [row for inp, e in items for row in outcomes(inp, e.light, site)]
         rows += [not_disclosure(inp, e.light) for inp, e in refused]
         unread = [

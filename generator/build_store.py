@@ -51,10 +51,10 @@ class DocumentStore:
         # per scope, per bucket: the names its file holds (as read or last written)
         self._buckets: dict[str, dict[str, frozenset[str]]] = {}
 
-    @property
-    def rows_folder(self) -> Path | None:
-        """Where the site-wide downloads' rows are kept between builds (site/row_cache.py)."""
-        return None if self.folder is None else self.folder / "rows"
+    def rows_folder(self, scope: str) -> Path | None:
+        """Where the site-wide downloads' rows are kept between builds (site/row_cache.py),
+        per output folder as the buckets are: each shard's downloads keep their own."""
+        return None if self.folder is None else self.folder / "rows" / scope
 
     def name(self, input_key: tuple[Any, ...]) -> str:
         text = "\n".join([self.salt, *map(str, input_key)])

@@ -151,3 +151,12 @@ def test_indicator_rows_are_kept_and_made_again_when_a_value_changes(tmp_path, m
     monkeypatch.setattr(opendata, "indicator_rows", lambda *_: 1 / 0)
     assert kept(_indicator_site(tmp_path)) == whole  # read back, not made
     assert files() == first
+
+
+def test_each_output_folder_keeps_its_own_rows(tmp_path):
+    """Shards share the store: each one's downloads prune only their own rows."""
+    from generator.build_store import DocumentStore
+
+    store = DocumentStore(tmp_path, "code", "privacy")
+    assert store.rows_folder("manifest-11.json") != store.rows_folder("manifest-13.json")
+    assert DocumentStore(None, "code", "privacy").rows_folder("manifest.json") is None
