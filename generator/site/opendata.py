@@ -10,7 +10,8 @@ import csv
 import gzip
 import io
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from itertools import chain
 from typing import Any
 
 from generator.checks.packed import PackedFindings
@@ -74,56 +75,48 @@ def _row_chunks(rows: Iterable[list[Any]]) -> Iterator[bytes]:
     yield buf.getvalue().encode("utf-8")
 
 
-def _indicators_csv(site: Site, dys: list[DepartmentYear]) -> Iterator[bytes]:
-    """``indicators.csv``: each department-year's canonical rows kept between builds
-    (``row_cache``, keyed by every value the rows show), then the derived metrics."""
-    kept = row_cache.Kept(site.rows_cache and site.rows_cache / "indicators")
-    yield _csv_header(INDICATOR_FIELDS)
+def _kept_csv(
+    site: Site,
+    fields: list[str],
+    dys: list[DepartmentYear],
+    folder: str,
+    rows_of: Callable[[Site, list[DepartmentYear]], Iterable[list[Any]]],
+    key_of: Callable[[Site, DepartmentYear], str | None],
+) -> Iterator[bytes]:
+    """A site-wide CSV whose rows are each department-year's ``rows_of``, kept between
+    builds (``row_cache``) under ``key_of``: what those rows show (None: made each time)."""
+    kept = row_cache.Kept(site.rows_cache and site.rows_cache / folder)
+    yield _csv_header(fields)
     for dy in dys:
-        yield _department_year_indicators(site, dy, kept)
-    yield from _row_chunks(metric_rows(site))
+        make = lambda dy=dy: b"".join(_row_chunks(rows_of(site, [dy])))  # noqa: E731
+        key = key_of(site, dy) if kept.folder is not None else None
+        yield make() if key is None else kept.rows(key, make)
     kept.prune()
 
 
-def _department_year_indicators(site: Site, dy: DepartmentYear, kept: row_cache.Kept) -> bytes:
-    def make() -> bytes:
-        return b"".join(_row_chunks(indicator_rows(site, [dy])))
-
-    if kept.folder is None:
-        return make()
+def _indicators_key(site: Site, dy: DepartmentYear) -> str:
+    """Every value a department-year's rows of ``indicators.csv`` show."""
     d = dy.department
     shown = [
         f"{doc.rel}\t{doc.kind}\t"
         + ";".join(f"{i}={r.value}@{r.source.line}" for i, r in doc.document.indicators.items())
         for doc in dy.docs
     ]
-    return kept.rows(row_cache.key(d.id, d.name, d.region_code, dy.year, *shown), make)
+    return row_cache.key(d.id, d.name, d.region_code, dy.year, *shown)
 
 
-def _findings_csv(site: Site, dys: list[DepartmentYear]) -> Iterator[bytes]:
-    """``findings.csv``, each department-year's rows kept between builds (``row_cache``)."""
-    kept = row_cache.Kept(site.rows_cache and site.rows_cache / "findings")
-    yield _csv_header(FINDING_FIELDS)
-    for dy in dys:
-        if dy.findings:
-            yield _department_year_findings(site, dy, kept)
-    kept.prune()
-
-
-def _department_year_findings(site: Site, dy: DepartmentYear, kept: row_cache.Kept) -> bytes:
-    def make() -> bytes:
-        return b"".join(_row_chunks(finding_rows(site, [dy])))
-
+def _findings_key(site: Site, dy: DepartmentYear) -> str | None:
+    """What a department-year's rows of ``findings.csv`` are made of: its findings, its
+    department and year, and for each file the findings name, the document the site shows
+    it in (its kind and name). Only packed findings say that without being unpacked."""
     findings = dy.findings
-    if kept.folder is None or not isinstance(findings, PackedFindings):
-        return make()
-    # the rows are made of the findings, the department-year, and for each file the
-    # findings name, the document the site shows it in (its kind and name)
+    if not findings or not isinstance(findings, PackedFindings):
+        return None
     named = []
     for file in sorted(findings.files()):
         doc = site.doc_for(file)
         named.append(f"{file}\t{doc.rel}\t{doc.kind}" if doc else file)
-    return kept.rows(row_cache.key(dy.department.id, dy.year, findings.digest(), *named), make)
+    return row_cache.key(dy.department.id, dy.year, findings.digest(), *named)
 
 
 def indicator_rows(site: Site, dys: list[DepartmentYear]) -> Iterator[list[Any]]:
@@ -354,7 +347,12 @@ def open_data(site: Site, reg: Registry) -> None:
     reg.add(
         Page(
             Links.INDICATORS_CSV,
-            produce=lambda: _indicators_csv(site, dys),
+            produce=lambda: chain(
+                _kept_csv(
+                    site, INDICATOR_FIELDS, dys, "indicators", indicator_rows, _indicators_key
+                ),
+                _row_chunks(metric_rows(site)),  # the derived metrics, made each time
+            ),
             deps=deps,
             sitemap=False,
         )
@@ -362,7 +360,9 @@ def open_data(site: Site, reg: Registry) -> None:
     reg.add(
         Page(
             Links.FINDINGS_CSV,
-            produce=lambda: _findings_csv(site, dys),
+            produce=lambda: _kept_csv(
+                site, FINDING_FIELDS, dys, "findings", finding_rows, _findings_key
+            ),
             deps=deps,
             sitemap=False,
         )

@@ -2,12 +2,12 @@
 
 ``findings.csv`` holds every finding of the site, ``indicators.csv`` every canonical figure.
 Making them again after one edit meant unpacking every department-year's findings and
-writing every row as CSV (about 6 s and 3 s at 20,000 documents, on every rebuild). A department-year's rows are a function of what its key
-names, so they are kept as CSV bytes under that key in the store's folder (one per code
-version, ``build_store``): a rebuild makes again only the rows whose key changed, and once
-a download is whole the rows it no longer used are removed, so the folder holds one
-site's rows however many builds it saw. A missing, unreadable or unwritable file only costs
-the time to make the rows.
+writing every row as CSV (about 6 s and 3 s at 20,000 documents, on every rebuild). A
+department-year's rows are a function of what its key names, so they are kept as CSV bytes
+under that key in the store's folder (one per code version, ``build_store``): a rebuild
+makes again only the rows whose key changed, and once a download is whole the rows it no
+longer used are removed, so the folder holds one site's rows however many builds it saw.
+A missing, unreadable or unwritable file only costs the time to make the rows.
 """
 
 from __future__ import annotations

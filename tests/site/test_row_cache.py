@@ -42,7 +42,16 @@ def _whole(site) -> bytes:
 
 
 def _kept(site) -> bytes:
-    return b"".join(opendata._findings_csv(site, site.department_years))
+    return b"".join(
+        opendata._kept_csv(
+            site,
+            opendata.FINDING_FIELDS,
+            site.department_years,
+            "findings",
+            opendata.finding_rows,
+            opendata._findings_key,
+        )
+    )
 
 
 def _no_rows_made(monkeypatch):
@@ -137,7 +146,19 @@ def test_indicator_rows_are_kept_and_made_again_when_a_value_changes(tmp_path, m
     site = _indicator_site(tmp_path)
     whole = _indicators_whole(site)
     assert b"7119.13" in whole and whole.count(b"\n") == 3
-    kept = lambda s: b"".join(opendata._indicators_csv(s, s.department_years))  # noqa: E731
+
+    def kept(s) -> bytes:
+        return b"".join(
+            opendata._kept_csv(
+                s,
+                opendata.INDICATOR_FIELDS,
+                s.department_years,
+                "indicators",
+                opendata.indicator_rows,
+                opendata._indicators_key,
+            )
+        )
+
     files = lambda: sorted(p.name for p in (tmp_path / "rows").rglob("*") if p.is_file())  # noqa: E731
     assert kept(site) == whole
     first = files()
