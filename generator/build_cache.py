@@ -6,9 +6,9 @@ travel back to the build.
 A corpus of real PDFs takes minutes to read, and a second ``build`` of the same files (or
 a build after ``audit``-style work on them, or CI with a restored cache) should not pay it
 again. Each Document is kept in ``<cache_dir>/read/`` under a hash of its files' bytes,
-their content-relative names, its sidecar and the reader's own code (generator/read/ and the
-model it fills, generator/model.py), so a new reader version reads everything again and a
-stale reading is never served.
+their content-relative names, its sidecar and the reader's own code (``reader_version``:
+generator/read/ and the model it fills), so a new reader version reads everything again and
+a stale reading is never served.
 """
 
 from __future__ import annotations
@@ -25,14 +25,10 @@ from generator.build_fork import forked_map
 from generator.build_index import Indexed, index_document
 from generator.build_readers import read_group
 from generator.build_store import DocumentStore
-from generator.code_version import tree_hash
 from generator.config import PrivacyConfig
 from generator.content import Input
 from generator.model import Document
-
-READER_CODE = Path(__file__).resolve().parent / "read"
-# the Document's classes: their field order is part of each pickle (generator/pickle_layout.py)
-MODEL_CODE = Path(__file__).resolve().parent / "model.py"
+from generator.read.cluster import reader_version
 
 
 class ReadCache:
@@ -40,8 +36,7 @@ class ReadCache:
 
     def __init__(self, folder: Path):
         self.folder = folder / "read"
-        model = hashlib.sha256(MODEL_CODE.read_bytes()).hexdigest()[:16]
-        self.code = f"{tree_hash(READER_CODE)}-{model}"
+        self.code = reader_version()
 
     def _file(self, key: tuple[str, ...]) -> Path:
         digest = hashlib.sha256("\n".join([self.code, *map(str, key)]).encode()).hexdigest()

@@ -15,6 +15,7 @@ from generator import build_cache
 from generator import model as model_module
 from generator.checks.model import Evidence, Finding
 from generator.model import Cell, SourceRef
+from generator.read import cluster
 from tests.seed_docs import all_seeds
 
 
@@ -68,5 +69,6 @@ def test_the_read_cache_is_keyed_by_the_model(tmp_path, monkeypatch):
     before = build_cache.ReadCache(tmp_path).code
     changed = tmp_path / "model.py"
     changed.write_text("# another field order\n", encoding="utf-8")
-    monkeypatch.setattr(build_cache, "MODEL_CODE", changed)
+    monkeypatch.setattr(cluster, "MODEL_CODE", changed)
+    monkeypatch.setattr(cluster, "_VERSION", [])  # computed once per process
     assert build_cache.ReadCache(tmp_path).code != before

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from generator.code_version import tree_hash
 from generator.read.limits import DEFAULT_LIMITS
 from generator.read.sidecar import read_sidecar, sidecar_path
 
@@ -67,15 +68,13 @@ class Shipment:
 
 
 def reader_version() -> str:
-    """The reader's source (and the Document it builds), compiled files left out: a worker
-    whose reader differs from the client's would fill the cache with another reader's
-    output."""
+    """The reader's files and the model it fills (whose field order is in every pickled
+    Document, generator/pickle_layout.py), compiled files left out. A worker whose reader
+    differs from the client's would fill the cache with another reader's output, and the
+    build's read cache is kept under it (build_cache)."""
     if not _VERSION:
-        h = hashlib.sha256()
-        for path in [*sorted(READER_CODE.rglob("*.py")), MODEL_CODE]:
-            h.update(path.relative_to(READER_CODE.parent).as_posix().encode())
-            h.update(hashlib.sha256(path.read_bytes()).digest())
-        _VERSION.append(h.hexdigest()[:16])
+        model = hashlib.sha256(MODEL_CODE.read_bytes()).hexdigest()[:16]
+        _VERSION.append(f"{tree_hash(READER_CODE)}-{model}")
     return _VERSION[0]
 
 
