@@ -34,7 +34,11 @@ class Links:
     # file of a department-year, and a seventh of its size compressed; the page's original
     # tables are drawn from it when a reader opens them (static/site.js)
     DEPARTMENT_YEAR_DATA = "data.json.gz"
+    # the compare page's index (metric names, provinces and their regions); the lists to pick
+    # from and the numbers are in COMPARE_DIR, one file per region and per department, which
+    # static/compare.js names the same way as compare_region / compare_department below
     COMPARE_JSON = "data/compare.json"
+    COMPARE_DIR = "data/compare/"
     INDICATORS_CSV = "data/indicators.csv"
     FINDINGS_CSV = "data/findings.csv"
     DISCLOSURES_JSON = "data/disclosures.json"
@@ -93,6 +97,14 @@ class Links:
     @staticmethod
     def region(code: str) -> str:
         return f"regions/{code}/"
+
+    @staticmethod
+    def compare_region(code: str) -> str:
+        return f"{Links.COMPARE_DIR}r/{code}.json"
+
+    @staticmethod
+    def compare_department(department_id: str) -> str:
+        return f"{Links.COMPARE_DIR}d/{department_id}.json"
 
     @staticmethod
     def year(year: int) -> str:

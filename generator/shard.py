@@ -26,7 +26,7 @@ from generator.config import SiteConfig
 from generator.content import find_disclosures
 from generator.inventory import unread_rows
 from generator.links import output_file
-from generator.read.regions import load_regions
+from generator.read.regions import province_code, province_name
 from generator.search import pagefind
 from generator.site.html_compact import compact
 from generator.site_size import mb, site_bytes, size_warning
@@ -45,19 +45,17 @@ class Shard:
 
 
 def province_of(region_code: str | None) -> str:
-    code = (region_code or "").strip()
-    return code[:2] + "0000" if len(code) == 6 and code.isdigit() else UNKNOWN
+    return province_code(region_code) or UNKNOWN
 
 
 def plan(cfg: SiteConfig, builder: Builder) -> list[Shard]:
     """The shards of a collection, read once (the read cache serves the shards' builds)."""
-    names = {r.code: r.name for r in load_regions() if r.level == "省"}
     shards: dict[str, Shard] = {}
     inputs = join_parts(find_disclosures(builder.source_dir))
     rows = []
     for inp, entry in builder.read(inputs):  # indexed: the path's facts are filled in
         key = province_of(entry.light.metadata.region_code)
-        title = names.get(key, "地区未知" if key == UNKNOWN else f"{key[:2]} 开头的地区")
+        title = "地区未知" if key == UNKNOWN else province_name(key)
         shard = shards.setdefault(key, Shard(key, title, set()))
         shard.files.add(inp.rel)
         shard.documents += 1

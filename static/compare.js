@@ -1,17 +1,25 @@
 /* Compare page: pick two to four department-years, see them side by side.
- * Reads the static data/compare.json (no server); the choice lives in the URL (?d=…&d=…)
- * so a comparison can be shared as a link. All text is set with textContent: data from
- * disclosures is never parsed as HTML. */
+ * Reads static files (no server), a little at a time so a phone never loads the nation:
+ * data/compare.json names the metrics, the provinces and their regions; data/compare/r/<region>.json
+ * lists a region's department-years to pick from; data/compare/d/<department id>.json holds a
+ * department's numbers (generator/site/metric_data.py writes them). A key starts with its
+ * region (<region code or x>-…), so a shared link (?d=…&d=…) finds its files from the key alone.
+ * All text is set with textContent: data from disclosures is never parsed as HTML. */
 (function () {
   "use strict";
   var root = document.getElementById("compare");
   if (!root) return;
   var MAX = parseInt(root.getAttribute("data-max"), 10) || 4;
+  var base = root.getAttribute("data-base");
+  var provinceSel = document.getElementById("compare-province");
+  var regionSel = document.getElementById("compare-region");
   var picker = document.getElementById("compare-add");
   var result = document.getElementById("compare-result");
   var warning = document.getElementById("compare-warning");
   var KIND = { budget: "部门预算", final: "部门决算", performance: "绩效目标" };
-  var data = null;
+  var data = null; // the index
+  var items = {}; // key -> a department-year with its numbers, once loaded
+  var loaded = {}; // url -> promise of its JSON
   var chosen = [];
 
   function el(tag, text, cls) {
@@ -19,6 +27,46 @@
     if (text !== undefined && text !== null) e.textContent = text;
     if (cls) e.className = cls;
     return e;
+  }
+
+  function load(url) {
+    if (!loaded[url]) {
+      loaded[url] = fetch(url).then(function (r) {
+        if (!r.ok) throw new Error(url + ": " + r.status);
+        return r.json();
+      });
+    }
+    return loaded[url];
+  }
+
+  function regionOf(key) {
+    var i = key.indexOf("-");
+    return i > 0 ? key.slice(0, i) : "x";
+  }
+
+  function provinceOf(region) {
+    return /^\d{6}$/.test(region) ? region.slice(0, 2) + "0000" : "x";
+  }
+
+  function regionList(code) {
+    return load(base + "r/" + encodeURIComponent(code) + ".json");
+  }
+
+  /* A department-year's numbers: its region's list names its department's file. Resolves to
+   * null for a key the site does not have (an old or mistyped link). */
+  function fetchItem(key) {
+    if (items[key]) return Promise.resolve(items[key]);
+    return regionList(regionOf(key))
+      .then(function (list) {
+        var entry = null;
+        list.items.forEach(function (it) { if (it.key === key) entry = it; });
+        if (!entry) return null;
+        return load(base + "d/" + encodeURIComponent(entry.department_id) + ".json").then(function (d) {
+          if (d.items[key]) items[key] = d.items[key];
+          return d.items[key] || null;
+        });
+      })
+      .catch(function () { return null; });
   }
 
   function label(item) {
@@ -39,22 +87,16 @@
     }
     if (unit === "ratio") return groupSep(cell.value * 100, 2) + "%";
     if (unit === "元/人") return groupSep(cell.value, 2) + " 元/人";
-    if (unit === "万元" && metric) return groupSep(cell.value, 2) + " 万元";
     return groupSep(cell.value, 2) + " 万元";
   }
 
-  function readUrl() {
+  function urlKeys() {
     var params = new URLSearchParams(window.location.search);
     var keys = params.getAll("d");
     if (!keys.length && window.location.hash.indexOf("#d=") === 0) {
       keys = window.location.hash.slice(3).split(",").map(decodeURIComponent);
     }
-    var seen = {};
-    chosen = keys.filter(function (k) {
-      if (!data.items[k] || seen[k]) return false;
-      seen[k] = true;
-      return true;
-    }).slice(0, MAX);
+    return keys;
   }
 
   function writeUrl() {
@@ -64,41 +106,100 @@
     window.history.replaceState(null, "", window.location.pathname + (q ? "?" + q : ""));
   }
 
-  function fillPicker() {
-    while (picker.options.length > 1) picker.remove(1);
-    var groups = {};
-    Object.keys(data.items).sort().forEach(function (k) {
-      var it = data.items[k];
-      var g = it.year + "年" + (KIND[it.kind] || it.kind);
-      (groups[g] = groups[g] || []).push(k);
+  function clearOptions(sel) {
+    while (sel.options.length > 1) sel.remove(1);
+    while (sel.querySelector("optgroup")) sel.removeChild(sel.querySelector("optgroup"));
+  }
+
+  function province(code) {
+    var found = null;
+    data.provinces.forEach(function (p) { if (p.code === code) found = p; });
+    return found;
+  }
+
+  function fillProvinces() {
+    clearOptions(provinceSel);
+    data.provinces.forEach(function (p) {
+      var n = 0;
+      p.regions.forEach(function (r) { n += r.count; });
+      var o = el("option", p.name + "（" + n + " 份）");
+      o.value = p.code;
+      provinceSel.appendChild(o);
     });
-    Object.keys(groups).sort().reverse().forEach(function (g) {
-      var og = document.createElement("optgroup");
-      og.label = g;
-      groups[g].forEach(function (k) {
-        var o = el("option", label(data.items[k]) + (data.items[k].level ? "（" + data.items[k].level + "）" : ""));
-        o.value = k;
-        o.disabled = chosen.indexOf(k) >= 0;
-        og.appendChild(o);
+  }
+
+  function fillRegions(code) {
+    clearOptions(regionSel);
+    clearOptions(picker);
+    var p = province(code);
+    regionSel.disabled = !p;
+    picker.disabled = true;
+    if (!p) return;
+    p.regions.forEach(function (r) {
+      var o = el("option", r.name + "（" + (r.level ? r.level + "，" : "") + r.count + " 份）");
+      o.value = r.code;
+      regionSel.appendChild(o);
+    });
+  }
+
+  function fillItems(code) {
+    clearOptions(picker);
+    picker.disabled = true;
+    if (!code) return Promise.resolve();
+    return regionList(code).then(function (list) {
+      if (regionSel.value !== code) return; // another region was chosen meanwhile
+      var groups = {};
+      list.items.forEach(function (it) {
+        var g = it.year + "年" + (KIND[it.kind] || it.kind);
+        (groups[g] = groups[g] || []).push(it);
       });
-      picker.appendChild(og);
+      Object.keys(groups).sort().reverse().forEach(function (g) {
+        var og = document.createElement("optgroup");
+        og.label = g;
+        groups[g].forEach(function (it) {
+          var o = el("option", label(it));
+          o.value = it.key;
+          og.appendChild(o);
+        });
+        picker.appendChild(og);
+      });
+      markChosen();
+    }, function () {
+      loadError("data/compare/r/" + code + ".json");
     });
-    picker.disabled = chosen.length >= MAX;
+  }
+
+  function markChosen() {
+    Array.prototype.forEach.call(picker.options, function (o) {
+      if (o.value) o.disabled = chosen.indexOf(o.value) >= 0;
+    });
+    picker.disabled = chosen.length >= MAX || picker.options.length < 2;
+  }
+
+  /* Show a place in the pickers; a province or region with nothing else to choose is chosen. */
+  function showPlace(region) {
+    var p = region ? provinceOf(region) : data.provinces.length === 1 ? data.provinces[0].code : "";
+    provinceSel.value = province(p) ? p : "";
+    fillRegions(provinceSel.value);
+    var regions = province(provinceSel.value) ? province(provinceSel.value).regions : [];
+    if (!region && regions.length === 1) region = regions[0].code;
+    regionSel.value = region && regions.some(function (r) { return r.code === region; }) ? region : "";
+    return fillItems(regionSel.value);
   }
 
   function differences() {
-    var items = chosen.map(function (k) { return data.items[k]; });
+    var list = chosen.map(function (k) { return items[k]; });
     var notes = [];
     [["year", "年度"], ["kind", "文件类型"], ["level", "行政级别"], ["type", "部门类型"]].forEach(function (f) {
       var vals = {};
-      items.forEach(function (it) { vals[it[f[0]]] = true; });
+      list.forEach(function (it) { vals[it[f[0]]] = true; });
       if (Object.keys(vals).length > 1) notes.push(f[1]);
     });
     return notes;
   }
 
   function bars(metric, unit) {
-    var cells = chosen.map(function (k) { return data.items[k].metrics[metric]; });
+    var cells = chosen.map(function (k) { return items[k].metrics[metric]; });
     // A negative value (a fall) is a bar going left from the zero line, a positive one right.
     var neg = 0, pos = 0;
     cells.forEach(function (c) {
@@ -110,7 +211,7 @@
     var box = el("div", null, "compare-bars");
     chosen.forEach(function (k, i) {
       var row = el("div", null, "bar-row");
-      var name = el("span", data.items[k].department + " " + data.items[k].year, "bar-label");
+      var name = el("span", items[k].department + " " + items[k].year, "bar-label");
       name.style.display = "inline-block";
       name.style.width = "20em";
       row.appendChild(name);
@@ -137,7 +238,7 @@
   }
 
   function render() {
-    fillPicker();
+    markChosen();
     var diff = differences();
     warning.hidden = !(chosen.length > 1 && diff.length);
     warning.textContent = diff.length ? "注意：所选项目的" + diff.join("、") + "不同，数字不能直接比较，仅供参考。" : "";
@@ -148,7 +249,7 @@
     var head = el("tr");
     head.appendChild(el("th", "项目"));
     chosen.forEach(function (k) {
-      var it = data.items[k];
+      var it = items[k];
       var th = el("th");
       th.setAttribute("data-key", k);
       if (it.url) {
@@ -174,25 +275,25 @@
     function addRow(name, cellOf, unit, metric) {
       var tr = el("tr");
       tr.appendChild(el("th", name));
-      chosen.forEach(function (k) { tr.appendChild(el("td", show(cellOf(data.items[k]), unit, metric), "num")); });
+      chosen.forEach(function (k) { tr.appendChild(el("td", show(cellOf(items[k]), unit, metric), "num")); });
       body.appendChild(tr);
     }
-    (data.figure_order || Object.keys(data.figures)).forEach(function (f) {
+    data.figure_order.forEach(function (f) {
       addRow(data.figures[f].name, function (it) { return it.figures[f]; }, "amount", null);
     });
     var pop = el("tr");
     pop.appendChild(el("th", "常住人口"));
     chosen.forEach(function (k) {
-      var p = data.items[k].population;
+      var p = items[k].population;
       pop.appendChild(el("td", p ? groupSep(p, 0) + " 人" : "未知", "num"));
     });
     body.appendChild(pop);
-    (data.metric_order || Object.keys(data.metrics)).forEach(function (m) {
+    data.metric_order.forEach(function (m) {
       addRow(data.metrics[m].name, function (it) { return it.metrics[m]; }, data.metrics[m].unit, m);
     });
     table.appendChild(body);
     result.appendChild(table);
-    (data.metric_order || Object.keys(data.metrics)).forEach(function (m) {
+    data.metric_order.forEach(function (m) {
       var d = data.metrics[m];
       var fig = el("figure", null, "compare-chart");
       fig.appendChild(el("figcaption", d.name + "（" + d.formula + "）"));
@@ -201,14 +302,30 @@
     });
   }
 
+  function loadError(file) {
+    result.textContent = "";
+    result.appendChild(el("p", "无法载入对比数据（" + file + "）。"));
+  }
+
+  provinceSel.addEventListener("change", function () {
+    fillRegions(provinceSel.value);
+    var regions = province(provinceSel.value) ? province(provinceSel.value).regions : [];
+    if (regions.length === 1) {
+      regionSel.value = regions[0].code;
+      fillItems(regionSel.value);
+    }
+  });
+  regionSel.addEventListener("change", function () { fillItems(regionSel.value); });
   picker.addEventListener("change", function () {
     var k = picker.value;
-    if (k && data.items[k] && chosen.indexOf(k) < 0 && chosen.length < MAX) {
-      chosen.push(k);
-      writeUrl();
-    }
     picker.value = "";
-    render();
+    if (!k || chosen.indexOf(k) >= 0 || chosen.length >= MAX) return;
+    fetchItem(k).then(function (it) {
+      if (!it) return loadError("data/compare/d/");
+      if (chosen.indexOf(k) < 0 && chosen.length < MAX) chosen.push(k);
+      writeUrl();
+      render();
+    });
   });
   document.getElementById("compare-clear").addEventListener("click", function () {
     chosen = [];
@@ -216,15 +333,24 @@
     render();
   });
 
-  fetch(root.getAttribute("data-source"))
-    .then(function (r) { return r.json(); })
+  load(root.getAttribute("data-source"))
     .then(function (json) {
       data = json;
-      readUrl();
-      render();
+      fillProvinces();
+      var seen = {};
+      var keys = urlKeys().filter(function (k) {
+        if (seen[k]) return false;
+        seen[k] = true;
+        return true;
+      });
+      return Promise.all(keys.map(fetchItem)).then(function (found) {
+        chosen = keys.filter(function (k, i) { return found[i]; }).slice(0, MAX);
+        if (keys.length) writeUrl(); // drop keys the site does not have
+        return showPlace(chosen.length ? regionOf(chosen[chosen.length - 1]) : "");
+      });
     })
+    .then(render)
     .catch(function () {
-      result.textContent = "";
-      result.appendChild(el("p", "无法载入对比数据（data/compare.json）。"));
+      loadError("data/compare.json");
     });
 })();

@@ -62,15 +62,19 @@ def load_regions(path: str | None = None) -> tuple[Region, ...]:
     return tuple(regions)
 
 
+@lru_cache(maxsize=1)
+def _by_code() -> dict[str, Region]:
+    return {r.code: r for r in reversed(load_regions())}  # the first row of a code wins
+
+
 def lookup(name_or_code: str) -> Region | None:
     """A region by 6-digit code, or by exact name/alias when that name is unique."""
     key = str(name_or_code or "").strip()
     if not key:
         return None
-    regions = load_regions()
     if key.isdigit():
-        return next((r for r in regions if r.code == key), None)
-    found = [r for r in regions if key in r.names]
+        return _by_code().get(key)
+    found = [r for r in load_regions() if key in r.names]
     return found[0] if len(found) == 1 else None
 
 
@@ -82,6 +86,34 @@ def names_of(code: str | None, name: str | None) -> tuple[str, ...]:
     if region is not None:
         names += [n for n in region.names if n not in names]
     return tuple(names)
+
+
+def province_code(code: str | None) -> str | None:
+    """The province a 6-digit region code lies in (its first two digits), None for no code."""
+    code = (code or "").strip()
+    return code[:2] + "0000" if len(code) == 6 and code.isdigit() else None
+
+
+@lru_cache(maxsize=64)
+def province_name(code: str) -> str:
+    """A province's name from the shipped table; a code the table lacks is named by its
+    digits rather than guessed."""
+    region = lookup(code)
+    return region.name if region is not None and region.level == "省" else f"{code[:2]} 开头的地区"
+
+
+@lru_cache(maxsize=4096)
+def place_name(code: str) -> str | None:
+    """A region's name as a visitor tells it from its namesakes: a county with its city
+    (保定市满城区: a 鼓楼区 lies in four provinces, two of them in one). None when the table
+    lacks the code."""
+    region = lookup(code)
+    if region is None:
+        return None
+    parent = region.parent_name or ""
+    if region.level == "县级" and parent and "直辖" not in parent and parent != region.province:
+        return parent + region.name
+    return region.name
 
 
 def by_name(name: str) -> list[Region]:

@@ -2,17 +2,20 @@
 
 Adds: a metrics panel on every department-year page (peers, last year), time series on each
 department page, one ranking page per metric × year × kind, the compare page and its static
-``data/compare.json``. Each page's ``deps`` carries a hash of the metrics it shows, so a
-change in a peer's figures rebuilds exactly the pages that show it.
+files (``data/compare.json``, ``data/compare/``). Each page's ``deps`` carries a hash of
+the metrics it shows, so a change in a peer's figures rebuilds exactly the pages that show it.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
+from collections.abc import Iterator
 
 from generator.links import Links
+from generator.read.regions import place_name, province_name
 from generator.site.deps import digest
-from generator.site.metric_data import compare_data
+from generator.site.metric_data import compare_files
 from generator.site.metric_panels import (
     department_series,
     department_year_panels,
@@ -27,11 +30,13 @@ from generator.site.model import Site
 from generator.site.registry import Page, Registry
 
 
-def compare_json(site: Site) -> bytes:
-    data = compare_data(site.metrics, url_for=lambda dy: site.links.url(dy_path(dy)))
-    return (
-        json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
-    ).encode("utf-8")
+def compare_json(site: Site) -> Iterator[tuple[str, bytes]]:
+    """The compare page's files (``metric_data.compare_files``) as the bytes written."""
+    assert site.metrics is not None
+    url_for = lambda dy: site.links.url(dy_path(dy))  # noqa: E731
+    for path, data in compare_files(site.metrics, url_for, province_name, place_name):
+        text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+        yield path, (text + "\n").encode("utf-8")
 
 
 def _with_panels(lazy, site: Site, dept_id: str, year: int):
@@ -90,12 +95,12 @@ def metrics_pages(site: Site, reg: Registry) -> None:
             "对比部门年度",
         )
     )
-    data = compare_json(site)
-    reg.add(
-        Page(
-            Links.COMPARE_JSON,
-            produce=lambda: data,
-            deps={"metrics": digest(data.decode())},
-            sitemap=False,
+    for path, data in compare_json(site):
+        reg.add(
+            Page(
+                path,
+                produce=lambda data=data: data,
+                deps={"metrics": hashlib.sha256(data).hexdigest()[:16]},
+                sitemap=False,
+            )
         )
-    )

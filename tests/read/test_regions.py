@@ -2,7 +2,15 @@ import csv
 
 import pytest
 
-from generator.read.regions import DATA, find_region, load_regions, lookup
+from generator.read.regions import (
+    DATA,
+    find_region,
+    load_regions,
+    lookup,
+    place_name,
+    province_code,
+    province_name,
+)
 
 
 @pytest.mark.parametrize(
@@ -64,3 +72,20 @@ def test_shipped_columns_are_kept_and_added_rows_are_marked():
         assert r["population_2020_census"] == ""
         assert "NBS" in r["code_source"]
     assert all(r.level in ("省", "地级", "县级") for r in load_regions())
+
+
+def test_place_name_tells_a_county_by_its_city():
+    assert place_name("130607") == "保定市满城区"
+    assert place_name("130304") == "秦皇岛市北戴河区"
+    # a county the province governs directly has no city to name
+    assert place_name("419001") == "济源市"
+    assert place_name("640400") == "固原市"  # a city is its own name
+    assert place_name("130000") == "河北省"
+    assert place_name("999999") is None
+
+
+def test_province_of_a_code_and_its_name():
+    assert province_code("130607") == "130000"
+    assert province_code("x") is None and province_code(None) is None
+    assert province_name("410000") == "河南省"
+    assert province_name("990000") == "99 开头的地区"  # not in the table: named by its digits

@@ -135,12 +135,25 @@ def test_derived_rows_recompute_from_canonical_rows(seed_docs_site):
     assert checked >= 15
 
 
-def test_compare_json_lists_both_2021_budgets(seed_docs_site):
+def test_compare_files_list_both_2021_budgets(seed_docs_site):
     out, _ = seed_docs_site
-    data = json.loads((out / "data" / "compare.json").read_text(encoding="utf-8"))
-    assert {"130607-ybj-2021-budget", "419001-ybj-2021-budget"} <= set(data["items"])
-    assert data["items"]["130607-ybj-2021-budget"]["url"] == "/d/130607-ybj/2021/#metrics-budget"
-    assert data["metric_order"] == list(METRIC_DOCS)
+
+    def read(path):
+        return json.loads((out / "data" / path).read_text(encoding="utf-8"))
+
+    index = read("compare.json")
+    assert index["metric_order"] == list(METRIC_DOCS)
+    provinces = {p["code"]: p for p in index["provinces"]}
+    assert provinces["130000"]["name"] == "河北省"
+    assert provinces["410000"]["name"] == "河南省"
+    assert {"130607", "130304"} <= {r["code"] for r in provinces["130000"]["regions"]}
+    listed = {e["key"]: e for e in read("compare/r/130607.json")["items"]}
+    assert listed["130607-ybj-2021-budget"]["department_id"] == "130607-ybj"
+    numbers = read("compare/d/130607-ybj.json")["items"]["130607-ybj-2021-budget"]
+    assert numbers["url"] == "/d/130607-ybj/2021/#metrics-budget"
+    assert numbers["metrics"]["basic_share"]["status"] == "value"
+    assert "130607-ybj-2021-budget" in read("compare/d/130607-ybj.json")["items"]
+    assert "419001-ybj-2021-budget" in read("compare/d/419001-ybj.json")["items"]
 
 
 def test_department_page_time_series(seed_docs_site):

@@ -1,4 +1,4 @@
-"""indicators.csv rows and compare.json: every derived number can be recomputed."""
+"""indicators.csv rows and the compare page's files: every derived number can be recomputed."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import json
 from decimal import Decimal as D
 
 from generator.metrics import METRIC_DOCS
-from generator.site.metric_data import compare_data, metric_rows
+from generator.site.metric_data import compare_files, metric_rows
 from tests.seed_docs import F000, F001, F002
 
 COLUMNS = [
@@ -40,11 +40,20 @@ def test_row_value_recomputes_from_named_inputs(metrics):
     assert row["source"].startswith("基本支出 ÷ 支出合计")
 
 
+def _compare_files(metrics):
+    files = compare_files(metrics, url_for=lambda dy: f"/{dy.key}/", province_name=lambda c: c)
+    return {path: json.loads(json.dumps(data)) for path, data in files}
+
+
 def test_compare_json_has_both_2021_budgets(metrics):
-    data = json.loads(json.dumps(compare_data(metrics, url_for=lambda dy: f"/{dy.key}/")))
-    keys = {v["department"]: k for k, v in data["items"].items()}
-    mc = data["items"][keys["保定市满城区医疗保障局"]]
-    jy = data["items"][keys["济源产城融合示范区医疗保障局"]]
+    files = _compare_files(metrics)
+    items = {}
+    for path, data in files.items():
+        if path.startswith("data/compare/d/"):
+            items.update(data["items"])
+    keys = {v["department"]: k for k, v in items.items()}
+    mc = items[keys["保定市满城区医疗保障局"]]
+    jy = items[keys["济源产城融合示范区医疗保障局"]]
     assert mc["year"] == jy["year"] == 2021 and mc["kind"] == jy["kind"] == "budget"
     assert mc["metrics"]["per_capita_expenditure"] == {
         "status": "not_disclosed",
@@ -54,3 +63,27 @@ def test_compare_json_has_both_2021_budgets(metrics):
     assert jy["figures"]["basic_expenditure"]["value"] == 3107.2
     assert mc["url"].startswith("/")
     assert {F000, F002} <= {dy.document for dy in metrics.department_years.values()}
+
+
+def test_compare_files_are_found_from_the_key_alone(metrics):
+    """What static/compare.js does with a shared link: the key's first part names the region's
+    list, whose entry names the department's file, which holds the numbers."""
+    files = _compare_files(metrics)
+    index = files["data/compare.json"]
+    listed = {r["code"]: r for p in index["provinces"] for r in p["regions"]}
+    for key, dy in metrics.department_years.items():
+        region = key.split("-", 1)[0]
+        province = region[:2] + "0000" if region.isdigit() else "x"
+        assert region in {
+            r["code"] for p in index["provinces"] if p["code"] == province for r in p["regions"]
+        }
+        entry = next(e for e in files[f"data/compare/r/{region}.json"]["items"] if e["key"] == key)
+        numbers = files[f"data/compare/d/{entry['department_id']}.json"]["items"][key]
+        assert numbers["department"] == dy.department == entry["department"]
+        assert numbers["metrics"].keys() == dy.metrics.keys()
+    counts = sum(r["count"] for r in listed.values())
+    assert counts == len(metrics.department_years)
+    # a region's list names the department-years without their numbers
+    for path, data in files.items():
+        if path.startswith("data/compare/r/"):
+            assert all("metrics" not in e and "figures" not in e for e in data["items"])
