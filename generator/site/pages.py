@@ -1,9 +1,11 @@
-"""The built-in page providers: home, index pages, departments, department-years and their
-sources, indicators, glossary, Markdown pages, the build report and 404. Each is a plain
-function ``(site, registry)``; ``generator.site.providers`` lists them in build order.
+"""The built-in page providers: regions, departments, department-years and their sources,
+glossary, Markdown pages, the build report and 404 (the home page, years and indicators,
+which list many departments, are in ``listing_pages``). Each is a plain function
+``(site, registry)``; ``generator.site.providers`` lists them in build order.
 
 Navigation never lists the whole site: a page links to its siblings and to index pages
-(regions, years, departments, indicators), so page size stays flat as the site grows.
+(regions, years, departments, indicators), and the lists of many departments are paged by
+province (``paging``), so page size stays flat as the site grows.
 """
 
 from __future__ import annotations
@@ -12,8 +14,6 @@ import json
 from collections import defaultdict
 
 from generator.links import Links
-from generator.model import CANONICAL_INDICATORS
-from generator.site import plain_terms
 from generator.site.deps import digest, doc_deps, findings_hash
 from generator.site.figures import charts_for, headline, timeline_chart
 from generator.site.model import DepartmentYear, Site
@@ -21,35 +21,9 @@ from generator.site.opendata import department_year_csv, department_year_json, d
 from generator.site.registry import Page, Registry
 
 
-def _names(site: Site) -> list[tuple[str, str, str | None]]:
-    return [(d.id, d.name, d.region_name) for d in site.sorted_departments()]
-
-
-def home(site: Site, reg: Registry) -> None:
-    regions = defaultdict(list)
-    for d in site.sorted_departments():
-        regions[(d.region_code or "", d.region_name or "未知地区")].append(d)
-    years = sorted({dy.year for dy in site.department_years}, reverse=True)
-    shown = [
-        (d.latest.key, i, found[0].value, found[0].source.line)
-        for d in site.sorted_departments()
-        for i in ("income_total", "expenditure_total", "three_public_total")
-        if (found := d.latest.reading(i))
-    ]
-    deps = {"structure": site.structure_hash(), "shown": digest(shown, _names(site))}
-    reg.add(
-        Page(
-            Links.HOME,
-            "home.html",
-            {"departments": site.sorted_departments(), "years": years, "regions": dict(regions)},
-            deps,
-            site.config.title,
-        )
-    )
-
-
 def indexes(site: Site, reg: Registry) -> None:
-    deps = {"structure": site.structure_hash(), "names": digest(_names(site))}
+    names = [(d.id, d.name, d.region_name) for d in site.sorted_departments()]
+    deps = {"structure": site.structure_hash(), "names": digest(names)}
     by_region = defaultdict(list)
     for d in site.sorted_departments():
         by_region[d.region_code or "x"].append(d)
@@ -65,32 +39,6 @@ def indexes(site: Site, reg: Registry) -> None:
                 name,
             )
         )
-    by_year = defaultdict(list)
-    for dy in site.department_years:
-        by_year[dy.year].append(dy)
-    years = sorted(by_year, reverse=True)
-    reg.add(
-        Page(Links.YEARS, "years.html", {"years": [(y, by_year[y]) for y in years]}, deps, "按年度")
-    )
-    for y in years:
-        reg.add(
-            Page(
-                Links.year(y),
-                "year.html",
-                {"year": y, "items": by_year[y], "years": years},
-                deps,
-                f"{y} 年",
-            )
-        )
-    reg.add(
-        Page(
-            Links.DEPARTMENTS,
-            "departments.html",
-            {"departments": site.sorted_departments()},
-            deps,
-            "全部部门",
-        )
-    )
 
 
 def departments(site: Site, reg: Registry) -> None:
@@ -176,62 +124,6 @@ def sections(site: Site, dy: DepartmentYear) -> list[dict]:
             {"doc": whole, "headline": headline(site, whole), "charts": charts_for(site, whole)}
         )
     return out
-
-
-def indicators(site: Site, reg: Registry) -> None:
-    ids = site.indicator_ids()
-    rows = {i: site.indicator_rows(i) for i in ids}
-    counts = {i: len(rows[i]) for i in ids}
-    glossary = digest(sorted({e.term for d in site.docs for e in d.document.glossary}))
-    reg.add(
-        Page(
-            Links.INDICATORS,
-            "indicators.html",
-            {"ids": ids, "counts": counts},
-            {"counts": digest(counts), "glossary": glossary},
-            "指标",
-        )
-    )
-    terms = site.glossary()
-    for i in ids:
-        name = CANONICAL_INDICATORS.get(i, i)
-        official = [ed for t, v in terms.items() if plain_terms.same_term(t, name) for ed in v]
-        wording = [(e.term, e.definition, e.source.line, d.path) for e, d in official]
-        shown = [
-            (
-                dy.key,
-                dy.department.name,
-                dy.department.region_name,
-                d.kind,
-                d.path,
-                r.value,
-                r.raw,
-                r.unit,
-                r.source.line,
-                r.source.page,
-            )
-            for dy, d, r in rows[i]
-        ]
-        reg.add(
-            Page(
-                Links.indicator(i),
-                "indicator.html",
-                {
-                    "indicator": i,
-                    "rows": rows[i],
-                    "ids": ids,
-                    "canonical": i in CANONICAL_INDICATORS,
-                    "official": official,
-                },
-                {
-                    "rows": digest(shown),
-                    "ids": digest(ids),
-                    "glossary": glossary,
-                    "official": digest(wording),
-                },
-                CANONICAL_INDICATORS.get(i, i),
-            )
-        )
 
 
 def glossary(site: Site, reg: Registry) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from generator.site import feeds, pages
+from generator.site import feeds, listing_pages, pages
 from generator.site.metric_pages import metrics_pages
 from generator.site.model import Site
 from generator.site.opendata import open_data
@@ -22,12 +22,14 @@ from generator.site.static import static_files
 PageProvider = Callable[[Site, Registry], None]
 
 PROVIDERS: tuple[tuple[str, PageProvider], ...] = (
-    ("home", pages.home),
+    ("home", listing_pages.home),
     ("indexes", pages.indexes),
+    ("years", listing_pages.years),
+    ("department_index", listing_pages.department_index),
     ("departments", pages.departments),
     ("department_years", pages.department_years),
     ("printed_pages", printed_pages),
-    ("indicators", pages.indicators),
+    ("indicators", listing_pages.indicators),
     ("glossary", pages.glossary),
     ("markdown_pages", pages.markdown_pages),  # before metrics and quality: they add to
     ("report", pages.report),  # the methodology page it makes
