@@ -22,11 +22,10 @@ from generator.site.metric_panels import (
     dy_path,
     methodology,
     panels_digest,
-    ranking_pages,
-    rankings_index,
     with_charts,
 )
 from generator.site.model import Site
+from generator.site.ranking_pages import ranking_pages, rankings_index
 from generator.site.registry import Page, Registry
 
 

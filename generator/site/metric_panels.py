@@ -9,11 +9,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from generator.ids import DEPARTMENT_TYPES, short_hash
 from generator.links import Links
 from generator.metrics.definitions import METRIC_DOCS, SPENDING_BASIS_ZH, STATUS_ZH
 from generator.metrics.peers import HEADLINE, SortedValues
 from generator.metrics.types import DocumentMetrics, Metrics, PeerGroup
 from generator.site import metric_format as fmt
+from generator.site import paging
 from generator.site.charts import peer_chart, series_chart
 from generator.site.deps import digest
 
@@ -68,14 +70,13 @@ def _metric_rows(dy: DocumentMetrics, metrics: Metrics) -> list[dict[str, Any]]:
                 "inputs": _inputs(mv) if mv.numeric else [],
                 "note": mv.note,
                 "findings": mv.findings,
-                "rank_path": Links.ranking(mid, dy.year, dy.kind)
-                if has_ranking(metrics, (mid, dy.year, dy.kind))
-                else "",
+                "rank_path": rank_path(metrics, mid, dy),
             }
         )
     return rows
 
 
+UNKNOWN_TYPE = "类型未知"
 MIN_RANKED = 3  # a "ranking" of one or two departments ranks nothing: no page
 
 
@@ -90,6 +91,27 @@ def has_ranking(metrics: Metrics, key: tuple) -> bool:
         ranked = sum(e.value is not None for e in metrics.rankings.get(key, []))
         known[key] = ranked >= MIN_RANKED
     return known[key]
+
+
+def type_slug(department_type: str | None) -> str:
+    """A department type in a path: its slug (``ybj``), else a hash of its name."""
+    name = department_type or UNKNOWN_TYPE
+    return DEPARTMENT_TYPES.get(name) or "t" + short_hash(name)
+
+
+def ranking_split(metrics: Metrics, key: tuple) -> bool:
+    """A ranking longer than a page of a list (``paging.PAGE_ROWS``) gets a page per
+    department type, since departments are ranked only within their type."""
+    return len(metrics.rankings.get(key, ())) > paging.PAGE_ROWS
+
+
+def rank_path(metrics: Metrics, metric: str, dy: DocumentMetrics) -> str:
+    """The ranking page that ranks ``dy`` ("" for none): its type's page of a split ranking."""
+    key = (metric, dy.year, dy.kind)
+    if not has_ranking(metrics, key):
+        return ""
+    path = Links.ranking(metric, dy.year, dy.kind)
+    return path + type_slug(dy.department_type) + "/" if ranking_split(metrics, key) else path
 
 
 PEER_WINDOW = 10  # rows each side of this department on its page; the ranking page has all
@@ -153,9 +175,7 @@ def _peer_block(dy: DocumentMetrics, metrics: Metrics, metric: str) -> dict[str,
         "rows": window,
         "row_digests": group["digests"][lo:hi],
         "shown": shown,
-        "rank_path": ""
-        if dy.peer_group.nearest or not has_ranking(metrics, (metric, dy.year, dy.kind))
-        else Links.ranking(metric, dy.year, dy.kind),
+        "rank_path": "" if dy.peer_group.nearest else rank_path(metrics, metric, dy),
     }
 
 
@@ -313,81 +333,6 @@ def department_series(metrics: Metrics | None, department_id: str) -> list[dict[
             }
         )
     return blocks
-
-
-def ranking_pages(metrics: Metrics) -> list[dict[str, Any]]:
-    """Context of every metric × year × kind ranking page, with its path and title."""
-    pages = []
-    keys = sorted(k for k in metrics.rankings if has_ranking(metrics, k))
-    for metric, year, kind in keys:
-        doc = METRIC_DOCS[metric]
-        groups: dict[str, list] = {}
-        for e in metrics.rankings[(metric, year, kind)]:
-            groups.setdefault(e.department_type or "类型未知", []).append(e)
-        ctx_groups = []
-        for t, entries in groups.items():
-            rows, bars = [], []
-            for e in entries:
-                dy = metrics.department_years[e.key]
-                text = fmt.value(dy.metrics[metric])
-                rows.append(
-                    {
-                        "rank": e.rank,
-                        "department": e.department,
-                        "level": e.region_level or "级别未知",
-                        "text": text,
-                        "path": dy_path(dy),
-                    }
-                )
-                if e.value is not None:
-                    bars.append(
-                        (
-                            f"{e.department}（{e.region_level or '级别未知'}）",
-                            e.value,
-                            text,
-                            False,
-                            None,
-                        )
-                    )
-            chart = None
-            if len(bars) <= CHART_MAX:
-                cid = f"rank-{metric}-{year}-{kind}-{len(ctx_groups)}"
-                chart = peer_chart(cid, f"{doc.name_zh}（{t}）", doc.unit, bars, None, "")
-            levels = {e.region_level for e in entries if e.value is not None}
-            ctx_groups.append(
-                {"type": t, "rows": rows, "chart": chart, "mixed_levels": len(levels) > 1}
-            )
-        others = [
-            {"path": Links.ranking(metric, y, k), "label": f"{y}年{fmt.kind_zh(k)}"}
-            for m, y, k in keys
-            if m == metric and (y, k) != (year, kind)
-        ]
-        pages.append(
-            {
-                "path": Links.ranking(metric, year, kind),
-                "title": f"{doc.name_zh}排名：{year}年{fmt.kind_zh(kind)}",
-                "doc": doc,
-                "year": year,
-                "kind_zh": fmt.kind_zh(kind),
-                "groups": ctx_groups,
-                "others": others,
-            }
-        )
-    return pages
-
-
-def rankings_index(metrics: Metrics) -> list[dict[str, Any]]:
-    """Every ranking page, grouped by metric, for the rankings index."""
-    out = []
-    for mid, doc in METRIC_DOCS.items():
-        links = [
-            {"path": Links.ranking(m, y, k), "label": f"{y}年{fmt.kind_zh(k)}"}
-            for m, y, k in sorted(metrics.rankings, key=lambda t: (t[0], -t[1], t[2]))
-            if m == mid and has_ranking(metrics, (m, y, k))
-        ]
-        if links:
-            out.append({"id": mid, "name": doc.name_zh, "formula": doc.formula_zh, "links": links})
-    return out
 
 
 def methodology() -> dict[str, Any]:

@@ -1,0 +1,124 @@
+"""The ranking pages: one per metric × year × kind, every department-year ranked within its
+department type. A ranking longer than a page of a list (``paging.PAGE_ROWS``: at national
+scale tens of thousands of rows) is a page listing its types, and a page per type
+(``rankings/<metric>/<year>-<kind>/<type slug>/``), which a department-year's panel links to
+(``metric_panels.rank_path``). A type's page holds every department of that type, so ranks
+are never cut across pages.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from generator.links import Links
+from generator.metrics.definitions import METRIC_DOCS
+from generator.metrics.types import Metrics, RankEntry
+from generator.site import metric_format as fmt
+from generator.site.charts import peer_chart
+from generator.site.metric_panels import (
+    CHART_MAX,
+    UNKNOWN_TYPE,
+    dy_path,
+    has_ranking,
+    ranking_split,
+    type_slug,
+)
+
+
+def _group(
+    metrics: Metrics, metric: str, year: int, kind: str, t: str, entries: list[RankEntry], n: int
+) -> dict[str, Any]:
+    """One department type's table (and chart, when it is short enough to read)."""
+    doc = METRIC_DOCS[metric]
+    rows, bars = [], []
+    for e in entries:
+        dy = metrics.department_years[e.key]
+        text = fmt.value(dy.metrics[metric])
+        rows.append(
+            {
+                "rank": e.rank,
+                "department": e.department,
+                "level": e.region_level or "级别未知",
+                "text": text,
+                "path": dy_path(dy),
+            }
+        )
+        if e.value is not None:
+            bars.append(
+                (f"{e.department}（{e.region_level or '级别未知'}）", e.value, text, False, None)
+            )
+    chart = None
+    if len(bars) <= CHART_MAX:
+        chart = peer_chart(
+            f"rank-{metric}-{year}-{kind}-{n}", f"{doc.name_zh}（{t}）", doc.unit, bars, None, ""
+        )
+    levels = {e.region_level for e in entries if e.value is not None}
+    return {"type": t, "rows": rows, "chart": chart, "mixed_levels": len(levels) > 1}
+
+
+def ranking_pages(metrics: Metrics) -> list[dict[str, Any]]:
+    """Context of every ranking page (and of each type's page of a split one), with its path
+    and title."""
+    pages = []
+    keys = sorted(k for k in metrics.rankings if has_ranking(metrics, k))
+    for metric, year, kind in keys:
+        doc = METRIC_DOCS[metric]
+        groups: dict[str, list[RankEntry]] = {}
+        for e in metrics.rankings[(metric, year, kind)]:
+            groups.setdefault(e.department_type or UNKNOWN_TYPE, []).append(e)
+        path = Links.ranking(metric, year, kind)
+        title = f"{doc.name_zh}排名：{year}年{fmt.kind_zh(kind)}"
+        page = {
+            "path": path,
+            "title": title,
+            "doc": doc,
+            "year": year,
+            "kind_zh": fmt.kind_zh(kind),
+            "others": [
+                {"path": Links.ranking(metric, y, k), "label": f"{y}年{fmt.kind_zh(k)}"}
+                for m, y, k in keys
+                if m == metric and (y, k) != (year, kind)
+            ],
+        }
+        if not ranking_split(metrics, (metric, year, kind)):
+            groups_ctx = [
+                _group(metrics, metric, year, kind, t, entries, n)
+                for n, (t, entries) in enumerate(groups.items())
+            ]
+            pages.append({**page, "groups": groups_ctx})
+            continue
+        types = [
+            {
+                "type": t,
+                "path": f"{path}{type_slug(t)}/",
+                "count": len(entries),
+                "ranked": sum(e.value is not None for e in entries),
+            }
+            for t, entries in groups.items()
+        ]
+        pages.append({**page, "groups": [], "types": types})
+        for n, (t, entries) in enumerate(groups.items()):
+            pages.append(
+                {
+                    **page,
+                    "path": types[n]["path"],
+                    "title": f"{title}（{t}）",
+                    "type_of": {"type": t, "base": path},
+                    "groups": [_group(metrics, metric, year, kind, t, entries, n)],
+                }
+            )
+    return pages
+
+
+def rankings_index(metrics: Metrics) -> list[dict[str, Any]]:
+    """Every ranking page, grouped by metric, for the rankings index."""
+    out = []
+    for mid, doc in METRIC_DOCS.items():
+        links = [
+            {"path": Links.ranking(m, y, k), "label": f"{y}年{fmt.kind_zh(k)}"}
+            for m, y, k in sorted(metrics.rankings, key=lambda t: (t[0], -t[1], t[2]))
+            if m == mid and has_ranking(metrics, (m, y, k))
+        ]
+        if links:
+            out.append({"id": mid, "name": doc.name_zh, "formula": doc.formula_zh, "links": links})
+    return out
