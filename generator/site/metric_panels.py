@@ -93,10 +93,17 @@ def has_ranking(metrics: Metrics, key: tuple) -> bool:
     return known[key]
 
 
+_SHARED_SLUGS = {
+    s for s in DEPARTMENT_TYPES.values() if list(DEPARTMENT_TYPES.values()).count(s) > 1
+}
+
+
 def type_slug(department_type: str | None) -> str:
-    """A department type in a path: its slug (``ybj``), else a hash of its name."""
+    """A department type in a path: its slug (``ybj``), else (a type the table lacks, or one
+    whose slug another type shares: 医疗保障服务中心, 医疗保险服务中心) a hash of its name."""
     name = department_type or UNKNOWN_TYPE
-    return DEPARTMENT_TYPES.get(name) or "t" + short_hash(name)
+    slug = DEPARTMENT_TYPES.get(name)
+    return slug if slug and slug not in _SHARED_SLUGS else "t" + short_hash(name)
 
 
 def ranking_split(metrics: Metrics, key: tuple) -> bool:

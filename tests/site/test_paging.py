@@ -217,3 +217,12 @@ def test_a_split_ranking_renders_its_types_and_each_type_links_back(monkeypatch)
     assert '<a href="../">基本支出占比</a> › 医疗保障局' in typed  # links are relative
     table = typed.split('class="data ranking-table"', 1)[1].split("</table>", 1)[0]
     assert table.split("<tbody>", 1)[1].count("<tr>") == 20  # every 医疗保障局, ranked
+
+
+def test_every_department_type_has_its_own_ranking_path():
+    from generator.ids import DEPARTMENT_TYPES
+    from generator.site.metric_panels import type_slug
+
+    slugs = [type_slug(t) for t in [*DEPARTMENT_TYPES, None, "某某局"]]
+    assert len(set(slugs)) == len(slugs)
+    assert type_slug("医疗保障局") == "ybj"
