@@ -14,6 +14,7 @@ import json
 from collections import defaultdict
 
 from generator.links import Links
+from generator.site import paging
 from generator.site.deps import digest, doc_deps, findings_hash
 from generator.site.figures import charts_for, headline, timeline_chart
 from generator.site.model import DepartmentYear, Site
@@ -173,19 +174,23 @@ def markdown_pages(site: Site, reg: Registry) -> None:
 
 
 def report(site: Site, reg: Registry) -> None:
+    """Every input and what became of it; at national scale in pages of ``paging.PAGE_ROWS``
+    inputs (``report.json`` has them all in one file)."""
     deps = {"outcomes": digest(site.outcomes)}
     counts = defaultdict(int)
     for o in site.outcomes:
         counts[o["status"]] += 1
-    reg.add(
-        Page(
-            Links.REPORT,
-            "report.html",
-            {"outcomes": site.outcomes, "counts": dict(counts)},
-            deps,
-            "构建报告",
-        )
-    )
+    ctx = {"outcomes": site.outcomes, "counts": dict(counts)}
+    listing = paging.runs(Links.REPORT, site.outcomes, lambda o: o["file"])
+    if listing is None:
+        reg.add(Page(Links.REPORT, "report.html", ctx, deps, "构建报告"))
+    else:
+        outline = digest(listing.outline(), ctx["counts"])
+        for part in listing.pages:
+            title = "构建报告" if part.number == 1 else f"构建报告 · 第 {part.number} 页"
+            shown = {"outline": outline, "outcomes": digest(part.rows)}
+            part_ctx = {**ctx, "outcomes": part.rows, "listing": listing, "part": part}
+            reg.add(Page(part.path, "report.html", part_ctx, shown, title))
     reg.add(
         Page(
             Links.REPORT_JSON,

@@ -47,6 +47,7 @@ class Listing:
     base: str  # the path of the listing's first page (the provinces and their pages)
     total: int
     provinces: list[Province]
+    by_province: bool = True  # False: one run of pages, the first at ``base`` (``runs``)
 
     @property
     def pages(self) -> list[ListPage]:
@@ -92,3 +93,19 @@ def split(
             )
         provinces.append(prov)
     return Listing(base, len(rows), provinces)
+
+
+def runs(
+    base: str, rows: Sequence[Any], name_of: Callable[[Any], str], size: int | None = None
+) -> Listing | None:
+    """Rows that belong to no region (the build report's inputs) as pages of at most ``size``
+    in their order: the first at ``base``, then ``base/2/``, … None when they fit on one."""
+    size = size or PAGE_ROWS
+    if len(rows) <= size:
+        return None
+    prov = Province("", "", len(rows))
+    for n, start in enumerate(range(0, len(rows), size), start=1):
+        chunk = list(rows[start : start + size])
+        path = base if n == 1 else f"{base}{n}/"
+        prov.pages.append(ListPage(path, "", n, chunk, name_of(chunk[0]), name_of(chunk[-1])))
+    return Listing(base, len(rows), [prov], by_province=False)

@@ -83,7 +83,9 @@ def _rows(html: str, here: str = "") -> list[str]:
         path = href[1:] if href.startswith("/") else posixpath.join(here, href)
         return f'href="{posixpath.normpath(path)}'
 
-    return [re.sub(r'href="([^"#]*)', resolve, r) for r in re.findall(r"<tr>.*?</tr>", body, re.S)]
+    return [
+        re.sub(r'href="([^"#]*)', resolve, r) for r in re.findall(r"<tr[ >].*?</tr>", body, re.S)
+    ]
 
 
 def test_home_lists_provinces_not_every_department(paged_site, seed_docs_site):
@@ -226,3 +228,16 @@ def test_every_department_type_has_its_own_ranking_path():
     slugs = [type_slug(t) for t in [*DEPARTMENT_TYPES, None, "某某局"]]
     assert len(set(slugs)) == len(slugs)
     assert type_slug("医疗保障局") == "ybj"
+
+
+def test_the_build_report_is_paged_in_its_order(paged_site, seed_docs_site):
+    out, _ = paged_site
+    whole = _rows(_html(seed_docs_site[0], "report"), "report")
+    paged = _rows(_html(out, "report"), "report")
+    assert len(paged) == 1 and "本页是第 1 页" in _html(out, "report")
+    n = 2
+    while (out / "report" / str(n) / "index.html").exists():
+        paged += _rows(_html(out, f"report/{n}"), f"report/{n}")
+        n += 1
+    assert paged == whole and len(whole) > 5  # in the same order, none lost
+    assert ">第 2 页</a>" in _html(out, "report")
