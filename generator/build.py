@@ -365,7 +365,7 @@ class Builder:
         then only the bundles whose pages changed."""
         out = self.config.output_path
         if changed or not pagefind.entry_file(out).is_file():
-            pagefind.update(out, self.config.cache_path, pages)
+            pagefind.update(out, self.config.cache_path, pages, self.workers)
 
     def render_and_write(
         self, site: Site, registry: Registry

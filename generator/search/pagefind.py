@@ -29,6 +29,7 @@ import shutil
 import subprocess
 import sys
 from collections.abc import Mapping
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from generator.search import canonical
@@ -154,10 +155,16 @@ def _listed(state: Path) -> dict[str, str]:
     return data if isinstance(data, dict) else {}
 
 
-def index_site(site: Path, cache: Path, pages: Mapping[str, str] | None = None) -> Path:
+def index_site(
+    site: Path, cache: Path, pages: Mapping[str, str] | None = None, workers: int = 1
+) -> Path:
     """Index the built site in ``site``, whose pages are ``pages`` (output path -> hash of
     the bytes; default: read from disk): each bundle whose pages changed is indexed again
-    (or copied from the cache), the others are left as they are. Returns the index folder."""
+    (or copied from the cache), the others are left as they are. Returns the index folder.
+
+    Up to ``workers`` Pagefind processes run at once, each on its own bundle and into its
+    own cache folder; the bundles are then put in place in their order, so the index is the
+    same bytes whatever the number. Memory is then bounded by the largest bundles at once."""
     if not _has_extended():
         raise SearchIndexError(
             "the extended Pagefind binary is missing (pip install 'pagefind[extended]'); "
@@ -175,11 +182,16 @@ def index_site(site: Path, cache: Path, pages: Mapping[str, str] | None = None) 
     before = _listed(state)
     state.unlink(missing_ok=True)  # said again once every bundle is in place
     keys = {b.name: b.key(salt) for b in bundles}
-    for bundle in bundles:
-        key, dest = keys[bundle.name], target / bundle.name
-        if before.get(bundle.name) == key and (dest / "pagefind-entry.json").is_file():
-            continue
-        _swap_in(_cached(site, store, bundle, key), dest)
+    todo = [
+        b
+        for b in bundles
+        if before.get(b.name) != keys[b.name]
+        or not (target / b.name / "pagefind-entry.json").is_file()
+    ]
+    with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
+        kept = list(pool.map(lambda b: _cached(site, store, b, keys[b.name]), todo))
+    for bundle, folder in zip(todo, kept, strict=True):
+        _swap_in(folder, target / bundle.name)
     for stale in sorted(set(p.name for p in target.iterdir()) - set(keys) - {LISTING}):
         path = target / stale
         shutil.rmtree(path) if path.is_dir() else path.unlink()
@@ -190,9 +202,9 @@ def index_site(site: Path, cache: Path, pages: Mapping[str, str] | None = None) 
     return target
 
 
-def update(site: Path, cache: Path, pages: Mapping[str, str]) -> None:
+def update(site: Path, cache: Path, pages: Mapping[str, str], workers: int = 1) -> None:
     """``index_site``, said as a warning when it fails: the site works without search."""
     try:
-        index_site(site, cache, pages)
+        index_site(site, cache, pages, workers)
     except SearchIndexError as exc:
         print(f"warning: no search index: {exc}; the site works without search", file=sys.stderr)

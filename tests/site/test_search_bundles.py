@@ -163,6 +163,29 @@ def test_one_changed_page_reindexes_its_province_only(split_site, tmp_path, monk
     assert [b["name"] for b in listing["bundles"]] == [SITE, "13", "41"]
 
 
+def test_bundles_indexed_at_once_give_the_same_index(split_site, tmp_path, monkeypatch):
+    """Two Pagefind processes at a time (``--workers 2``), each on its own bundle, with an
+    empty cache: the same bytes as the one-at-a-time index of the fixture."""
+    site, _ = split_site
+    copy = tmp_path / "site"
+    shutil.copytree(site, copy, ignore=shutil.ignore_patterns("pagefind"))
+    monkeypatch.setattr(bundles, "MAX_PAGES", 4)
+    runs: list[str] = []
+    real_run = pagefind._run_pagefind
+    monkeypatch.setattr(
+        pagefind, "_run_pagefind", lambda s, o, b: (runs.append(b.name), real_run(s, o, b))
+    )
+    pagefind.index_site(copy, tmp_path / "cache", workers=2)
+    assert sorted(runs) == sorted([SITE, "13", "41", "64"])
+
+    def files(root: Path) -> dict[str, bytes]:
+        return {
+            p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*") if p.is_file()
+        }
+
+    assert files(copy / "pagefind") == files(site / "pagefind")
+
+
 @pytest.mark.browser
 def test_a_split_index_is_searched_as_one_in_the_browser(split_site, chromium):
     from playwright.sync_api import sync_playwright
