@@ -7,6 +7,7 @@ site's ``url()``, so the pages work under any base path.
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
 from generator.ids import DEPARTMENT_TYPES, short_hash
@@ -106,19 +107,32 @@ def type_slug(department_type: str | None) -> str:
     return slug if slug and slug not in _SHARED_SLUGS else "t" + short_hash(name)
 
 
-def ranking_split(metrics: Metrics, key: tuple) -> bool:
-    """A ranking longer than a page of a list (``paging.PAGE_ROWS``) gets a page per
-    department type, since departments are ranked only within their type."""
-    return len(metrics.rankings.get(key, ())) > paging.PAGE_ROWS
+def paged_types(metrics: Metrics, key: tuple) -> frozenset[str]:
+    """The department types of a ranking that get a page of their own: none while the ranking
+    fits on a page of a list (``paging.PAGE_ROWS``), else the largest types, until the others
+    fit on the ranking's own page. Departments are ranked only within their type, so a type's
+    table is never cut. Asked by every department-year's panels: worked out once per ranking."""
+    known = metrics._cache.setdefault("paged_types", {})
+    if key not in known:
+        sizes = Counter(e.department_type or UNKNOWN_TYPE for e in metrics.rankings.get(key, ()))
+        rest, paged = sum(sizes.values()), set()
+        for t, n in sorted(sizes.items(), key=lambda kv: (-kv[1], kv[0])):
+            if rest <= paging.PAGE_ROWS:
+                break
+            paged.add(t)
+            rest -= n
+        known[key] = frozenset(paged)
+    return known[key]
 
 
 def rank_path(metrics: Metrics, metric: str, dy: DocumentMetrics) -> str:
-    """The ranking page that ranks ``dy`` ("" for none): its type's page of a split ranking."""
+    """The ranking page that ranks ``dy`` ("" for none): its type's own page, if it has one."""
     key = (metric, dy.year, dy.kind)
     if not has_ranking(metrics, key):
         return ""
     path = Links.ranking(metric, dy.year, dy.kind)
-    return path + type_slug(dy.department_type) + "/" if ranking_split(metrics, key) else path
+    own = (dy.department_type or UNKNOWN_TYPE) in paged_types(metrics, key)
+    return path + type_slug(dy.department_type) + "/" if own else path
 
 
 PEER_WINDOW = 10  # rows each side of this department on its page; the ranking page has all

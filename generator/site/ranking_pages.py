@@ -1,9 +1,9 @@
 """The ranking pages: one per metric × year × kind, every department-year ranked within its
-department type. A ranking longer than a page of a list (``paging.PAGE_ROWS``: at national
-scale tens of thousands of rows) is a page listing its types, and a page per type
-(``rankings/<metric>/<year>-<kind>/<type slug>/``), which a department-year's panel links to
-(``metric_panels.rank_path``). A type's page holds every department of that type, so ranks
-are never cut across pages.
+department type. In a ranking longer than a page of a list (``paging.PAGE_ROWS``: at national
+scale tens of thousands of rows) the largest types each get a page of their own
+(``rankings/<metric>/<year>-<kind>/<type slug>/``, ``metric_panels.paged_types``), linked from
+the ranking's page and from each of their department-years' panels; the other types stay on
+the ranking's page. A type's table is never cut across pages.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from generator.site.metric_panels import (
     UNKNOWN_TYPE,
     dy_path,
     has_ranking,
-    ranking_split,
+    paged_types,
     type_slug,
 )
 
@@ -80,13 +80,12 @@ def ranking_pages(metrics: Metrics) -> list[dict[str, Any]]:
                 if m == metric and (y, k) != (year, kind)
             ],
         }
-        if not ranking_split(metrics, (metric, year, kind)):
-            groups_ctx = [
-                _group(metrics, metric, year, kind, t, entries, n)
-                for n, (t, entries) in enumerate(groups.items())
-            ]
-            pages.append({**page, "groups": groups_ctx})
-            continue
+        paged = paged_types(metrics, (metric, year, kind))
+        inline = [
+            _group(metrics, metric, year, kind, t, entries, n)
+            for n, (t, entries) in enumerate(groups.items())
+            if t not in paged
+        ]
         types = [
             {
                 "type": t,
@@ -95,13 +94,16 @@ def ranking_pages(metrics: Metrics) -> list[dict[str, Any]]:
                 "ranked": sum(e.value is not None for e in entries),
             }
             for t, entries in groups.items()
+            if t in paged
         ]
-        pages.append({**page, "groups": [], "types": types})
+        pages.append({**page, "groups": inline, "types": types})
         for n, (t, entries) in enumerate(groups.items()):
+            if t not in paged:
+                continue
             pages.append(
                 {
                     **page,
-                    "path": types[n]["path"],
+                    "path": f"{path}{type_slug(t)}/",
                     "title": f"{title}（{t}）",
                     "type_of": {"type": t, "base": path},
                     "groups": [_group(metrics, metric, year, kind, t, entries, n)],

@@ -172,28 +172,32 @@ def _two_types():
     return compute(docs)
 
 
-def test_a_long_ranking_has_a_page_per_department_type(monkeypatch):
-    from generator.site.metric_panels import rank_path
+def test_a_long_ranking_gives_its_largest_types_a_page_each(monkeypatch):
+    from generator.site.metric_panels import rank_path, type_slug
     from generator.site.ranking_pages import ranking_pages
 
-    metrics = _two_types()
-    whole = {p["path"]: p for p in ranking_pages(metrics)}
+    whole = {p["path"]: p for p in ranking_pages(_two_types())}
     one = whole["rankings/basic_share/2021-budget/"]
     assert [g["type"] for g in one["groups"]] == ["医疗保障局", "财政局"]  # one page, two tables
+    assert one["types"] == []
 
     monkeypatch.setattr(paging, "PAGE_ROWS", 10)
+    metrics = _two_types()  # which types get a page is worked out once per Metrics
     pages = {p["path"]: p for p in ranking_pages(metrics)}
     base = pages["rankings/basic_share/2021-budget/"]
-    assert base["groups"] == []
-    assert [(t["type"], t["count"]) for t in base["types"]] == [("医疗保障局", 20), ("财政局", 10)]
-    for t, g in zip(base["types"], one["groups"], strict=True):
-        typed = pages[t["path"]]
-        assert typed["type_of"] == {"type": t["type"], "base": base["path"]}
-        # a type's page holds its whole table, ranks and all, as the single page did
-        assert typed["groups"][0]["rows"] == g["rows"]
+    # 30 rows: the 20 医疗保障局 get their own page, the 10 财政局 then fit on the ranking's
+    assert [(t["type"], t["count"]) for t in base["types"]] == [("医疗保障局", 20)]
+    assert base["groups"] == [one["groups"][1]]
+    typed = pages[base["types"][0]["path"]]
+    assert typed["type_of"] == {"type": "医疗保障局", "base": base["path"]}
+    # a type's page holds its whole table, ranks and all, as the single page did
+    assert typed["groups"][0]["rows"] == one["groups"][0]["rows"]
+    assert f"rankings/basic_share/2021-budget/{type_slug('财政局')}/" not in pages
     for dy in metrics.department_years.values():
         path = rank_path(metrics, "basic_share", dy)
-        assert path in pages and dy.department in str(pages[path]["groups"][0]["rows"])
+        shown = [g for g in pages[path]["groups"] if dy.department_type == g["type"]]
+        assert dy.department in str(shown[0]["rows"])
+        assert path.endswith("/ybj/") == (dy.department_type == "医疗保障局")
 
 
 def test_a_split_ranking_renders_its_types_and_each_type_links_back(monkeypatch):
@@ -213,7 +217,7 @@ def test_a_split_ranking_renders_its_types_and_each_type_links_back(monkeypatch)
         return render(env, Page(path, "metrics/ranking.html", ctx, {}, ctx["title"])).decode()
 
     base = html("rankings/basic_share/2021-budget/")
-    assert "按部门类型" in base and "ranking-table" not in base
+    assert "按部门类型" in base and base.count('class="data ranking-table"') == 1  # 财政局
     assert '医疗保障局</a> <span class="muted">20 个，20 个有数值' in base
     typed = html("rankings/basic_share/2021-budget/ybj/")
     assert '<a href="../">基本支出占比</a> › 医疗保障局' in typed  # links are relative
