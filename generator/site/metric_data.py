@@ -1,5 +1,6 @@
 """The metrics as downloads: rows of ``data/indicators.csv`` and the files the compare page
-reads in the browser (``data/compare.json`` and ``data/compare/``). Shapes of the site's files, so they live on the site side.
+reads in the browser (``data/compare.json`` and ``data/compare/``). Shapes of the site's
+files, so they live on the site side.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from generator.links import Links
 from generator.metrics.definitions import FIGURES, METRIC_DOCS, STATUS_ZH
 from generator.metrics.types import DocumentMetrics, Metrics, MetricValue
 from generator.model import CANONICAL_INDICATORS
+from generator.read.regions import province_code
 
 
 def _plain(value: Decimal) -> str:
@@ -126,11 +128,11 @@ def compare_files(
     place_name: Callable[[str], str | None] = lambda code: None,
 ) -> Iterator[tuple[str, dict[str, Any]]]:
     """The compare page's static files (no server), as (path, data), in three layers so that a
-        phone loads what it shows and not the nation: the index (the metrics' names, the
-        provinces and their regions), one list per region to pick from (names only), and one file
-        per department with every year and kind's numbers. A region is named by ``place_name``
-    (the region table's name with its city) when the table knows it, else as its documents
-    name it."""
+    phone loads what it shows and not the nation: the index (the metrics' names, the provinces
+    and their regions), one list per region to pick from (names only), and one file per
+    department with every year and kind's numbers. A region is named by ``place_name`` (the
+    region table's name with its city) when the table knows it, else as its documents name it.
+    """
     by_region: dict[str, list[DocumentMetrics]] = defaultdict(list)
     labels: dict[str, dict[str, Any]] = {}
     by_department: dict[str, dict[str, Any]] = defaultdict(dict)
@@ -142,7 +144,7 @@ def compare_files(
     provinces: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for code in sorted(by_region):
         rows = by_region[code]
-        province = code[:2] + "0000" if code.isdigit() else "x"
+        province = province_code(code) or "x"
         provinces[province].append(_region_entry(code, rows, place_name(code)))
         items = [{"key": dy.key, **labels[dy.key]} for dy in rows]
         yield Links.compare_region(code), {"items": items}
