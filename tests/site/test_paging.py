@@ -245,3 +245,15 @@ def test_the_build_report_is_paged_in_its_order(paged_site, seed_docs_site):
         n += 1
     assert paged == whole and len(whole) > 5  # in the same order, none lost
     assert ">第 2 页</a>" in _html(out, "report")
+
+
+def test_only_an_indicator_s_own_page_is_a_search_result(paged_site):
+    """Pagefind indexes what is inside ``data-pagefind-body``: the pages of an indicator's
+    list would each come up as the indicator again."""
+    out, _ = paged_site
+    assert "data-pagefind-body" in _html(out, "indicators/expenditure_total")
+    parts = [p for p in (out / "indicators" / "expenditure_total").rglob("index.html")]
+    assert len(parts) > 1
+    for page in parts:
+        if page.parent.name != "expenditure_total":
+            assert "data-pagefind-body" not in page.read_text(encoding="utf-8")
