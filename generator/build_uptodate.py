@@ -86,10 +86,12 @@ def rendered_settings(cfg: SiteConfig) -> str:
 
 
 def manifest_name(cfg: SiteConfig) -> str:
-    """One manifest per output folder: the shards of a collection share one cache folder."""
-    if cfg.publish.shard_by:
-        return f"manifest-{cfg.output_path.name}.json"
-    return "manifest.json"
+    """One manifest per output folder, named by its path: the shards of a collection share
+    one cache folder, and so may two sites (a preview, a test) built from one project. A
+    manifest says which pages on disk are current; read for another folder, it would leave
+    that folder's older files in place as if they were current."""
+    where = hashlib.sha256(str(cfg.output_path.resolve()).encode("utf-8")).hexdigest()[:12]
+    return f"manifest-{where}.json"
 
 
 def state_file(manifest: Path) -> Path:

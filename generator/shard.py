@@ -21,6 +21,7 @@ from pathlib import Path
 from generator import render
 from generator.build import Builder, BuildResult
 from generator.build_inputs import join_parts
+from generator.build_uptodate import manifest_name
 from generator.clean import mark_created
 from generator.config import SiteConfig
 from generator.content import find_disclosures
@@ -116,7 +117,7 @@ def remove_whole_site(cfg: SiteConfig) -> None:
     if (out / pagefind.FOLDER).is_dir():  # the search index is not in the manifest
         shutil.rmtree(out / pagefind.FOLDER)
     try:
-        pages = json.loads((cfg.cache_path / "manifest.json").read_text(encoding="utf-8"))
+        pages = json.loads((cfg.cache_path / manifest_name(cfg)).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return
     for path in sorted(pages):

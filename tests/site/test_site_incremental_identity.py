@@ -98,3 +98,24 @@ def test_incremental_rebuilds_equal_clean_builds(tmp_path, monkeypatch):
     site = _tree(out)
     assert "改过的站点说明".encode() in site["index.html"]
     assert _differing(site, _clean_build(tmp_path)) == []
+
+
+def test_two_output_folders_sharing_a_cache_keep_their_own_manifest(tmp_path, monkeypatch):
+    """A preview (or a test) built into another folder with the same ``cache_dir`` must not
+    make the first folder's older pages look current: after an edit built into ``other``,
+    building ``out`` again writes the edit there too."""
+    monkeypatch.delenv("SITE_BASE_PATH", raising=False)
+    monkeypatch.delenv("SITE_BASE_URL", raising=False)
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    for bundle in (ROOT / ".cache").glob("vega-bundle-*.js"):
+        (tmp_path / "cache").mkdir(exist_ok=True)
+        shutil.copy(bundle, tmp_path / "cache" / bundle.name)
+    for name in ("out", "other"):
+        _write_config(tmp_path / f"{name}.toml", name, "cache")
+    Builder(load_config(tmp_path / "out.toml"), quiet=True).build()
+    _edit(content / HUAXIAN, FIGURE, "八、社会保障和就业\t701.88")
+    Builder(load_config(tmp_path / "other.toml"), quiet=True).build()
+    Builder(load_config(tmp_path / "out.toml"), quiet=True).build()
+    assert _differing(_tree(tmp_path / "out"), _tree(tmp_path / "other")) == []
+    assert len({p.name for p in (tmp_path / "cache").glob("manifest-*.json")}) >= 2

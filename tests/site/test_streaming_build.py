@@ -14,6 +14,7 @@ from generator.build import Builder
 from generator.build_index import PAGE_ONLY_FIELDS, index_document, share_strings
 from generator.build_inputs import fill_from_path
 from generator.build_readers import default_reader
+from generator.build_uptodate import manifest_name
 from generator.config import PrivacyConfig, parse_config
 from generator.content import Input, find_disclosures
 from generator.site.model import PEER_LIST, Department, DepartmentYear, Site
@@ -166,8 +167,9 @@ def test_a_new_process_reads_the_entries_from_their_buckets(two_years, tmp_path,
     buckets = {p.stem for p in written if p.parent.parent.name == "buckets"}
     assert old != new and new[:2] in buckets and buckets <= {old[:2], new[:2]}
     fourth = Builder(_config(tmp_path), disclosures=content, workers=1)
-    assert fourth.store.bucketed("manifest.json", [old]) == {}  # its bucket emptied or gone
-    assert set(fourth.store.bucketed("manifest.json", third._index)) == set(third._index)
+    scope = manifest_name(fourth.config)
+    assert fourth.store.bucketed(scope, [old]) == {}  # its bucket emptied or gone
+    assert set(fourth.store.bucketed(scope, third._index)) == set(third._index)
 
 
 def test_entries_loaded_from_the_store_share_their_strings(two_years, tmp_path):
