@@ -83,15 +83,8 @@ def split(
     for code in sorted(groups, key=lambda c: (c == UNKNOWN, c)):
         group = groups[code]
         name = "地区未知" if code == UNKNOWN else province_name(code)
-        prov = Province(code, name, len(group))
-        for n, start in enumerate(range(0, len(group), size), start=1):
-            chunk = group[start : start + size]
-            prov.pages.append(
-                ListPage(
-                    page_path(base, code, n), code, n, chunk, name_of(chunk[0]), name_of(chunk[-1])
-                )
-            )
-        provinces.append(prov)
+        pages = _pages(group, size, name_of, code, lambda n, c=code: page_path(base, c, n))
+        provinces.append(Province(code, name, len(group), pages))
     return Listing(base, len(rows), provinces)
 
 
@@ -103,9 +96,20 @@ def runs(
     size = size or PAGE_ROWS
     if len(rows) <= size:
         return None
-    prov = Province("", "", len(rows))
+    pages = _pages(rows, size, name_of, "", lambda n: base if n == 1 else f"{base}{n}/")
+    return Listing(base, len(rows), [Province("", "", len(rows), pages)], by_province=False)
+
+
+def _pages(
+    rows: Sequence[Any],
+    size: int,
+    name_of: Callable[[Any], str],
+    province: str,
+    path_of: Callable[[int], str],
+) -> list[ListPage]:
+    """``rows`` in runs of at most ``size``, page ``n`` at ``path_of(n)``."""
+    out = []
     for n, start in enumerate(range(0, len(rows), size), start=1):
         chunk = list(rows[start : start + size])
-        path = base if n == 1 else f"{base}{n}/"
-        prov.pages.append(ListPage(path, "", n, chunk, name_of(chunk[0]), name_of(chunk[-1])))
-    return Listing(base, len(rows), [prov], by_province=False)
+        out.append(ListPage(path_of(n), province, n, chunk, name_of(chunk[0]), name_of(chunk[-1])))
+    return out
