@@ -56,14 +56,16 @@ def plan(cfg: SiteConfig, builder: Builder) -> list[Shard]:
     rows = []
     for inp, entry in builder.read(inputs):  # indexed: the path's facts are filled in
         key = province_of(entry.light.metadata.region_code)
-        title = "地区未知" if key == UNKNOWN else province_name(key)
+        title = province_name(key)
         shard = shards.setdefault(key, Shard(key, title, set()))
         shard.files.add(inp.rel)
         shard.documents += 1
         rows += [{"file": f.rel} for f in (inp, *inp.parts)]
     unread = {o["file"] for o in unread_rows(builder.source_dir, rows)}
     if unread:
-        shards.setdefault(UNKNOWN, Shard(UNKNOWN, "地区未知", set())).files.update(unread)
+        shards.setdefault(UNKNOWN, Shard(UNKNOWN, province_name(UNKNOWN), set())).files.update(
+            unread
+        )
     return [shards[k] for k in sorted(shards, key=lambda k: (k == UNKNOWN, k))]
 
 

@@ -97,7 +97,10 @@ def province_code(code: str | None) -> str | None:
 @lru_cache(maxsize=64)
 def province_name(code: str) -> str:
     """A province's name from the shipped table; a code the table lacks is named by its
-    digits rather than guessed."""
+    digits rather than guessed, and what is no code at all (the marker of documents without
+    a region: ``x``, ``unknown``) is 地区未知."""
+    if province_code(code) is None:
+        return "地区未知"
     region = lookup(code)
     return region.name if region is not None and region.level == "省" else f"{code[:2]} 开头的地区"
 

@@ -164,7 +164,7 @@ def compare_files(
             "provinces": [
                 {
                     "code": p,
-                    "name": "地区未知" if p == "x" else province_name(p),
+                    "name": province_name(p),
                     "regions": provinces[p],
                 }
                 for p in sorted(provinces, key=lambda p: (p == "x", p))

@@ -82,7 +82,7 @@ def split(
     provinces = []
     for code in sorted(groups, key=lambda c: (c == UNKNOWN, c)):
         group = groups[code]
-        name = "地区未知" if code == UNKNOWN else province_name(code)
+        name = province_name(code)
         pages = _pages(group, size, name_of, code, lambda n, c=code: page_path(base, c, n))
         provinces.append(Province(code, name, len(group), pages))
     return Listing(base, len(rows), provinces)

@@ -89,3 +89,4 @@ def test_province_of_a_code_and_its_name():
     assert province_code("x") is None and province_code(None) is None
     assert province_name("410000") == "河南省"
     assert province_name("990000") == "99 开头的地区"  # not in the table: named by its digits
+    assert province_name("x") == province_name("unknown") == "地区未知"
