@@ -26,7 +26,7 @@ from generator.build_inputs import input_key, join_parts
 from generator.code_version import PACKAGE, STATIC, TEMPLATES, tree_hash
 from generator.config import SiteConfig
 from generator.content import Input, Listing, MarkdownPage, find_disclosures, find_pages, walk
-from generator.file_hashes import FileHashes
+from generator.file_hashes import FileHashes, folder_key
 from generator.links import Links, output_file
 
 # Where files are read and written: no byte of any page depends on these settings.
@@ -90,8 +90,7 @@ def manifest_name(cfg: SiteConfig) -> str:
     one cache folder, and so may two sites (a preview, a test) built from one project. A
     manifest says which pages on disk are current; read for another folder, it would leave
     that folder's older files in place as if they were current."""
-    where = hashlib.sha256(str(cfg.output_path.resolve()).encode("utf-8")).hexdigest()[:12]
-    return f"manifest-{where}.json"
+    return f"manifest-{folder_key(cfg.output_path)}.json"
 
 
 def state_file(manifest: Path) -> Path:

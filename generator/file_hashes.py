@@ -32,6 +32,12 @@ def sha256_file(path: Path) -> str:
     return h.hexdigest()
 
 
+def folder_key(folder: Path) -> str:
+    """A folder in a cache file's name: one cache folder serves several content and output
+    folders (a preview, the shards, the test suite's builds), and each keeps its own state."""
+    return hashlib.sha256(str(folder.resolve()).encode()).hexdigest()[:12]
+
+
 class FileHashes:
     """``sha256(path)`` that trusts what it saved in ``file`` (None: remembers nothing)."""
 
@@ -59,8 +65,7 @@ class FileHashes:
         """The hashes of the files under ``folder``, kept in ``cache`` (None: not kept)."""
         if cache is None:
             return cls(None)
-        where = hashlib.sha256(str(folder.resolve()).encode()).hexdigest()[:12]
-        return cls(cache / f"file-hashes-{where}.json")
+        return cls(cache / f"file-hashes-{folder_key(folder)}.json")
 
     def sha256(self, path: Path) -> str:
         st = path.stat()

@@ -32,6 +32,7 @@ from collections.abc import Mapping
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+from generator.file_hashes import folder_key
 from generator.search import canonical
 from generator.search.bundles import SITE, Bundle, plan
 from generator.search.canonical import canonicalize
@@ -143,8 +144,7 @@ def _swap_in(kept: Path, dest: Path) -> None:
 
 def _state_file(store: Path, site: Path) -> Path:
     """Which key each bundle in an output folder has: kept in the cache, not published."""
-    where = hashlib.sha256(str(site.resolve()).encode()).hexdigest()[:12]
-    return store / f"in-{where}.json"
+    return store / f"in-{folder_key(site)}.json"
 
 
 def _listed(state: Path) -> dict[str, str]:
