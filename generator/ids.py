@@ -90,6 +90,11 @@ def department_id(
     return f"{region}-{slug}"
 
 
+def region_part(department_id: str) -> str:
+    """The region a department id starts with: its 6-digit code, or ``x`` when unknown."""
+    return department_id.split("-", 1)[0]
+
+
 def department_id_of(
     region_code: str | None,
     department_type: str | None,

@@ -32,6 +32,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from generator.ids import region_part
 from generator.links import Links, output_file
 
 SITE = "site"  # the bundle of the whole-collection pages, with Pagefind's interface
@@ -63,7 +64,7 @@ def department_of(path: str) -> str | None:
 
 
 def _prefix(dept_id: str) -> str:
-    code = dept_id.split("-", 1)[0]
+    code = region_part(dept_id)
     return code if code.isdigit() else UNKNOWN
 
 

@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterator
 from decimal import Decimal
 from typing import Any
 
+from generator.ids import region_part
 from generator.links import Links
 from generator.metrics.definitions import FIGURES, METRIC_DOCS, STATUS_ZH
 from generator.metrics.types import DocumentMetrics, Metrics, MetricValue
@@ -85,7 +86,7 @@ def compare_region(dy: DocumentMetrics) -> str:
     """The region a department-year is picked under: the first part of its department's id
     (the 6-digit region code, or ``x`` when unknown). Every key starts with it, so the compare
     page finds a shared link's files from the key alone (static/compare.js)."""
-    return dy.department_id.split("-", 1)[0]
+    return region_part(dy.department_id)
 
 
 def _label(dy: DocumentMetrics, url: str) -> dict[str, Any]:
