@@ -125,14 +125,19 @@ def paged_types(metrics: Metrics, key: tuple) -> frozenset[str]:
     return known[key]
 
 
+def type_ranking_path(key: tuple, department_type: str | None) -> str:
+    """The page of one department type in a ranking (``paged_types``)."""
+    return Links.ranking(*key) + type_slug(department_type) + "/"
+
+
 def rank_path(metrics: Metrics, metric: str, dy: DocumentMetrics) -> str:
     """The ranking page that ranks ``dy`` ("" for none): its type's own page, if it has one."""
     key = (metric, dy.year, dy.kind)
     if not has_ranking(metrics, key):
         return ""
-    path = Links.ranking(metric, dy.year, dy.kind)
-    own = (dy.department_type or UNKNOWN_TYPE) in paged_types(metrics, key)
-    return path + type_slug(dy.department_type) + "/" if own else path
+    if (dy.department_type or UNKNOWN_TYPE) in paged_types(metrics, key):
+        return type_ranking_path(key, dy.department_type)
+    return Links.ranking(*key)
 
 
 PEER_WINDOW = 10  # rows each side of this department on its page; the ranking page has all

@@ -21,7 +21,7 @@ from generator.site.metric_panels import (
     dy_path,
     has_ranking,
     paged_types,
-    type_slug,
+    type_ranking_path,
 )
 
 
@@ -81,34 +81,25 @@ def ranking_pages(metrics: Metrics) -> list[dict[str, Any]]:
             ],
         }
         paged = paged_types(metrics, (metric, year, kind))
-        inline = [
-            _group(metrics, metric, year, kind, t, entries, n)
-            for n, (t, entries) in enumerate(groups.items())
-            if t not in paged
-        ]
-        types = [
-            {
-                "type": t,
-                "path": f"{path}{type_slug(t)}/",
-                "count": len(entries),
-                "ranked": sum(e.value is not None for e in entries),
-            }
-            for t, entries in groups.items()
-            if t in paged
-        ]
-        pages.append({**page, "groups": inline, "types": types})
+        inline, types, typed = [], [], []
         for n, (t, entries) in enumerate(groups.items()):
+            group = _group(metrics, metric, year, kind, t, entries, n)
             if t not in paged:
+                inline.append(group)
                 continue
-            pages.append(
+            own = type_ranking_path((metric, year, kind), t)
+            ranked = sum(e.value is not None for e in entries)
+            types.append({"type": t, "path": own, "count": len(entries), "ranked": ranked})
+            typed.append(
                 {
                     **page,
-                    "path": f"{path}{type_slug(t)}/",
+                    "path": own,
                     "title": f"{title}（{t}）",
                     "type_of": {"type": t, "base": path},
-                    "groups": [_group(metrics, metric, year, kind, t, entries, n)],
+                    "groups": [group],
                 }
             )
+        pages += [{**page, "groups": inline, "types": types}, *typed]
     return pages
 
 
