@@ -21,7 +21,8 @@ from generator.site.registry import Page, Registry
 HEADLINE = ("income_total", "expenditure_total", "three_public_total")
 
 
-def _names(site: Site) -> list[tuple[str, str, str | None]]:
+def department_names(site: Site) -> list[tuple[str, str, str | None]]:
+    """Each department's id, name and region: what a list of departments names."""
     return [(d.id, d.name, d.region_name) for d in site.sorted_departments()]
 
 
@@ -48,7 +49,7 @@ def home(site: Site, reg: Registry) -> None:
     years = sorted({dy.year for dy in site.department_years}, reverse=True)
     listing = _departments_listing(site)
     if listing is None:
-        shown = digest(_latest(site.sorted_departments()), _names(site))
+        shown = digest(_latest(site.sorted_departments()), department_names(site))
     else:  # the latest numbers are on the departments' pages
         shown = digest(listing.outline(), sorted(regions))
     reg.add(
@@ -77,7 +78,7 @@ def department_index(site: Site, reg: Registry) -> None:
                 Links.DEPARTMENTS,
                 "departments.html",
                 ctx,
-                {**deps, "names": digest(_names(site))},
+                {**deps, "names": digest(department_names(site))},
                 "全部部门",
             )
         )
@@ -104,7 +105,7 @@ def _province(listing: paging.Listing, page: paging.ListPage) -> str:
 
 
 def years(site: Site, reg: Registry) -> None:
-    deps = {"structure": site.structure_hash(), "names": digest(_names(site))}
+    deps = {"structure": site.structure_hash(), "names": digest(department_names(site))}
     by_year = defaultdict(list)
     for dy in site.department_years:
         by_year[dy.year].append(dy)

@@ -17,14 +17,14 @@ from generator.links import Links
 from generator.site import paging
 from generator.site.deps import digest, doc_deps, findings_hash
 from generator.site.figures import charts_for, headline, timeline_chart
+from generator.site.listing_pages import department_names
 from generator.site.model import DepartmentYear, Site
 from generator.site.opendata import department_year_csv, department_year_json, download_name
 from generator.site.registry import Page, Registry
 
 
 def indexes(site: Site, reg: Registry) -> None:
-    names = [(d.id, d.name, d.region_name) for d in site.sorted_departments()]
-    deps = {"structure": site.structure_hash(), "names": digest(names)}
+    deps = {"structure": site.structure_hash(), "names": digest(department_names(site))}
     by_region = defaultdict(list)
     for d in site.sorted_departments():
         by_region[d.region_code or "x"].append(d)
