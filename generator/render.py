@@ -32,7 +32,7 @@ from generator.site import (
     plain_terms,
     source_text,
 )
-from generator.site.charts import indicator_name, money
+from generator.site.charts import chart_value, indicator_name, money
 from generator.site.model import Site, term_id
 from generator.site.registry import Page
 from generator.site.static import STATIC
@@ -190,6 +190,7 @@ def environment(site: Site, env: Environment | None = None) -> Environment:
     )
     env.filters.update(
         money=_money,
+        chart_value=chart_value,
         printed=number_text.evidence,
         with_unit=number_text.with_unit,
         quoted=number_text.quoted,

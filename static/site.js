@@ -1,7 +1,7 @@
 /* Progressive enhancement only: pages are complete without this file.
    1) charts: load the chart scripts only on pages that have a chart, fill each shared
-      Vega-Lite template (static/charts.js) with the page's data, then fold its data table
-      behind the "显示数据表" toggle (open without JavaScript, so nothing is lost);
+      Vega-Lite template (static/charts.js) with the rows of the chart's data table, then fold
+      that table behind the "显示数据表" toggle (open without JavaScript, so nothing is lost);
    2) sortable tables: click a column header (or its sort button) to sort;
    3) tables wider than the screen scroll inside themselves and can be scrolled by keyboard;
    4) printing opens every chart's data table;
@@ -33,14 +33,40 @@
     });
   }
 
+  /* A chart's data is its table's rows that carry a value (data-v on the number's cell):
+     the table inside the figure, or the one its data-rows names; label = the row header,
+     text = the cell as printed, series = the row's data-s or else the figure's. Rows in no
+     table (a median rule) are the figure's data-extra. See the chart macro. */
+  function chartRows(fig) {
+    var named = fig.getAttribute("data-rows");
+    var table = named ? document.getElementById(named) : fig.querySelector("table.chart-table");
+    var series = fig.getAttribute("data-series") || "";
+    var rows = [];
+    if (table && table.tBodies.length) {
+      Array.prototype.forEach.call(table.tBodies[0].rows, function (tr) {
+        var cell = tr.querySelector("[data-v]");
+        var head = tr.querySelector("th");
+        if (!cell) return;
+        rows.push({
+          label: head ? head.textContent.trim() : "",
+          value: parseFloat(cell.getAttribute("data-v")),
+          text: cell.textContent.trim(),
+          series: tr.getAttribute("data-s") || series
+        });
+      });
+    }
+    var extra = fig.getAttribute("data-extra");
+    return extra ? rows.concat(JSON.parse(extra)) : rows;
+  }
+
   function drawCharts(figures) {
     figures.forEach(function (fig) {
       var template = window.BUDGET_CHARTS[fig.getAttribute("data-chart")];
-      var data = fig.querySelector("script.chart-data");
       var box = fig.querySelector(".chart-box");
-      if (!template || !data || !box) return;
+      var rows = chartRows(fig);
+      if (!template || !box || !rows.length) return;
       var spec = JSON.parse(JSON.stringify(template));
-      spec.datasets = { table: JSON.parse(data.textContent) };
+      spec.datasets = { table: rows };
       var width = box.clientWidth || fig.clientWidth;
       if (width && width < 560) limitLabels(spec, Math.max(72, Math.round(width * 0.38)));
       window.vegaEmbed(box, spec, { renderer: "svg", actions: false })

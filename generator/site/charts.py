@@ -2,8 +2,10 @@
 
 Constructing and validating an Altair chart costs milliseconds; doing it for every page of a
 national site costs minutes. So each chart kind is one Vega-Lite spec reading the named
-dataset ``table``; the browser fills it from JSON embedded in the page (see static/site.js).
-The tests validate every template against the Vega-Lite schema.
+dataset ``table``; the browser fills it from the chart's data table on the page (see
+``chart_rows`` in static/site.js and the ``chart`` macro): the rows a reader sees are the
+rows drawn, and a page does not carry them twice (as JSON they were a tenth of a
+department-year page). The tests validate every template against the Vega-Lite schema.
 """
 
 from __future__ import annotations
@@ -40,18 +42,34 @@ class Chart:
     rows: list[ChartRow] = field(default_factory=list)
     note: str = ""
     unit: str = "万元"
+    # Drawn but in no data table (a median rule): the page carries them as JSON.
+    extra: list[ChartRow] = field(default_factory=list)
+    # The series of a row whose table row names none (a table marks only the exceptions).
+    series: str = ""
 
     @property
     def all_zero(self) -> bool:
         """Every row is 0: a chart of floating 0.00 labels shows nothing, so the page says
         it in a sentence instead (``partials/macros.html``)."""
-        return bool(self.rows) and all(r.value == 0 for r in self.rows)
+        drawn = self.rows + self.extra
+        return bool(drawn) and all(r.value == 0 for r in drawn)
 
     def data(self) -> list[dict[str, Any]]:
-        return [
-            {"label": r.label, "value": float(r.value), "text": r.text, "series": r.series}
-            for r in self.rows
-        ]
+        """What the browser draws: the rows (read from the page's table), then ``extra``."""
+        return [_datum(r) for r in self.rows + self.extra]
+
+    def extra_data(self) -> list[dict[str, Any]]:
+        return [_datum(r) for r in self.extra]
+
+
+def _datum(r: ChartRow) -> dict[str, Any]:
+    return {"label": r.label, "value": float(r.value), "text": r.text, "series": r.series}
+
+
+def chart_value(value: Decimal | float) -> str:
+    """A row's value as its table cell's ``data-v``: the number the chart's geometry uses,
+    written as the JSON it replaces wrote it (the text beside it is what a reader sees)."""
+    return json.dumps(float(value))
 
 
 def _config() -> dict[str, Any]:
@@ -273,12 +291,14 @@ def peer_chart(
     median: Decimal | None,
     median_text: str,
 ):
-    """bars: (label, value, display text, is this department, href). None with < 2 bars."""
+    """bars: (label, value, display text, is this department, href). None with < 2 bars.
+
+    A bar's label is its department as the caller's table names it: the chart is drawn from
+    that table's rows, and the median, in no table, comes with the chart itself."""
     if len(bars) < 2:  # one bar compares nothing; the table says it all
         return None
     rows = [ChartRow(lbl, v, text, ME if me else PEER, href) for lbl, v, text, me, href in bars]
-    if median is not None:
-        rows.append(ChartRow(MEDIAN, median, median_text, MEDIAN))
+    extra = [ChartRow(MEDIAN, median, median_text, MEDIAN)] if median is not None else []
     kind = "metric_peers_pct" if unit == "ratio" else "metric_peers_num"
     notes = []
     if any(bar[3] for bar in bars):  # is this department (no star-unpacking: a hot loop)
@@ -286,7 +306,16 @@ def peer_chart(
     if median is not None:
         notes.append("虚线为同类中位数")
     note = "；".join(notes) + ("。" if notes else "")
-    return Chart(kind=kind, id=cid, title=title, rows=rows, unit=_unit_zh(unit), note=note)
+    return Chart(
+        kind=kind,
+        id=cid,
+        title=title,
+        rows=rows,
+        unit=_unit_zh(unit),
+        note=note,
+        extra=extra,
+        series=PEER,
+    )
 
 
 def series_chart(cid: str, title: str, unit: str, points: Sequence[tuple[int, str, Decimal, str]]):

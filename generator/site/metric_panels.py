@@ -224,9 +224,11 @@ def with_charts(panels: list[dict[str, Any]]) -> list[dict[str, Any]]:
     for p in panels:
         blocks = []
         for b in p["peers"]:
+            # labelled as the peer table's row headers (dy_panel.html), which the chart is
+            # drawn from
             bars = [
                 (
-                    f"{r['department']}（{r['level']}）",
+                    r["department"] + ("（本部门）" if r["key"] == p["key"] else ""),
                     r["value"],
                     r["text"],
                     r["key"] == p["key"],
@@ -339,6 +341,7 @@ def department_series(metrics: Metrics | None, department_id: str) -> list[dict[
                     "year": p.year,
                     "kind": fmt.kind_zh(p.kind),
                     "text": text,
+                    "value": p.value,
                     "path": dy_path(metrics.department_years[p.key]),
                 }
             )

@@ -40,13 +40,12 @@ def _group(
                 "department": e.department,
                 "level": e.region_level or "级别未知",
                 "text": text,
+                "value": e.value,
                 "path": dy_path(dy),
             }
         )
-        if e.value is not None:
-            bars.append(
-                (f"{e.department}（{e.region_level or '级别未知'}）", e.value, text, False, None)
-            )
+        if e.value is not None:  # labelled as the table's row header: drawn from the table
+            bars.append((e.department, e.value, text, False, None))
     chart = None
     if len(bars) <= CHART_MAX:
         chart = peer_chart(

@@ -4,8 +4,6 @@ figures only with a population whose source is cited."""
 
 from __future__ import annotations
 
-import html
-import json
 import re
 from decimal import Decimal as D
 from types import SimpleNamespace
@@ -14,6 +12,7 @@ from generator.model import Cell, Code, Project, Row, SourceRef, Table
 from generator.site.charts import Chart, ChartRow, templates
 from generator.site.empty import table_all_zero
 from generator.site.figures import projects_chart
+from tests.site.chart_rows import chart_rows
 
 EMPTY_TEXT = {"不适用", "未公开", "0", "0.00", "0.00 万元", "0.00%", "—", ""}
 
@@ -77,8 +76,7 @@ def test_no_chart_or_table_of_only_zeros_or_not_applicable(real_site):
     for page in _pages(site):
         text = page.read_text(encoding="utf-8")
         rel = page.relative_to(site).as_posix()
-        for m in re.finditer(r'class="chart-data">(.*?)</script>', text, re.S):
-            rows = json.loads(html.unescape(m.group(1)))
+        for rows in chart_rows(text).values():
             if rows and all(r["value"] == 0 for r in rows):
                 bad.append(f"{rel}: chart of zeros")
         for t in re.finditer(r"<table(.*?)</table>", text, re.S):
@@ -104,8 +102,10 @@ def test_the_sentences_that_replace_them(real_site):
 def test_same_named_projects_are_two_bars_on_the_page(real_site):
     site, _ = real_site
     text = (site / "d/419001-ybj/2021/index.html").read_text(encoding="utf-8")
-    for m in re.finditer(r'class="chart-data">(.*?)</script>', text, re.S):
-        labels = [(r["label"], r["series"]) for r in json.loads(html.unescape(m.group(1)))]
+    charts = chart_rows(text)
+    assert charts
+    for rows in charts.values():
+        labels = [(r["label"], r["series"]) for r in rows]
         assert len(labels) == len(set(labels))
     assert text.count("打击欺诈骗保工作经费（第 ") >= 2
 

@@ -3,13 +3,12 @@ and tooltips show the rows' ``text``) and in the tables of every page that shows
 
 from __future__ import annotations
 
-import html
-import json
 import re
 from decimal import Decimal
 
 from generator.site import metric_format
 from generator.site.charts import money
+from tests.site.chart_rows import chart_rows
 
 CARD = re.compile(
     r'<dt[^>]*><a class="ind"[^>]*>([^<]+)</a>.*?<span class="num">([^<]+)</span>', re.S
@@ -17,7 +16,6 @@ CARD = re.compile(
 TABLE_ROW = re.compile(
     r'<tr><th scope="row"><a class="ind"[^>]*>([^<]+)</a></th><td class="num">([^<]+)</td>'
 )
-CHART = re.compile(r'class="chart-data">(.*?)</script>', re.S)
 
 
 def _number(text: str) -> Decimal:
@@ -40,7 +38,7 @@ def test_a_figure_reads_the_same_on_card_chart_and_table(real_site):
         text = page.read_text(encoding="utf-8")
         cards = dict(CARD.findall(text))
         table = dict(TABLE_ROW.findall(text))
-        charts = [r for m in CHART.finditer(text) for r in json.loads(html.unescape(m.group(1)))]
+        charts = [r for rows in chart_rows(text).values() for r in rows]
         for name, shown in cards.items():
             assert table.get(name) == shown, (page, name, shown, table.get(name))
             value = _number(shown)
@@ -56,7 +54,7 @@ def test_the_department_page_timeline_and_table_agree_with_the_card(real_site):
     year_page = (site / "d/410526-ybj/2024/index.html").read_text(encoding="utf-8")
     card = dict(CARD.findall(year_page))["基本支出"]
     dept = (site / "d/410526-ybj/index.html").read_text(encoding="utf-8")
-    timeline = [r for m in CHART.finditer(dept) for r in json.loads(html.unescape(m.group(1)))]
+    timeline = [r for rows in chart_rows(dept).values() for r in rows]
     assert any(r["text"] == card and r["series"].startswith("基本支出") for r in timeline)
     assert f">{card}</a></td>" in dept  # 历年公开文件
     assert f"基本支出 {card} 万元" in year_page  # the metric table's inputs
