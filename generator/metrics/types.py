@@ -106,6 +106,14 @@ class DocumentMetrics:
     peer_group: PeerGroup | None = None
     peers: dict[str, PeerStat] = field(default_factory=dict)
 
+    @property
+    def anchor(self) -> str:
+        """Its metrics panel's id on the department-year page: the kind, and a second
+        document of one department-year-kind (``compute``'s key "…-budget-2") its number too,
+        so two panels of one page never share an id."""
+        last = self.key.rsplit("-", 1)[-1]
+        return f"{self.kind}-{last}" if last.isdigit() else f"{self.kind}"
+
 
 @dataclass
 class RankEntry:

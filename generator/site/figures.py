@@ -231,7 +231,7 @@ def _project_label(project, projects) -> str:
 
 
 def charts_for(site: Site, doc: SourceDoc) -> list[Chart]:
-    k = doc.kind or "doc"
+    k = doc.anchor
     found = [
         _indicator_chart(
             site,

@@ -33,7 +33,7 @@ SERIES_METRICS = (
 
 def dy_path(dy: DocumentMetrics) -> str:
     """The site's department-year page (one page per department and year, all kinds)."""
-    return Links.department_year(dy.department_id, dy.year) + f"#metrics-{dy.kind}"
+    return Links.department_year(dy.department_id, dy.year) + f"#metrics-{dy.anchor}"
 
 
 def _inputs(mv) -> list[dict[str, Any]]:
@@ -283,6 +283,7 @@ def department_year_panels(
                 "metrics_empty": _nothing_computed(rows),
                 "key": dy.key,
                 "kind": dy.kind,
+                "anchor": dy.anchor,
                 "kind_zh": fmt.kind_zh(dy.kind),
                 "metrics": rows,
                 "population": f"{dy.population:,} 人" if dy.population else "未知",

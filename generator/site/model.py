@@ -80,6 +80,13 @@ class SourceDoc:
     def kind_zh(self) -> str:
         return kind_zh(self.kind)
 
+    @property
+    def anchor(self) -> str:
+        """Its section's id on the department-year page: the last part of its source page's
+        path ("budget", or "budget-a0c199" for a second budget of one department-year), so
+        two documents of one kind never share an id."""
+        return self.path.rstrip("/").rsplit("/", 1)[-1] if self.path else self.kind or "doc"
+
 
 @dataclass
 class DepartmentYear:

@@ -4,6 +4,7 @@ nothing reliable, plus a notice that is not a disclosure and a two-file disclosu
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -118,3 +119,25 @@ def test_a_second_build_reads_nothing_again(built, collection, monkeypatch):
     monkeypatch.setattr(build, "process_in_workers", refuse)
     again = Builder(_config(tmp), quiet=True, disclosures=collection).build()
     assert again.inputs == 6 and again.written == 0
+
+
+def test_two_budgets_of_one_department_year_share_no_id(tmp_path):
+    """A department's budget and its own unit's (本级) budget of one year are two sections of
+    one page: each with its own anchors, charts and metrics panel, and the links to them
+    (from its department, indicator and peers' pages) reach the right one."""
+    root = tmp_path / "collection"
+    root.mkdir()
+    make_budget(root / "a.pdf", "苏州市审计局2026年度部门预算公开")
+    make_budget(root / "b.pdf", "苏州市审计局（本级）2026年度单位预算公开")
+    make_budget(root / "c.pdf", "无锡市审计局2026年度部门预算公开")  # a peer
+    builder = Builder(_config(tmp_path), quiet=True, disclosures=root)
+    builder.build()
+    site = tmp_path / "_site"
+    html = (site / "d/320500-sjj/2026/index.html").read_text(encoding="utf-8")
+    sections = re.findall(r'<section class="document" id="(doc-[^"]+)"', html)
+    panels = re.findall(r'<section class="panel metrics" id="(metrics-[^"]+)"', html)
+    assert len(sections) == 2 and sections[0] == "doc-budget" and len(panels) == 2
+    for page in site.rglob("*.html"):
+        ids = re.findall(r' id="([^"]+)"', page.read_text(encoding="utf-8"))
+        assert len(ids) == len(set(ids)), (page, [i for i in set(ids) if ids.count(i) > 1])
+    assert broken_links(site) == []
