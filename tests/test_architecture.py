@@ -4,7 +4,7 @@ import forward (read -> checks -> metrics -> site -> render -> search).
 Every ``import`` counts, at module level or inside a function: an import moved into a
 function to dodge a loop is still a loop. Modules outside the stage packages are either the
 shared vocabulary below every stage (model, config, links, ids, content, file_hashes,
-privacy, unpickle, pickle_layout) or the commands above them all (build, serve, cli).
+privacy, unpickle, pickle_layout, json_text) or the commands above them all (build, serve, cli).
 """
 
 from __future__ import annotations
@@ -30,6 +30,7 @@ BASE = {
     "safe_output",
     "unpickle",
     "pickle_layout",
+    "json_text",
 }
 TOP = {
     "build",

@@ -7,6 +7,7 @@ import hashlib
 import json
 from collections.abc import Iterable, Sequence
 
+from generator import json_text
 from generator.checks.model import Finding
 from generator.checks.packed import FindingsByDocument, PackedFindings
 from generator.model_json import to_jsonable
@@ -15,7 +16,7 @@ from generator.site.model import Site, SourceDoc
 
 def digest(*parts: object) -> str:
     """A 16-hex-digit hash of any JSON-able data (Decimals and dates by their text)."""
-    return hashlib.sha256(json.dumps(parts, default=str, sort_keys=True).encode()).hexdigest()[:16]
+    return hashlib.sha256(json_text.dumps(parts, default=str)).hexdigest()[:16]
 
 
 def doc_deps(docs: Iterable[SourceDoc]) -> dict[str, str]:

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Iterator
 from itertools import chain
 from typing import Any
 
+from generator import json_text
 from generator.checks.packed import PackedFindings
 from generator.links import Links
 from generator.model import CANONICAL_INDICATORS, KINDS
@@ -238,8 +239,7 @@ def department_year_json(site: Site, dy: DepartmentYear) -> bytes:
         "documents": [_doc_json(site, d) for d in dy.docs],
         "findings": compact_json.findings(dy.findings),
     }
-    text = json.dumps(out, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
-    return gzip.compress(text.encode("utf-8"), compresslevel=6, mtime=0)
+    return gzip.compress(json_text.dumps(out) + b"\n", compresslevel=6, mtime=0)
 
 
 def disclosures(site: Site) -> bytes:
