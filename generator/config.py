@@ -92,7 +92,7 @@ class SiteConfig:
         default_factory=ReadLimits,
     )
     publish: PublishConfig = _doc(
-        "[publish] table: the size limit of one published site and sharding by province.",
+        "[publish] table: the size limit of one published site and sharding by province or city.",
         default_factory=PublishConfig,
     )
     populations: dict[str, int] = _doc(

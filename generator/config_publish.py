@@ -3,7 +3,8 @@ a collection that does not fit.
 
 GitHub Pages publishes at most 1 GB per site. The build measures its output against
 ``max_site_bytes`` and warns when it is over; ``shard_by = "province"`` builds one complete
-site per province (generator/shard.py) plus a national index linking them.
+site per province (generator/shard.py) plus a national index linking them, and
+``shard_by = "city"`` one per prefecture-level city, for provinces too big for one site.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-SHARD_BY = ("", "province")
+SHARD_BY = ("", "province", "city")
 
 
 @dataclass(frozen=True)
@@ -26,10 +27,12 @@ class PublishConfig:
     shard_by: str = field(
         default="",
         metadata={
-            "doc": "'' (one site) or 'province': one complete site per province (the first "
+            "doc": "'' (one site), 'province': one complete site per province (the first "
             "two digits of the region code; documents without one form the 'unknown' shard) "
             "in <output_dir>/<shard>/, served under <base_path><shard>/, and a national "
-            "index at <output_dir>/index.html linking them."
+            "index at <output_dir>/index.html linking them; or 'city': the same, one site per "
+            "prefecture-level city (130600 for 保定市; a province's own departments form the "
+            "province's shard, 130000), for a province too big for one site."
         },
     )
 
@@ -49,7 +52,8 @@ def parse_publish(raw: Any, where, ConfigError: type[Exception]) -> PublishConfi
         elif key == "shard_by":
             if value not in SHARD_BY:
                 raise ConfigError(
-                    f"site.toml: {where('publish.' + key)} must be '' or 'province', got {value!r}"
+                    f"site.toml: {where('publish.' + key)} must be '', 'province' or 'city', "
+                    f"got {value!r}"
                 )
         else:
             raise ConfigError(f"site.toml: unknown key {where('publish.' + key)} in [publish]")

@@ -1,8 +1,10 @@
-"""A collection too big for one published site, built as one site per province.
+"""A collection too big for one published site, built as one site per province or city.
 
 ``[publish] shard_by = "province"`` (generator/config_publish.py): every disclosure goes to
 the shard of its province, the first two digits of its region code (``130000`` for 河北省);
-a disclosure whose region is not known, and every file that is not read as a disclosure, go
+``shard_by = "city"``: to the shard of its prefecture-level city (``130600`` for 保定市, and
+``130000`` for the province's own departments), for a province too big for one site. A
+disclosure whose region is not known, and every file that is not read as a disclosure, go
 to the ``unknown`` shard. Each shard is a complete site of its own (its pages, rankings,
 search index and report cover its documents only) in ``<output_dir>/<shard>/``, served under
 ``<base_path><shard>/``; ``<output_dir>/index.html`` is the national index linking them.
@@ -16,6 +18,7 @@ import json
 import shutil
 import sys
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from generator import render
@@ -25,9 +28,9 @@ from generator.build_uptodate import manifest_name
 from generator.clean import mark_created
 from generator.config import SiteConfig
 from generator.content import find_disclosures
-from generator.inventory import unread_rows
+from generator.inventory import PAGE, unread_rows
 from generator.links import output_file
-from generator.read.regions import province_code, province_name
+from generator.read.regions import load_regions, lookup, province_code, province_name
 from generator.search import pagefind
 from generator.site.html_compact import compact
 from generator.site_size import mb, site_bytes, size_warning
@@ -37,8 +40,8 @@ UNKNOWN = "unknown"
 
 @dataclass
 class Shard:
-    name: str  # folder: "130000" or "unknown"
-    title: str  # 河北省
+    name: str  # folder: "130000", "130600" or "unknown"
+    title: str  # 河北省, 河北省保定市
     files: set[str]  # content-relative paths of its inputs (and, for unknown, unread files)
     documents: int = 0
     site_bytes: int = 0
@@ -49,19 +52,66 @@ def province_of(region_code: str | None) -> str:
     return province_code(region_code) or UNKNOWN
 
 
+def city_code(code: str | None) -> str | None:
+    """The prefecture-level region (地级) a region code lies in: a county's city as the
+    table names its parent, a city itself, and for a province-level code the province (its
+    own departments); a code the table lacks, by its first four digits. None for no code."""
+    if province_code(code) is None:
+        return None
+    code = (code or "").strip()
+    region = lookup(code)
+    if region is not None and region.level == "县级" and region.parent_code:
+        return region.parent_code
+    if region is not None or code.endswith("0000"):
+        return code
+    return code[:4] + "00"
+
+
+@lru_cache(maxsize=4096)
+def city_name(code: str) -> str:
+    """A ``city_code``'s name with its province (河北省保定市); a province's own code is its
+    own departments (河北省本级部门); a code the table lacks is named by its digits."""
+    province = province_code(code)
+    if province is None:
+        return province_name(UNKNOWN)
+    region = lookup(code)
+    if region is not None and region.level == "省":
+        return f"{region.name}本级部门"
+    # a grouping the table names only as its counties' parent (省直辖县级行政区划)
+    name = region.name if region is not None else _parent_names().get(code)
+    return province_name(province) + (name or f" {code[:4]} 开头的地区")
+
+
+@lru_cache(maxsize=1)
+def _parent_names() -> dict[str, str]:
+    return {r.parent_code: r.parent_name for r in load_regions() if r.parent_code and r.parent_name}
+
+
+def shard_of(shard_by: str, region_code: str | None) -> tuple[str, str]:
+    """The folder and title of the shard a disclosure of this region goes to."""
+    if shard_by == "city":
+        key = city_code(region_code) or UNKNOWN
+        return key, city_name(key)
+    key = province_of(region_code)
+    return key, province_name(key)
+
+
 def plan(cfg: SiteConfig, builder: Builder) -> list[Shard]:
     """The shards of a collection, read once (the read cache serves the shards' builds)."""
     shards: dict[str, Shard] = {}
     inputs = join_parts(find_disclosures(builder.source_dir))
     rows = []
     for inp, entry in builder.read(inputs):  # indexed: the path's facts are filled in
-        key = province_of(entry.light.metadata.region_code)
-        title = province_name(key)
+        key, title = shard_of(cfg.publish.shard_by, entry.light.metadata.region_code)
         shard = shards.setdefault(key, Shard(key, title, set()))
         shard.files.add(inp.rel)
         shard.documents += 1
         rows += [{"file": f.rel} for f in (inp, *inp.parts)]
-    unread = {o["file"] for o in unread_rows(builder.source_dir, rows)}
+    unread, pages = set(), set()
+    for o in unread_rows(builder.source_dir, rows):
+        (pages if o["status"] == PAGE else unread).add(o["file"])
+    for shard in shards.values():  # the site's own pages: built, and reported, in every shard
+        shard.files.update(pages)
     if unread:
         shards.setdefault(UNKNOWN, Shard(UNKNOWN, province_name(UNKNOWN), set())).files.update(
             unread
@@ -136,7 +186,9 @@ def write_index(cfg: SiteConfig, shards: list[Shard]) -> None:
     out = cfg.output_path
     mark_created(out)
     page = render.new_environment().get_template("shards.html")
-    html = compact(page.render(config=cfg, shards=shards, size=mb))
+    html = compact(
+        page.render(config=cfg, shards=shards, size=mb, by_city=cfg.publish.shard_by == "city")
+    )
     render.write_if_changed(out, "", html.encode("utf-8"))
 
 
@@ -154,7 +206,7 @@ def run_shards(
     strict: bool = False,
     workers: int | None = None,
 ) -> int:
-    """``python -m generator build`` with ``shard_by``: one site per province."""
+    """``python -m generator build`` with ``shard_by``: one site per province (or city)."""
     if content is not None and not Path(content).is_dir():
         print(f"error: --content {content}: no such folder", file=sys.stderr)
         return 2

@@ -47,11 +47,10 @@ def size_warning(
     limit = cfg.publish.max_site_bytes
     if size <= limit:
         return ""
-    hint = (
-        ""
-        if cfg.publish.shard_by
-        else '; set [publish] shard_by = "province" in site.toml to build one site per province'
-    )
+    hint = {
+        "": '; set [publish] shard_by = "province" in site.toml to build one site per province',
+        "province": '; set [publish] shard_by = "city" to build one site per city instead',
+    }.get(cfg.publish.shard_by, "")
     return (
         f"warning: {label} is {gb(size)} ({size:,} bytes), over the {gb(limit)} "
         f"({limit:,} bytes) one published site may hold ([publish] max_site_bytes){hint}"

@@ -112,5 +112,61 @@ def test_one_site_over_the_limit_says_so_and_how_to_shard(tmp_path):
 def test_bad_publish_settings_are_errors(tmp_path):
     with pytest.raises(ConfigError, match="shard_by"):
         parse_config(_config_text(tmp_path, shard_by='"county"'), tmp_path)
+    parse_config(_config_text(tmp_path, shard_by='"city"'), tmp_path)  # a valid choice
     with pytest.raises(ConfigError, match="max_site_bytes"):
         parse_config(_config_text(tmp_path, max_site_bytes="0"), tmp_path)
+
+
+def test_city_of_a_code_and_its_name():
+    from generator.shard import city_code, city_name
+
+    assert city_code("130607") == "130600"  # 满城区 in 保定市, as the table says
+    assert city_code("130600") == "130600"  # a city is its own
+    assert city_code("130000") == "130000"  # a province's own departments
+    assert city_code("419001") == "419000"  # 济源: the province governs it directly
+    assert city_code("990101") == "990100"  # not in the table: its first four digits
+    assert city_code(None) is None and city_code("x") is None
+    assert city_name("130600") == "河北省保定市"
+    assert city_name("130000") == "河北省本级部门"
+    assert city_name("419000") == "河南省省直辖县级行政区划"
+    assert city_name("130900") == "河北省 1309 开头的地区"
+    assert city_name("990100") == "99 开头的地区 9901 开头的地区"
+    assert city_name("unknown") == "地区未知"
+
+
+@pytest.fixture(scope="module")
+def city_sharded(tmp_path_factory):
+    """The five seeds, built with shard_by = "city": five cities (济源, which its province
+    governs directly, under 省直辖县级行政区划), no unknown shard."""
+    tmp = tmp_path_factory.mktemp("city-shards")
+    shutil.copytree(ROOT / "content" / "disclosures", tmp / "content" / "disclosures")
+    shutil.copytree(ROOT / "content" / "pages", tmp / "content" / "pages")
+    config = tmp / "site.toml"
+    config.write_text(_config_text(tmp, shard_by='"city"'))
+    return tmp / "_site", run_build(str(config), quiet=True)
+
+
+def test_one_site_per_city_each_complete_and_linked_from_the_index(city_sharded):
+    site, status = city_sharded
+    assert status == 0
+    shards = sorted(p.name for p in site.iterdir() if p.is_dir())
+    # the site's own pages are in every shard (and its report), not a shard of their own
+    assert shards == ["130300", "130600", "410500", "419000", "640400"]
+    for shard in shards:
+        assert "pages/about.md" in (site / shard / "report.json").read_text(encoding="utf-8")
+    assert (site / "130600" / "d" / "130607-ybj" / "2021" / "index.html").is_file()
+    for shard in shards:
+        assert broken_links(site / shard, base_path=f"{BASE_PATH}{shard}/") == [], shard
+    html = (site / "index.html").read_text(encoding="utf-8")
+    assert "按地级市分为 5 个子站" in html and '<th scope="col">地区</th>' in html
+    for shard, name in [("130600", "河北省保定市"), ("419000", "河南省省直辖县级行政区划")]:
+        assert f'href="{BASE_PATH}{shard}/">{name}</a>' in html
+
+
+def test_a_province_shard_over_the_limit_suggests_cities(tmp_path):
+    cfg = parse_config(
+        _config_text(tmp_path, shard_by='"province"', max_site_bytes="1000"), tmp_path
+    )
+    (tmp_path / "_site").mkdir()
+    (tmp_path / "_site" / "index.html").write_bytes(b"x" * 2500)
+    assert 'shard_by = "city"' in size_warning(cfg, label="shard 130000 (河北省)")
