@@ -9,9 +9,9 @@ the metrics it shows, so a change in a peer's figures rebuilds exactly the pages
 from __future__ import annotations
 
 import hashlib
-import json
 from collections.abc import Iterator
 
+from generator import json_text
 from generator.links import Links
 from generator.read.regions import place_name, province_name
 from generator.site.deps import digest
@@ -34,8 +34,7 @@ def compare_json(site: Site) -> Iterator[tuple[str, bytes]]:
     assert site.metrics is not None
     url_for = lambda dy: site.links.url(dy_path(dy))  # noqa: E731
     for path, data in compare_files(site.metrics, url_for, province_name, place_name):
-        text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-        yield path, (text + "\n").encode("utf-8")
+        yield path, json_text.dumps(data) + b"\n"
 
 
 def _with_panels(lazy, site: Site, dept_id: str, year: int):
