@@ -101,15 +101,22 @@ def plan(cfg: SiteConfig, builder: Builder) -> list[Shard]:
     shards: dict[str, Shard] = {}
     inputs = join_parts(find_disclosures(builder.source_dir))
     rows = []
+    shard_of_file: dict[str, Shard] = {}
     for inp, entry in builder.read(inputs):  # indexed: the path's facts are filled in
         key, title = shard_of(cfg.publish.shard_by, entry.light.metadata.region_code)
         shard = shards.setdefault(key, Shard(key, title, set()))
         shard.files.add(inp.rel)
         shard.documents += 1
-        rows += [{"file": f.rel} for f in (inp, *inp.parts)]
+        for f in (inp, *inp.parts):
+            rows.append({"file": f.rel})
+            shard_of_file[f.rel] = shard
     unread, pages = set(), set()
     for o in unread_rows(builder.source_dir, rows):
-        (pages if o["status"] == PAGE else unread).add(o["file"])
+        owner = shard_of_file.get(o.get("sidecar_of") or "")
+        if owner is not None:  # a sidecar goes (and is reported) with its disclosure
+            owner.files.add(o["file"])
+        else:
+            (pages if o["status"] == PAGE else unread).add(o["file"])
     for shard in shards.values():  # the site's own pages: built, and reported, in every shard
         shard.files.update(pages)
     if unread:

@@ -136,11 +136,13 @@ def test_city_of_a_code_and_its_name():
 
 @pytest.fixture(scope="module")
 def city_sharded(tmp_path_factory):
-    """The five seeds, built with shard_by = "city": five cities (济源, which its province
-    governs directly, under 省直辖县级行政区划), no unknown shard."""
+    """The five seeds, one with a sidecar, built with shard_by = "city": five cities (济源,
+    which its province governs directly, under 省直辖县级行政区划), no unknown shard."""
     tmp = tmp_path_factory.mktemp("city-shards")
     shutil.copytree(ROOT / "content" / "disclosures", tmp / "content" / "disclosures")
     shutil.copytree(ROOT / "content" / "pages", tmp / "content" / "pages")
+    sidecar = tmp / "content" / Path(HUAXIAN).with_suffix(".toml")
+    sidecar.write_text('source_url = "https://www.example.gov.cn/ybj/2024.html"\n')
     config = tmp / "site.toml"
     config.write_text(_config_text(tmp, shard_by='"city"'))
     return tmp / "_site", run_build(str(config), quiet=True)
@@ -154,6 +156,10 @@ def test_one_site_per_city_each_complete_and_linked_from_the_index(city_sharded)
     assert shards == ["130300", "130600", "410500", "419000", "640400"]
     for shard in shards:
         assert "pages/about.md" in (site / shard / "report.json").read_text(encoding="utf-8")
+    # a sidecar goes with its disclosure, and says what it says there
+    assert "2024-budget.toml" in (site / "410500" / "report.json").read_text(encoding="utf-8")
+    page = site / "410500" / "d" / "410526-ybj" / "2024" / "index.html"
+    assert "https://www.example.gov.cn/ybj/2024.html" in page.read_text(encoding="utf-8")
     assert (site / "130600" / "d" / "130607-ybj" / "2021" / "index.html").is_file()
     for shard in shards:
         assert broken_links(site / shard, base_path=f"{BASE_PATH}{shard}/") == [], shard
