@@ -117,6 +117,8 @@ def plan(cfg: SiteConfig, builder: Builder) -> list[Shard]:
             owner.files.add(o["file"])
         else:
             (pages if o["status"] == PAGE else unread).add(o["file"])
+    if not shards:  # no disclosure at all: the pages still make (and report) one site
+        unread |= pages
     for shard in shards.values():  # the site's own pages: built, and reported, in every shard
         shard.files.update(pages)
     if unread:

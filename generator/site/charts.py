@@ -3,7 +3,7 @@
 Constructing and validating an Altair chart costs milliseconds; doing it for every page of a
 national site costs minutes. So each chart kind is one Vega-Lite spec reading the named
 dataset ``table``; the browser fills it from the chart's data table on the page (see
-``chart_rows`` in static/site.js and the ``chart`` macro): the rows a reader sees are the
+``chartRows`` in static/site.js and the ``chart`` macro): the rows a reader sees are the
 rows drawn, and a page does not carry them twice (as JSON they were a tenth of a
 department-year page). The tests validate every template against the Vega-Lite schema.
 """

@@ -176,3 +176,14 @@ def test_a_province_shard_over_the_limit_suggests_cities(tmp_path):
     (tmp_path / "_site").mkdir()
     (tmp_path / "_site" / "index.html").write_bytes(b"x" * 2500)
     assert 'shard_by = "city"' in size_warning(cfg, label="shard 130000 (河北省)")
+
+
+def test_a_collection_of_no_disclosure_still_makes_one_site_of_its_pages(tmp_path):
+    shutil.copytree(ROOT / "content" / "pages", tmp_path / "content" / "pages")
+    (tmp_path / "content" / "disclosures").mkdir()
+    config = tmp_path / "site.toml"
+    config.write_text(_config_text(tmp_path, shard_by='"city"'))
+    assert run_build(str(config), quiet=True) == 0
+    site = tmp_path / "_site"
+    assert sorted(p.name for p in site.iterdir() if p.is_dir()) == ["unknown"]
+    assert "pages/about.md" in (site / "unknown" / "report.json").read_text(encoding="utf-8")
