@@ -23,7 +23,15 @@ from pathlib import Path
 from typing import Any
 
 from generator.build_inputs import input_key, join_parts
-from generator.code_version import PACKAGE, STATIC, TEMPLATES, tree_hash
+from generator.code_version import (
+    PACKAGE,
+    READING_LIBRARIES,
+    STATIC,
+    TEMPLATES,
+    WRITING_LIBRARIES,
+    library_versions,
+    tree_hash,
+)
 from generator.config import SiteConfig
 from generator.content import Input, Listing, MarkdownPage, find_disclosures, find_pages, walk
 from generator.file_hashes import FileHashes, folder_key
@@ -71,11 +79,12 @@ def survey(
 
 
 def code_hash() -> str:
-    """The code's hash (caches and the store are kept per code version); whether OCR is
-    installed changes what a scanned file reads as, so it is part of it."""
+    """The code's hash (caches and the store are kept per code version), with the versions
+    of the libraries that read and write; whether OCR is installed changes what a scanned
+    file reads as, so it is part of it."""
     from generator.read import ocr
 
-    code = tree_hash(PACKAGE)
+    code = f"{tree_hash(PACKAGE)}-{library_versions(READING_LIBRARIES + WRITING_LIBRARIES)}"
     return code + "-ocr" if ocr.available() else code
 
 
@@ -89,8 +98,9 @@ def manifest_name(cfg: SiteConfig) -> str:
     """One manifest per output folder, named by its path: the shards of a collection share
     one cache folder, and so may two sites (a preview, a test) built from one project. A
     manifest says which pages on disk are current; read for another folder, it would leave
-    that folder's older files in place as if they were current."""
-    return f"manifest-{folder_key(cfg.output_path)}.json"
+    that folder's older files in place as if they were current. The name holds the output's
+    place relative to the cache, so the two restored together elsewhere still match."""
+    return f"manifest-{folder_key(cfg.output_path, cfg.cache_path)}.json"
 
 
 def state_file(manifest: Path) -> Path:

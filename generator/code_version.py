@@ -8,12 +8,30 @@ these hashes and nothing else, so it must not pay for importing the whole genera
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
+from importlib import metadata
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent
 PROJECT = PACKAGE.parent
 TEMPLATES = PROJECT / "templates"
 STATIC = PROJECT / "static"
+
+# The installed libraries whose versions shape what is made, besides the code: a cache kept
+# between machines (CI restores it on every push, with whatever versions pip resolves that
+# day) must not serve a reading or a page that another version would make differently.
+READING_LIBRARIES = ("pdfplumber", "pdfminer.six", "pypdfium2", "pillow")
+WRITING_LIBRARIES = (
+    "jinja2",
+    "markupsafe",
+    "markdown-it-py",
+    "pandas",
+    "altair",
+    "vl-convert-python",
+    "pagefind",
+    "orjson",
+    "cbor2",
+)
 
 
 def tree_hash(folder: Path) -> str:
@@ -28,3 +46,15 @@ def tree_hash(folder: Path) -> str:
         h.update(rel.as_posix().encode())
         h.update(hashlib.sha256(path.read_bytes()).digest())
     return h.hexdigest()[:16]
+
+
+def library_versions(names: Iterable[str]) -> str:
+    """A short hash of the installed versions of ``names`` (a missing one counts too)."""
+    h = hashlib.sha256()
+    for name in names:
+        try:
+            version = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            version = "-"
+        h.update(f"{name}=={version}\n".encode())
+    return h.hexdigest()[:8]

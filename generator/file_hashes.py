@@ -32,10 +32,17 @@ def sha256_file(path: Path) -> str:
     return h.hexdigest()
 
 
-def folder_key(folder: Path) -> str:
-    """A folder in a cache file's name: one cache folder serves several content and output
-    folders (a preview, the shards, the test suite's builds), and each keeps its own state."""
-    return hashlib.sha256(str(folder.resolve()).encode()).hexdigest()[:12]
+def folder_key(folder: Path, cache: Path) -> str:
+    """A folder in the name of a file in ``cache``: one cache folder serves several content
+    and output folders (a preview, the shards, the test suite's builds), and each keeps its
+    own state. Named by where it lies from the cache, so a project moved or restored with
+    its cache elsewhere (CI restores the last build into a new checkout) finds its state."""
+    folder, cache = folder.resolve(), cache.resolve()
+    try:
+        where = Path(os.path.relpath(folder, cache)).as_posix()
+    except ValueError:  # another drive: no relative path
+        where = str(folder)
+    return hashlib.sha256(where.encode()).hexdigest()[:12]
 
 
 class FileHashes:
@@ -65,7 +72,7 @@ class FileHashes:
         """The hashes of the files under ``folder``, kept in ``cache`` (None: not kept)."""
         if cache is None:
             return cls(None)
-        return cls(cache / f"file-hashes-{folder_key(folder)}.json")
+        return cls(cache / f"file-hashes-{folder_key(folder, cache)}.json")
 
     def sha256(self, path: Path) -> str:
         st = path.stat()

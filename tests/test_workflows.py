@@ -50,3 +50,25 @@ def test_pages_deploys_with_the_official_actions():
         assert wanted in paths
     build = " ".join(s.get("run", "") for s in wf["jobs"]["build"]["steps"])
     assert "make site" in build
+
+
+def test_pages_keeps_the_last_build_for_the_next_push():
+    """Restored before the build and saved after it, under the folders site.toml names: a
+    push then reads only what changed. A new key per run, found again by its prefix, since
+    a cache entry can never be overwritten."""
+    from generator.config import load_config
+
+    cfg = load_config(WORKFLOWS.parent.parent / "site.toml")
+    steps = _load("pages.yml")["jobs"]["build"]["steps"]
+    names = [s.get("uses", "").split("@")[0] or s.get("run", "") for s in steps]
+    restore = steps[names.index("actions/cache/restore")]
+    save = steps[names.index("actions/cache/save")]
+    build = next(i for i, s in enumerate(steps) if "make site" in s.get("run", ""))
+    assert names.index("actions/cache/restore") < build < names.index("actions/cache/save")
+    wanted = {cfg.cache_dir, cfg.output_dir}
+    for step in (restore, save):
+        assert set(step["with"]["path"].split()) == wanted
+    key = restore["with"]["key"]
+    assert save["with"]["key"] == key and "github.run_id" in key
+    assert key.startswith(restore["with"]["restore-keys"])
+    assert save["if"] == "${{ !cancelled() }}"  # a failed build's readings are kept too

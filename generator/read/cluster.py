@@ -26,7 +26,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from generator.code_version import tree_hash
+from generator.code_version import READING_LIBRARIES, library_versions, tree_hash
+from generator.read import ocr
 from generator.read.limits import DEFAULT_LIMITS
 from generator.read.sidecar import read_sidecar, sidecar_path
 
@@ -69,12 +70,14 @@ class Shipment:
 
 def reader_version() -> str:
     """The reader's files and the model it fills (whose field order is in every pickled
-    Document, generator/pickle_layout.py), compiled files left out. A worker whose reader
+    Document, generator/pickle_layout.py), compiled files left out, with the versions of the
+    PDF libraries it reads through and whether OCR is installed. A worker whose reader
     differs from the client's would fill the cache with another reader's output, and the
     build's read cache is kept under it (build_cache)."""
     if not _VERSION:
         model = hashlib.sha256(MODEL_CODE.read_bytes()).hexdigest()[:16]
-        _VERSION.append(f"{tree_hash(READER_CODE)}-{model}")
+        libraries = library_versions(READING_LIBRARIES) + ("-ocr" if ocr.available() else "")
+        _VERSION.append(f"{tree_hash(READER_CODE)}-{model}-{libraries}")
     return _VERSION[0]
 
 

@@ -144,7 +144,7 @@ def _swap_in(kept: Path, dest: Path) -> None:
 
 def _state_file(store: Path, site: Path) -> Path:
     """Which key each bundle in an output folder has: kept in the cache, not published."""
-    return store / f"in-{folder_key(site)}.json"
+    return store / f"in-{folder_key(site, store)}.json"
 
 
 def _listed(state: Path) -> dict[str, str]:
