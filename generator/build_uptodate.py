@@ -14,6 +14,7 @@ inputs and little else.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import time
@@ -91,7 +92,10 @@ def code_hash() -> str:
 def rendered_settings(cfg: SiteConfig) -> str:
     """The settings pages can depend on: all but where files are read and written, so moving
     the content or the output folder re-renders nothing."""
-    return repr({k: v for k, v in vars(cfg).items() if k not in LOCATION_KEYS})
+    kept = {k: v for k, v in vars(cfg).items() if k not in LOCATION_KEYS}
+    # where the shards are pushed is no part of any page
+    kept["publish"] = dataclasses.replace(cfg.publish, shard_remote="")
+    return repr(kept)
 
 
 def manifest_name(cfg: SiteConfig) -> str:

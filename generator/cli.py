@@ -66,6 +66,19 @@ def _parser() -> argparse.ArgumentParser:
 
     clean = sub.add_parser("clean", help="remove the output folder and build caches")
     clean.add_argument("--config", default="site.toml")
+
+    shards = sub.add_parser(
+        "publish-shards",
+        help="push each shard of a sharded site to its own repository ([publish] shard_remote)",
+    )
+    shards.add_argument("--config", default="site.toml")
+    shards.add_argument(
+        "--index-to",
+        default=None,
+        metavar="DIR",
+        help="copy the national index (the output without its shards) into DIR, the "
+        "folder to upload as the project's own site",
+    )
     return p
 
 
@@ -121,6 +134,10 @@ def main(argv: list[str] | None = None) -> int:
         from generator.clean import run_clean
 
         return run_clean(args.config)
+    if args.command == "publish-shards":
+        from generator.shard_publish import run_publish_shards
+
+        return run_publish_shards(args.config, args.index_to)
     return 2
 
 

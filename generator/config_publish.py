@@ -35,6 +35,15 @@ class PublishConfig:
             "province's shard, 130000), for a province too big for one site."
         },
     )
+    shard_remote: str = field(
+        default="",
+        metadata={
+            "doc": "Where `publish-shards` pushes each shard, as a git remote with {shard} "
+            "for the shard's folder name, e.g. 'https://github.com/OWNER/{shard}.git': each "
+            "shard becomes the gh-pages branch of its own repository (one Pages site each). "
+            "A token in SHARD_PUSH_TOKEN is sent with an https push."
+        },
+    )
 
 
 def parse_publish(raw: Any, where, ConfigError: type[Exception]) -> PublishConfig:
@@ -54,6 +63,18 @@ def parse_publish(raw: Any, where, ConfigError: type[Exception]) -> PublishConfi
                 raise ConfigError(
                     f"site.toml: {where('publish.' + key)} must be '', 'province' or 'city', "
                     f"got {value!r}"
+                )
+        elif key == "shard_remote":
+            if not isinstance(value, str) or "{shard}" not in value:
+                raise ConfigError(
+                    f"site.toml: {where('publish.' + key)} must be a git remote naming the "
+                    f"shard as {{shard}}, e.g. 'https://github.com/OWNER/{{shard}}.git', "
+                    f"got {value!r}"
+                )
+            if value.startswith("-") or any(c.isspace() for c in value):
+                raise ConfigError(
+                    f"site.toml: {where('publish.' + key)} may not start with '-' or hold "
+                    f"spaces, got {value!r}"
                 )
         else:
             raise ConfigError(f"site.toml: unknown key {where('publish.' + key)} in [publish]")

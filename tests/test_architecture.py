@@ -49,6 +49,7 @@ TOP = {
     "build_fork",
     "build_report",
     "shard",
+    "shard_publish",
     "site_size",
     "clean",
     "inventory",

@@ -72,3 +72,17 @@ def test_pages_keeps_the_last_build_for_the_next_push():
     assert save["with"]["key"] == key and "github.run_id" in key
     assert key.startswith(restore["with"]["restore-keys"])
     assert save["if"] == "${{ !cancelled() }}"  # a failed build's readings are kept too
+
+
+def test_pages_pushes_the_shards_and_uploads_what_the_command_names():
+    """A sharded site's shards go to their repositories; the artifact is the folder the
+    command prints (the national index, or the whole output when not sharded)."""
+    steps = _load("pages.yml")["jobs"]["build"]["steps"]
+    publish = next(s for s in steps if "publish-shards" in s.get("run", ""))
+    assert publish["id"] == "publish"
+    assert publish["env"]["SHARD_PUSH_TOKEN"] == "${{ secrets.SHARD_PUSH_TOKEN }}"
+    assert '>> "$GITHUB_OUTPUT"' in publish["run"]
+    upload = next(s for s in steps if "upload-pages-artifact" in s.get("uses", ""))
+    assert upload["with"]["path"] == "${{ steps.publish.outputs.artifact }}"
+    build = next(i for i, s in enumerate(steps) if "make site" in s.get("run", ""))
+    assert build < steps.index(publish) < steps.index(upload)
