@@ -86,3 +86,14 @@ def test_pages_pushes_the_shards_and_uploads_what_the_command_names():
     assert upload["with"]["path"] == "${{ steps.publish.outputs.artifact }}"
     build = next(i for i, s in enumerate(steps) if "make site" in s.get("run", ""))
     assert build < steps.index(publish) < steps.index(upload)
+
+
+def test_a_build_too_long_for_one_job_stops_in_time_to_keep_its_readings():
+    """The build step's limit leaves the job time to save the cache, whose save runs after a
+    failed (timed-out) step, so the next run goes on from there."""
+    job = _load("pages.yml")["jobs"]["build"]
+    build = next(s for s in job["steps"] if "make site" in s.get("run", ""))
+    save = next(s for s in job["steps"] if "actions/cache/save" in s.get("uses", ""))
+    assert build["timeout-minutes"] <= job["timeout-minutes"] - 30
+    assert job["timeout-minutes"] <= 360  # GitHub's limit for one job
+    assert "!cancelled()" in save["if"]
