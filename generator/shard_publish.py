@@ -11,7 +11,8 @@ Each push is one commit holding exactly the shard's files (and ``.nojekyll``, so
 serves them as they are), with no parent and a fixed author and date: a shard that did not
 change makes the same commit, the push sends nothing and Pages does not deploy it again.
 The commits are made in ``<cache_dir>/shard-publish/``, a bare repository per shard, kept
-between runs (the Pages workflow keeps the cache), so only changed files are hashed again.
+between runs (the Pages workflow keeps the cache), so only changed files are stored again;
+what no shard holds any more is pruned.
 
 A token for an https remote comes from ``SHARD_PUSH_TOKEN`` and travels as an HTTP header,
 never in a URL, so no message can show it. A shard that cannot be pushed is an error naming
@@ -127,7 +128,11 @@ def commit_shard(folder: Path, work: Path, title: str) -> str:
     _git(["update-index", "--add", "--cacheinfo", f"100644,{empty},.nojekyll"], env, what)
     tree = _git(["write-tree"], env, what)
     message = f"Site of shard {folder.name}" + (f": {title}" if title else "")
-    return _git(["commit-tree", tree, "-m", message], env, what)
+    commit = _git(["commit-tree", tree, "-m", message], env, what)
+    _git(["update-ref", f"refs/heads/{BRANCH}", commit], env, what)
+    # the files of earlier runs that no shard holds any more: the cache must not grow
+    _git(["prune", "--expire=now"], env, what)
+    return commit
 
 
 _GITHUB = re.compile(r"(?:https://github\.com/|git@github\.com:)([^/]+)/([^/]+?)(?:\.git)?/?")

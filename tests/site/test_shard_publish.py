@@ -167,3 +167,25 @@ def test_shard_remote_must_name_the_shard_and_renders_nothing(tmp_path):
     one = parse_config('[publish]\nshard_remote = "https://github.com/o/{shard}.git"\n', tmp_path)
     other = parse_config('[publish]\nshard_remote = "/srv/{shard}.git"\n', tmp_path)
     assert rendered_settings(one) == rendered_settings(other)  # no page shows it
+
+
+def test_files_a_shard_no_longer_holds_leave_the_publishing_cache(built, remotes, capsys):
+    _config(built, (remotes / "{shard}.git").as_posix())
+    page = built / "_site" / "130000" / "extra.html"
+    page.write_bytes(b"<p>once</p>" * 1000)
+    try:
+        assert _run(built, capsys)[0] == 0
+        assert "extra.html" in _published(remotes / "130000.git")
+    finally:
+        page.unlink()
+    assert _run(built, capsys)[0] == 0
+    assert "extra.html" not in _published(remotes / "130000.git")
+    work = built / ".cache" / "shard-publish" / "130000.git"
+    blob = (
+        subprocess.run(
+            ["git", "hash-object", "--stdin"], input=b"<p>once</p>" * 1000, capture_output=True
+        )
+        .stdout.decode()
+        .strip()
+    )
+    assert not (work / "objects" / blob[:2] / blob[2:]).exists()
