@@ -68,6 +68,7 @@ from generator.build_uptodate import (
 from generator.checks import Finding
 from generator.checks import packed_per_document as _per_document
 from generator.checks.packed import FindingsByDocument, PackedFindings
+from generator.code_version import READING_LIBRARIES
 from generator.config import SiteConfig
 from generator.content import Input
 from generator.inventory import FAULTS, unread_rows
@@ -126,7 +127,7 @@ class Builder:
         self._metrics: Metrics | None = None
         self._env: Any = None  # the Jinja environment and its template hashes, kept
         self._template_hashes: render.TemplateHashes | None = None
-        self._code: str | None = None
+        self._code: tuple[str, str] | None = None
 
     @property
     def store(self) -> DocumentStore:
@@ -134,7 +135,7 @@ class Builder:
         privacy = repr(self.config.privacy)
         if privacy not in self._stores:
             folder = None if self._custom else self.config.cache_path / "documents"
-            self._stores[privacy] = DocumentStore(folder, self._code_hash(), privacy)
+            self._stores[privacy] = DocumentStore(folder, self._code_hash(index=True), privacy)
             self._stores[privacy].prune()
         return self._stores[privacy]
 
@@ -148,14 +149,16 @@ class Builder:
         return Caches(
             read=self.config.cache_path,
             store=self.config.cache_path / "documents",
-            code=self._code_hash(),
+            code=self._code_hash(index=True),
             privacy=self.config.privacy,
         )
 
-    def _code_hash(self) -> str:
+    def _code_hash(self, index: bool = False) -> str:
+        """``index``: the store's, without the libraries that only write pages (a Jinja
+        upgrade renders every page again but indexes nothing again)."""
         if self._code is None:  # the running code cannot change while this process runs
-            self._code = code_hash()
-        return self._code
+            self._code = (code_hash(), code_hash(READING_LIBRARIES))
+        return self._code[index]
 
     # -- stages -----------------------------------------------------------------------------
     def read(self, inputs: list[Input]) -> list[tuple[Input, Indexed]]:

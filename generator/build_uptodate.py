@@ -79,13 +79,13 @@ def survey(
     return Survey(inputs, pages, whole, kept, time.perf_counter() - t0)
 
 
-def code_hash() -> str:
+def code_hash(libraries: tuple[str, ...] = READING_LIBRARIES + WRITING_LIBRARIES) -> str:
     """The code's hash (caches and the store are kept per code version), with the versions
-    of the libraries that read and write; whether OCR is installed changes what a scanned
-    file reads as, so it is part of it."""
+    of ``libraries``; whether OCR is installed changes what a scanned file reads as, so it
+    is part of it."""
     from generator.read import ocr
 
-    code = f"{tree_hash(PACKAGE)}-{library_versions(READING_LIBRARIES + WRITING_LIBRARIES)}"
+    code = f"{tree_hash(PACKAGE)}-{library_versions(libraries)}"
     return code + "-ocr" if ocr.available() else code
 
 

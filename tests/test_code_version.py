@@ -9,7 +9,9 @@ from importlib import metadata
 import pytest
 
 from generator import code_version
+from generator.build import Builder
 from generator.build_uptodate import code_hash
+from generator.config import parse_config
 from generator.read import cluster
 
 
@@ -37,11 +39,14 @@ def test_a_pdf_library_upgrade_changes_the_read_cache_and_the_code_hash(upgraded
     assert code_hash() != code
 
 
-def test_a_template_library_upgrade_keeps_the_readings(upgraded):
-    reader, code = cluster.reader_version(), code_hash()
+def test_a_template_library_upgrade_keeps_the_readings_and_the_index(upgraded, tmp_path):
+    config = parse_config("", tmp_path)
+    reader, code, index = cluster.reader_version(), code_hash(), Builder(config)._code_hash(True)
     upgraded("jinja2")
     assert cluster.reader_version() == reader  # nothing to read again
+    assert Builder(config)._code_hash(index=True) == index  # nor to index again
     assert code_hash() != code  # but every page is made again
+    assert Builder(config)._code_hash() == code_hash()
 
 
 def test_a_missing_library_is_a_version_too(monkeypatch):
