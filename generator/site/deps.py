@@ -11,7 +11,7 @@ from generator import json_text
 from generator.checks.model import Finding
 from generator.checks.packed import FindingsByDocument, PackedFindings
 from generator.model_json import to_jsonable
-from generator.site.model import Site, SourceDoc
+from generator.site.model import Department, DepartmentYear, Site, SourceDoc
 
 
 def digest(*parts: object) -> str:
@@ -21,6 +21,28 @@ def digest(*parts: object) -> str:
 
 def doc_deps(docs: Iterable[SourceDoc]) -> dict[str, str]:
     return {f"input:{d.rel}": d.document.sha256 for d in docs}
+
+
+def department_digest(dept: Department) -> str:
+    """What a department's own pages (its page, its years' pages, their sources and files)
+    show of it besides their documents' contents: its name, region and type, and which years
+    and documents it has (the links between its years). Another department appearing or
+    going changes none of it, so none of these pages is made again for it."""
+    return digest(
+        [dept.id, dept.name, dept.type, dept.region_code, dept.region_name, dept.region_level],
+        [
+            [dy.year, dy.path, [[d.rel, d.kind, d.anchor, d.path] for d in dy.docs]]
+            for dy in dept.sorted_years()
+        ],
+    )
+
+
+def peers_digest(peers: Sequence[DepartmentYear], total: int) -> str:
+    """A department-year page's list of comparable departments (``Site.peers``), as shown."""
+    return digest(
+        total,
+        [[p.path, p.year, p.department.name, p.department.region_name] for p in peers],
+    )
 
 
 _FINDINGS_HASHES: dict[int, tuple[Sequence[Finding], str]] = {}

@@ -15,7 +15,13 @@ from collections import defaultdict
 
 from generator.links import Links
 from generator.site import paging
-from generator.site.deps import digest, doc_deps, findings_hash
+from generator.site.deps import (
+    department_digest,
+    digest,
+    doc_deps,
+    findings_hash,
+    peers_digest,
+)
 from generator.site.figures import charts_for, headline, timeline_chart
 from generator.site.listing_pages import department_names
 from generator.site.model import DepartmentYear, Site
@@ -31,12 +37,14 @@ def indexes(site: Site, reg: Registry) -> None:
     regions = [(code, ds[0].region_name or code, ds) for code, ds in sorted(by_region.items())]
     reg.add(Page(Links.REGIONS, "regions.html", {"regions": regions}, deps, "按地区"))
     for code, name, ds in regions:
+        # a region's page lists its own departments and their years, nothing of the others
+        shown = digest(code, name, [department_digest(d) for d in ds])
         reg.add(
             Page(
                 Links.region(code),
                 "region.html",
-                {"code": code, "name": name, "departments": ds, "regions": regions},
-                deps,
+                {"code": code, "name": name, "departments": ds},
+                {"region": shown},
                 name,
             )
         )
@@ -45,7 +53,10 @@ def indexes(site: Site, reg: Registry) -> None:
 def departments(site: Site, reg: Registry) -> None:
     for dept in site.sorted_departments():
         dys = dept.sorted_years()
-        deps = {**doc_deps([d for dy in dys for d in dy.docs]), "structure": site.structure_hash()}
+        deps = {
+            **doc_deps([d for dy in dys for d in dy.docs]),
+            "department": department_digest(dept),
+        }
         reg.add(
             Page(
                 dept.path,
@@ -58,19 +69,26 @@ def departments(site: Site, reg: Registry) -> None:
 
 
 def department_years(site: Site, reg: Registry) -> None:
+    """Each department-year's page, its sources and its two files. They depend on their
+    documents, findings and department, and the page on the peers it lists: never on the
+    whole site, so a new disclosure makes again only the pages that show something of it."""
+    shown_of: dict[str, str] = {}
     for dy in site.department_years:
         dept = dy.department
+        if dept.id not in shown_of:
+            shown_of[dept.id] = department_digest(dept)
         deps = {
             **doc_deps(dy.docs),
-            "structure": site.structure_hash(),
+            "department": shown_of[dept.id],
             "findings": findings_hash(dy.findings),
         }
         title = f"{dept.name} {dy.year} 年"
+        peers, peer_total = site.peers(dy), site.peer_count(dy)
         ctx = {
             "dy": dy,
             "dept": dept,
-            "peers": site.peers(dy),
-            "peer_total": site.peer_count(dy),
+            "peers": peers,
+            "peer_total": peer_total,
             "findings": dy.findings,
             "csv_name": download_name(dy),
             "data_name": Links.DEPARTMENT_YEAR_DATA,
@@ -81,7 +99,7 @@ def department_years(site: Site, reg: Registry) -> None:
                 dy.path,
                 "department_year.html",
                 ctx,
-                deps,
+                {**deps, "peers": peers_digest(peers, peer_total)},
                 title,
                 lazy=lambda dy=dy: {"sections": sections(site, dy)},
             )
@@ -108,7 +126,7 @@ def department_years(site: Site, reg: Registry) -> None:
                     d.path,
                     "source.html",
                     {"dy": dy, "sdoc": d},
-                    {**doc_deps([d]), "structure": site.structure_hash()},
+                    {**doc_deps([d]), "department": shown_of[dept.id]},
                     f"{dept.name} {dy.year} 年{d.kind_zh}原文",
                     lazy=lambda d=d: {"doc": d.full().document},
                 )

@@ -100,17 +100,23 @@ def test_incremental_rebuilds_equal_clean_builds(tmp_path, monkeypatch):
     assert _differing(site, _clean_build(tmp_path)) == []
 
 
+def _project(tmp: Path, monkeypatch) -> Path:
+    """The seeds' content in ``tmp``, with the chart bundle, no base path from outside."""
+    monkeypatch.delenv("SITE_BASE_PATH", raising=False)
+    monkeypatch.delenv("SITE_BASE_URL", raising=False)
+    content = tmp / "content"
+    shutil.copytree(ROOT / "content", content)
+    for bundle in (ROOT / ".cache").glob("vega-bundle-*.js"):
+        (tmp / "cache").mkdir(exist_ok=True)
+        shutil.copy(bundle, tmp / "cache" / bundle.name)
+    return content
+
+
 def test_two_output_folders_sharing_a_cache_keep_their_own_manifest(tmp_path, monkeypatch):
     """A preview (or a test) built into another folder with the same ``cache_dir`` must not
     make the first folder's older pages look current: after an edit built into ``other``,
     building ``out`` again writes the edit there too."""
-    monkeypatch.delenv("SITE_BASE_PATH", raising=False)
-    monkeypatch.delenv("SITE_BASE_URL", raising=False)
-    content = tmp_path / "content"
-    shutil.copytree(ROOT / "content", content)
-    for bundle in (ROOT / ".cache").glob("vega-bundle-*.js"):
-        (tmp_path / "cache").mkdir(exist_ok=True)
-        shutil.copy(bundle, tmp_path / "cache" / bundle.name)
+    content = _project(tmp_path, monkeypatch)
     for name in ("out", "other"):
         _write_config(tmp_path / f"{name}.toml", name, "cache")
     Builder(load_config(tmp_path / "out.toml"), quiet=True).build()
@@ -119,3 +125,44 @@ def test_two_output_folders_sharing_a_cache_keep_their_own_manifest(tmp_path, mo
     Builder(load_config(tmp_path / "out.toml"), quiet=True).build()
     assert _differing(_tree(tmp_path / "out"), _tree(tmp_path / "other")) == []
     assert len({p.name for p in (tmp_path / "cache").glob("manifest-*.json")}) >= 2
+
+
+def test_a_new_disclosure_makes_again_only_the_pages_that_show_something_of_it(
+    tmp_path, monkeypatch
+):
+    """A new department, then a new year of one: the incremental site equals a clean build,
+    and the pages of a department the new disclosure touches in nothing (another level,
+    other years) are not made again, as they were while every page hung on the whole
+    site's structure."""
+    content = _project(tmp_path, monkeypatch)
+    _write_config(tmp_path / "site.toml", "out", "cache")
+    builder = Builder(load_config(tmp_path / "site.toml"), quiet=True, workers=1)
+    builder.build()
+    rendered: list[str] = []
+    real = render.write_if_changed
+
+    def recording(out, path, data):
+        rendered.append(path)
+        return real(out, path, data)
+
+    monkeypatch.setattr(render, "write_if_changed", recording)
+    huaxian = (content / HUAXIAN).read_text(encoding="utf-8")
+    untouched = "d/640400-ybj/"  # 固原市 (a city, 2020): no peer, no year in common
+
+    finance = content / "disclosures" / "410526-滑县" / "滑县财政局" / "2024-budget.txt"
+    finance.parent.mkdir()
+    finance.write_text(huaxian.replace("医疗保障局", "财政局"), encoding="utf-8")
+    result = builder.build()
+    assert not builder.errors and 0 < result.rendered < result.pages / 2
+    assert any(p.startswith("d/410526-czj/") for p in rendered)
+    assert not [p for p in rendered if p.startswith(untouched)]
+    assert _differing(_tree(tmp_path / "out"), _clean_build(tmp_path)) == []
+
+    rendered.clear()
+    earlier = content / HUAXIAN.replace("2024-budget", "2023-budget")
+    earlier.write_text(huaxian.replace("2024", "2023"), encoding="utf-8")
+    builder.build()
+    assert not builder.errors
+    assert "d/410526-ybj/2024/" in rendered  # its year links name 2023 now
+    assert not [p for p in rendered if p.startswith(untouched)]
+    assert _differing(_tree(tmp_path / "out"), _clean_build(tmp_path)) == []
