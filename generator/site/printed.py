@@ -13,7 +13,7 @@ import hashlib
 from pathlib import Path
 
 from generator.links import Links
-from generator.site.deps import digest, doc_deps
+from generator.site.deps import department_digest, digest, doc_deps
 from generator.site.model import Site
 from generator.site.page_images import VERSION, CitedLine, PageImages, cited_pages
 from generator.site.registry import Page, Registry
@@ -38,7 +38,12 @@ def printed_pages(site: Site, reg: Registry) -> None:
     images = PageImages(site.config.cache_path)
     for dy, doc, path in _with_printed_pages(site):
         data = path.read_bytes()
-        deps = {**doc_deps([doc]), "drawing": VERSION, "structure": site.structure_hash()}
+        # a figure's page names its department and year: nothing else of the site
+        deps = {
+            **doc_deps([doc]),
+            "drawing": VERSION,
+            "department": department_digest(dy.department),
+        }
         for number, cited in cited_pages(doc.cited).items():
             printed = images.page(data, number, cited)
             image_path = Links.page_image(doc.path, number)
