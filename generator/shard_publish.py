@@ -71,10 +71,9 @@ def shard_folders(out: Path) -> list[Path]:
     )
 
 
-def stage_index(out: Path, dest: Path) -> Path:
-    """The national index alone (the output's top level without its shards), for the
+def stage_index(out: Path, shards: set[str], dest: Path) -> Path:
+    """The national index alone (the output's top level without its ``shards``), for the
     workflow to upload as the project's own site."""
-    shards = {p.name for p in shard_folders(out)}
     if dest.exists():
         shutil.rmtree(dest)
     dest.mkdir(parents=True)
@@ -123,7 +122,6 @@ def commit_shard(folder: Path, work: Path, title: str) -> str:
     (work / "info").mkdir(exist_ok=True)
     (work / "info" / "exclude").write_text(f"/{MARKER}\n", encoding="utf-8")
     _git(["add", "--all", "."], env, what)
-    _git(["rm", "--cached", "--quiet", "--ignore-unmatch", MARKER], env, what)
     empty = _git(["hash-object", "-w", "--stdin"], env, what)
     _git(["update-index", "--add", "--cacheinfo", f"100644,{empty},.nojekyll"], env, what)
     tree = _git(["write-tree"], env, what)
@@ -171,14 +169,11 @@ def push_shard(
     return Pushed(folder.name, remote, commit)
 
 
-def _titles(out: Path) -> dict[str, str]:
-    """Each shard's name as its home page's title says it (for the commit message)."""
-    titles = {}
-    for folder in shard_folders(out):
-        head = (folder / "index.html").read_text(encoding="utf-8", errors="replace")[:4000]
-        found = re.search(r"<title>([^<]*)</title>", head)
-        titles[folder.name] = html.unescape(found.group(1)).strip() if found else ""
-    return titles
+def _title(folder: Path) -> str:
+    """A shard's name as its home page's title says it (for the commit message)."""
+    head = (folder / "index.html").read_text(encoding="utf-8", errors="replace")[:4000]
+    found = re.search(r"<title>([^<]*)</title>", head)
+    return html.unescape(found.group(1)).strip() if found else ""
 
 
 def publish(cfg: SiteConfig, index_to: Path | None) -> tuple[list[Pushed], list[str], Path]:
@@ -193,7 +188,6 @@ def publish(cfg: SiteConfig, index_to: Path | None) -> tuple[list[Pushed], list[
     if not cfg.publish.shard_remote:
         return [], ["site.toml: [publish] shard_remote is not set: where should shards go?"], out
     pushed, errors = [], []
-    titles = _titles(out)
     for folder in folders:
         try:
             pushed.append(
@@ -201,13 +195,14 @@ def publish(cfg: SiteConfig, index_to: Path | None) -> tuple[list[Pushed], list[
                     folder,
                     cfg.publish.shard_remote,
                     cfg.cache_path,
-                    titles[folder.name],
+                    _title(folder),
                     cfg.base_path,
                 )
             )
         except (PublishError, OSError) as exc:
             errors.append(str(exc))
-    site = stage_index(out, index_to) if index_to is not None else out
+    shards = {folder.name for folder in folders}
+    site = stage_index(out, shards, index_to) if index_to is not None else out
     return pushed, errors, site
 
 
