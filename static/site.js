@@ -326,14 +326,14 @@
     if (note) note.insertBefore(document.createTextNode("绩效指标未能载入。"), note.firstChild);
   }
 
-  // A source page whose line numbers CSS draws (pre.source.counted) has no link on them: a
+  // A source page whose line numbers CSS draws (.source.counted) has no link on them: a
   // click in a line's number column goes to the line's own address, as that link did.
   function initSourceLines() {
-    var pre = document.querySelector("pre.source.counted");
-    if (!pre) return;
-    pre.addEventListener("click", function (e) {
+    var text = document.querySelector(".source.counted");
+    if (!text) return;
+    text.addEventListener("click", function (e) {
       var line = e.target;
-      if (!line || line.parentNode !== pre || !/^L\d+$/.test(line.id)) return;
+      if (!line || line.parentNode !== text || !/^L\d+$/.test(line.id)) return;
       var gutter = parseFloat(getComputedStyle(line).paddingLeft) || 0;
       if (e.clientX - line.getBoundingClientRect().left > gutter) return;
       location.hash = line.id;

@@ -99,7 +99,7 @@ def test_a_published_pdf_gets_a_source_page_with_page_anchors(tmp_path, shared_d
     pages = list(cfg.output_path.glob("d/310107-*/2025/budget/index.html"))
     assert len(pages) == 1
     html = pages[0].read_text(encoding="utf-8")
-    assert 'id="P1"' in html and 'id="P2"' in html and 'id="L1"' in html
+    assert "id=P1>" in html and "id=P2>" in html and "<p id=L1>" in html
     assert not broken_links(cfg.output_path, "/")
 
 
