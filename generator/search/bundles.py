@@ -17,19 +17,24 @@ A smaller site is one bundle, ``site``: scores of separate indexes are not compa
 on every page of a small province's bundle weighs little there), so pages are ranked in one
 index as long as one index is affordable.
 
+A bundle is the list of its pages, and Pagefind reads exactly those (``pagefind.py`` gives
+it a folder of links to them), never the pages beside them that the templates do not mark
+with ``data-pagefind-body``: under ``d/`` a department's page (``d/<id>/``) and its years'
+pages (``d/<id>/<year>/``), not the sources and printed-page views beneath them; outside
+``d/`` the pages the caller found marked (``searchable``), not the thousands of ranking and
+per-region indicator pages beside them. At 20,000 documents Pagefind spent 25.6 s parsing
+3,844 whole-collection pages to index the 102 marked among them, and 1.7 s on those alone.
+
 A bundle's key hashes its pages' bytes (as the render manifest records them), so a changed
-document re-indexes its own province only, and a new version of the generator that writes
-the same pages re-indexes nothing. Under ``d/`` only a
-department's page (``d/<id>/``) and its years' pages (``d/<id>/<year>/``) are indexed: the
-templates mark only those with ``data-pagefind-body``; the sources and printed-page views
-beneath them are never parsed, which halves Pagefind's time and memory.
+document re-indexes its own province only, a changed ranking page nothing, and a new version
+of the generator that writes the same pages re-indexes nothing.
 """
 
 from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Container, Iterable, Mapping
 from dataclasses import dataclass
 
 from generator.ids import region_part
@@ -44,8 +49,7 @@ LEVELS = (2, 4, 6)  # province, city, county digits of a region code
 @dataclass(frozen=True)
 class Bundle:
     name: str  # folder under pagefind/: "site", "13", "1306", "x"
-    globs: tuple[str, ...]  # what Pagefind reads, relative to the site folder
-    pages: tuple[tuple[str, str], ...]  # (page path, hash of its bytes), sorted
+    pages: tuple[tuple[str, str], ...]  # (page path, hash of its bytes), sorted: all it reads
 
     def key(self, salt: str) -> str:
         h = hashlib.sha256(salt.encode() + b"\0" + self.name.encode())
@@ -68,11 +72,6 @@ def _prefix(dept_id: str) -> str:
     return code if code.isdigit() else UNKNOWN
 
 
-def _dept_globs(prefix: str) -> tuple[str, ...]:
-    start = UNKNOWN + "-" if prefix == UNKNOWN else prefix
-    return (f"d/{start}*/index.html", f"d/{start}*/*/index.html")
-
-
 def _split(prefix: str, pages: list[tuple[str, str, str]]) -> Iterable[tuple[str, list]]:
     """(prefix, pages) groups: one, unless it holds more than MAX_PAGES and a longer region
     prefix can still divide it (a department's pages are never divided)."""
@@ -90,9 +89,10 @@ def _split(prefix: str, pages: list[tuple[str, str, str]]) -> Iterable[tuple[str
         yield from _split(sub, groups[sub])
 
 
-def plan(pages: Mapping[str, str]) -> list[Bundle]:
+def plan(pages: Mapping[str, str], searchable: Container[str] | None = None) -> list[Bundle]:
     """The bundles of a site whose pages are ``pages`` (output path -> hash of the bytes),
-    ``site`` first then by name; a folder that holds no page gives no bundle."""
+    ``site`` first then by name; a folder that holds no page gives no bundle.
+    ``searchable``: the pages outside ``d/`` that are marked for search (None: all of them)."""
     whole: list[tuple[str, str]] = []
     by_province: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
     for path, fp in pages.items():
@@ -102,27 +102,14 @@ def plan(pages: Mapping[str, str]) -> list[Bundle]:
         if dept is not None:
             prefix = _prefix(dept)
             by_province[prefix if prefix == UNKNOWN else prefix[:2]].append((prefix, path, fp))
-        elif not path.startswith("d/"):
+        elif not path.startswith("d/") and (searchable is None or path in searchable):
             whole.append((path, fp))
-    globs = _site_globs(p for p, _ in whole)
     if sum(len(group) for group in by_province.values()) <= MAX_PAGES:
         # small enough for one index: one ranking over every page, as Pagefind is tuned for
         pages_all = whole + [(path, fp) for group in by_province.values() for _, path, fp in group]
-        return (
-            [Bundle(SITE, globs + _dept_globs(""), tuple(sorted(pages_all)))] if pages_all else []
-        )
-    bundles = [Bundle(SITE, globs, tuple(sorted(whole)))]
+        return [Bundle(SITE, tuple(sorted(pages_all)))] if pages_all else []
+    bundles = [Bundle(SITE, tuple(sorted(whole)))]
     for province in sorted(by_province):
         for prefix, group in _split(province, sorted(by_province[province])):
-            chosen = tuple(sorted((path, fp) for _, path, fp in group))
-            bundles.append(Bundle(prefix, _dept_globs(prefix), chosen))
+            bundles.append(Bundle(prefix, tuple(sorted((path, fp) for _, path, fp in group))))
     return bundles
-
-
-def _site_globs(paths: Iterable[str]) -> tuple[str, ...]:
-    """One glob per top-level file or folder of the whole-collection pages."""
-    globs = set()
-    for path in paths:
-        first, _, rest = output_file(path).partition("/")
-        globs.add(f"{first}/**/*.html" if rest else first)
-    return tuple(sorted(globs))

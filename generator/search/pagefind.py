@@ -11,7 +11,9 @@ The site is indexed as several bundles (``generator.search.bundles``: the whole-
 pages, then one per province), each in ``pagefind/<name>/``, listed in
 ``pagefind/bundles.json``; the search page merges them. Pagefind's memory is bounded by the
 largest bundle, and a changed document re-indexes only its own bundle: a bundle whose key
-(a hash of its pages' bytes) is unchanged is left as it is.
+(a hash of its pages' bytes) is unchanged is left as it is. Pagefind is pointed at a folder
+of hard links to the bundle's pages alone (``_stage``), so it never parses a page that is
+not a search result: a glob over the site's folders would take in every ranking page too.
 
 Pagefind writes its filter files in no fixed order (fragments and word chunks are stable,
 filter and meta files are not), so every fresh bundle is rewritten into one canonical form
@@ -25,20 +27,23 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from generator.file_hashes import folder_key
+from generator.links import output_file
 from generator.search import canonical
 from generator.search.bundles import SITE, Bundle, plan
 from generator.search.canonical import canonicalize
 
 FOLDER = "pagefind"
 LISTING = "bundles.json"  # the bundles' names: read by the search page
+MARK = b"data-pagefind-body"  # on <main> of a page that is a search result
 CANONICAL_VERSION = "c2"  # bump when canonical.py or the bundles' layout changes output
 KEEP = 12  # cached bundles kept beyond those of the current site (tests build several sites)
 
@@ -52,21 +57,34 @@ def entry_file(site: Path) -> Path:
     return site / FOLDER / SITE / "pagefind.js"
 
 
-def _command(site: Path, output: Path, bundle: Bundle) -> list[str]:
-    globs = bundle.globs
-    glob = globs[0] if len(globs) == 1 else "{" + ",".join(globs) + "}"
+def _command(pages: Path, output: Path) -> list[str]:
     return [
         sys.executable,
         "-m",
         "pagefind",
         "--site",
-        str(site),
+        str(pages),
         "--glob",
-        glob,
+        "**/*.html",
         "--output-path",
         str(output),
         "--silent",
     ]
+
+
+def _stage(site: Path, folder: Path, bundle: Bundle) -> None:
+    """A folder holding the bundle's pages alone, at their paths in the site (so Pagefind
+    gives them their own addresses): hard links where the file system allows, else copies."""
+    if folder.exists():
+        shutil.rmtree(folder)
+    for path, _ in bundle.pages:
+        name = output_file(path)
+        target = folder / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.link(site / name, target)
+        except OSError:
+            shutil.copyfile(site / name, target)
 
 
 def _has_extended() -> bool:
@@ -96,10 +114,32 @@ def pages_on_disk(site: Path) -> dict[str, str]:
     return pages
 
 
+def searchable(site: Path, pages: Iterable[str]) -> set[str]:
+    """The pages outside ``d/`` whose HTML carries the search mark (``base.html`` writes it
+    for a page that sets ``search_kind``). Read from the files: a page without the mark is
+    never read by Pagefind, and a page that merely mentions it is read and skipped."""
+    marked = set()
+    for path in pages:
+        name = output_file(path)
+        if path.startswith(("d/", FOLDER + "/")) or not name.endswith(".html"):
+            continue
+        try:
+            if MARK in (site / name).read_bytes():
+                marked.add(path)
+        except OSError:
+            continue  # not on disk: nothing to index
+    return marked
+
+
 def _run_pagefind(site: Path, output: Path, bundle: Bundle) -> None:
     if output.exists():
         shutil.rmtree(output)
-    done = subprocess.run(_command(site, output, bundle), capture_output=True, text=True)
+    pages = output.with_name(output.name + ".pages")
+    try:
+        _stage(site, pages, bundle)
+        done = subprocess.run(_command(pages, output), capture_output=True, text=True)
+    finally:
+        shutil.rmtree(pages, ignore_errors=True)
     if done.returncode != 0 or not (output / "pagefind-entry.json").is_file():
         shutil.rmtree(output, ignore_errors=True)
         detail = (done.stderr or done.stdout).strip().splitlines()[-3:]
@@ -170,7 +210,8 @@ def index_site(
             "the extended Pagefind binary is missing (pip install 'pagefind[extended]'); "
             "without it Chinese text is not split into words"
         )
-    bundles = plan(pages_on_disk(site) if pages is None else pages)
+    pages = pages_on_disk(site) if pages is None else pages
+    bundles = plan(pages, searchable(site, pages))
     if not bundles or bundles[0].name != SITE:
         raise SearchIndexError("the site has no page to search")
     salt, store, target = _salt(), cache / "pagefind", site / FOLDER

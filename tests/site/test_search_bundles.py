@@ -51,7 +51,6 @@ def test_a_small_site_is_one_bundle_ranked_as_one():
     paths = [p for p, _ in only.pages]
     assert "d/410526-ybj/2024/" in paths and "regions/130607/" in paths
     assert not any("budget" in p or p.endswith(".json") or p.startswith("pagefind") for p in paths)
-    assert "d/*/index.html" in only.globs and "d/*/*/index.html" in only.globs
 
 
 def test_a_large_site_is_bundled_by_province(monkeypatch):
@@ -62,15 +61,19 @@ def test_a_large_site_is_bundled_by_province(monkeypatch):
     assert {p for p, _ in by_name["41"].pages} == {
         f"d/{d}/{y}" for d in ("410526-ybj", "419001-ybj") for y in ("", "2023/", "2024/")
     }
-    assert by_name["41"].globs == ("d/41*/index.html", "d/41*/*/index.html")
-    assert by_name["x"].globs == ("d/x-*/index.html", "d/x-*/*/index.html")
-    assert not any(p.startswith("d/") for p, _ in by_name[SITE].pages)
-    assert set(by_name[SITE].globs) == {
-        "404.html",
-        "index.html",
-        "glossary/**/*.html",
-        "regions/**/*.html",
-    }
+    assert {p for p, _ in by_name["x"].pages} == {"d/x-ybj/", "d/x-ybj/2023/", "d/x-ybj/2024/"}
+    assert {p for p, _ in by_name[SITE].pages} == set(WHOLE)
+
+
+def test_only_the_whole_collection_pages_marked_for_search_are_in_the_site_bundle(monkeypatch):
+    monkeypatch.setattr(bundles, "MAX_PAGES", 6)
+    pages = _site("410526", "419001", "130607")
+    marked = {"regions/130607/", "glossary/"}
+    site = plan(pages, searchable=marked)[0]
+    assert site.name == SITE and {p for p, _ in site.pages} == marked
+    before = site.key("v")
+    pages["regions/"] = "a changed page that is no search result"
+    assert plan(pages, searchable=marked)[0].key("v") == before
 
 
 def test_a_large_province_is_split_by_city_then_county_never_a_department(monkeypatch):
@@ -123,11 +126,14 @@ def test_every_searchable_page_is_in_exactly_one_bundle(split_site, monkeypatch)
         for p in site.rglob("*.html")
         if re.search(r"<main[^>]* data-pagefind-body", p.read_text(encoding="utf-8"))
     }
-    planned = plan(pagefind.pages_on_disk(site))
-    owned = [p for b in planned for p, _ in b.pages if p in body]
-    assert sorted(owned) == sorted(body)  # each once
-    for b in planned:  # Pagefind indexed exactly the bundle's searchable pages
-        assert _page_count(site / "pagefind" / b.name) == sum(p in body for p, _ in b.pages)
+    pages = pagefind.pages_on_disk(site)
+    assert pagefind.searchable(site, pages) == {p for p in body if not p.startswith("d/")}
+    planned = plan(pages, pagefind.searchable(site, pages))
+    owned = [p for b in planned for p, _ in b.pages]
+    assert sorted(owned) == sorted(body)  # each once, and Pagefind reads no other page
+    for b in planned:  # Pagefind indexed every page it was given
+        assert _page_count(site / "pagefind" / b.name) == len(b.pages)
+    assert not list(site.parent.glob("cache/pagefind/*.pages"))  # the links are removed
     # merged bundles carry no copy of the interface
     assert (site / "pagefind" / SITE / "pagefind-ui.js").is_file()
     assert not list((site / "pagefind" / "41").glob("*.js"))
