@@ -239,3 +239,34 @@ def test_a_split_index_is_searched_as_one_in_the_browser(split_site, chromium):
     finally:
         httpd.shutdown()
         httpd.server_close()
+
+
+def test_pages_are_copied_where_the_file_system_makes_no_hard_link(
+    split_site, tmp_path, monkeypatch
+):
+    """The cache on another file system than the site: Pagefind reads copies of the pages,
+    and the index is the same bytes."""
+    site, _ = split_site
+    copy = tmp_path / "site"
+    shutil.copytree(site, copy, ignore=shutil.ignore_patterns("pagefind"))
+    monkeypatch.setattr(bundles, "MAX_PAGES", 4)
+
+    refused: list[str] = []
+
+    def no_link(src, dst):
+        refused.append(str(dst))
+        raise OSError(18, "Invalid cross-device link")
+
+    monkeypatch.setattr(pagefind.os, "link", no_link)
+    pagefind.index_site(copy, tmp_path / "cache")
+    assert any(p.endswith("d/410526-ybj/2024/index.html") for p in refused)
+    for bundle in (SITE, "41"):
+        made = sorted(
+            p.relative_to(copy).as_posix() for p in (copy / "pagefind" / bundle).rglob("*")
+        )
+        assert made == sorted(
+            p.relative_to(site).as_posix() for p in (site / "pagefind" / bundle).rglob("*")
+        )
+        for rel in made:
+            if (copy / rel).is_file():
+                assert (copy / rel).read_bytes() == (site / rel).read_bytes()
