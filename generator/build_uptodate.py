@@ -36,6 +36,7 @@ from generator.code_version import (
 from generator.config import SiteConfig
 from generator.content import Input, Listing, MarkdownPage, find_disclosures, find_pages, walk
 from generator.file_hashes import FileHashes, folder_key
+from generator.json_text import load_object
 from generator.links import Links, output_file
 
 # Where files are read and written: no byte of any page depends on these settings.
@@ -135,10 +136,10 @@ def fingerprint(
 
 def last_result(manifest_path: Path, out: Path, whole: str) -> dict[str, Any] | None:
     """The last build's result when it was built from exactly this and is intact."""
-    saved = _load(state_file(manifest_path))
+    saved = load_object(state_file(manifest_path))
     if saved.get("fingerprint") != whole:
         return None
-    manifest = _load(manifest_path)
+    manifest = load_object(manifest_path)
     if not manifest or not (out / output_file(Links.HOME)).is_file():
         return None
     if not all((out / output_file(path)).is_file() for path in manifest):
@@ -156,11 +157,3 @@ def remember(manifest_path: Path, whole: str, result: dict[str, Any], search: st
 
 def forget(manifest_path: Path) -> None:
     state_file(manifest_path).unlink(missing_ok=True)
-
-
-def _load(path: Path) -> dict[str, Any]:
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return data if isinstance(data, dict) else {}

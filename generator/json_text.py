@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import orjson
@@ -31,3 +32,13 @@ def dumps(obj: Any, default: Callable[[Any], Any] | None = None) -> bytes:
             obj, default=default, ensure_ascii=False, sort_keys=True, separators=(",", ":")
         )
         return text.encode("utf-8")
+
+
+def load_object(path: Path) -> dict[str, Any]:
+    """A JSON object kept between builds, or ``{}`` when it is missing, unreadable or not an
+    object: such files only save work, so a broken one is the same as none."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}

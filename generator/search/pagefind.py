@@ -31,19 +31,19 @@ import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from generator.file_hashes import folder_key
+from generator.json_text import load_object
 from generator.links import output_file
-from generator.search import canonical
-from generator.search.bundles import SITE, Bundle, plan
+from generator.search import canonical, indexed_part
+from generator.search.bundles import SITE, Bundle, department_of, plan
 from generator.search.canonical import canonicalize
 
 FOLDER = "pagefind"
 LISTING = "bundles.json"  # the bundles' names: read by the search page
-MARK = b"data-pagefind-body"  # on <main> of a page that is a search result
 CANONICAL_VERSION = "c2"  # bump when canonical.py or the bundles' layout changes output
 KEEP = 12  # cached bundles kept beyond those of the current site (tests build several sites)
 
@@ -114,21 +114,26 @@ def pages_on_disk(site: Path) -> dict[str, str]:
     return pages
 
 
-def searchable(site: Path, pages: Iterable[str]) -> set[str]:
-    """The pages outside ``d/`` whose HTML carries the search mark (``base.html`` writes it
-    for a page that sets ``search_kind``). Read from the files: a page without the mark is
-    never read by Pagefind, and a page that merely mentions it is read and skipped."""
-    marked = set()
-    for path in pages:
-        name = output_file(path)
-        if path.startswith(("d/", FOLDER + "/")) or not name.endswith(".html"):
-            continue
-        try:
-            if MARK in (site / name).read_bytes():
-                marked.add(path)
-        except OSError:
-            continue  # not on disk: nothing to index
-    return marked
+def search_prints(site: Path, store: Path, pages: Mapping[str, str]) -> dict[str, list]:
+    """``indexed_part.prints`` of every page Pagefind may read: a department's and its
+    years' pages under ``d/``, every HTML page outside it (kept in ``store`` between builds,
+    per output folder)."""
+    candidates = {
+        p
+        for p in pages
+        if output_file(p).endswith(".html")
+        and not p.startswith(FOLDER + "/")
+        and (department_of(p) is not None or not p.startswith("d/"))
+    }
+    file = store / f"prints-{folder_key(site, store)}.json"
+    found = indexed_part.prints(site, pages, load_object(file), candidates)
+    indexed_part.save(file, found)
+    return found
+
+
+def searchable(found: Mapping[str, list]) -> set[str]:
+    """The pages outside ``d/`` that carry the search mark."""
+    return {p for p, (_, fp) in found.items() if fp and not p.startswith("d/")}
 
 
 def _run_pagefind(site: Path, output: Path, bundle: Bundle) -> None:
@@ -187,14 +192,6 @@ def _state_file(store: Path, site: Path) -> Path:
     return store / f"in-{folder_key(site, store)}.json"
 
 
-def _listed(state: Path) -> dict[str, str]:
-    try:
-        data = json.loads(state.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return data if isinstance(data, dict) else {}
-
-
 def index_site(
     site: Path, cache: Path, pages: Mapping[str, str] | None = None, workers: int = 1
 ) -> Path:
@@ -211,16 +208,18 @@ def index_site(
             "without it Chinese text is not split into words"
         )
     pages = pages_on_disk(site) if pages is None else pages
-    bundles = plan(pages, searchable(site, pages))
+    store, target = cache / "pagefind", site / FOLDER
+    store.mkdir(parents=True, exist_ok=True)
+    found = search_prints(site, store, pages)
+    bundles = plan({p: fp for p, (_, fp) in found.items() if fp}, searchable(found))
     if not bundles or bundles[0].name != SITE:
         raise SearchIndexError("the site has no page to search")
-    salt, store, target = _salt(), cache / "pagefind", site / FOLDER
+    salt = _salt()
     if target.is_dir() and not (target / LISTING).is_file():
         shutil.rmtree(target)  # an index of another layout
     target.mkdir(parents=True, exist_ok=True)
-    store.mkdir(parents=True, exist_ok=True)
     state = _state_file(store, site)
-    before = _listed(state)
+    before = load_object(state)
     state.unlink(missing_ok=True)  # said again once every bundle is in place
     keys = {b.name: b.key(salt) for b in bundles}
     todo = [

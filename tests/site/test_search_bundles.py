@@ -114,7 +114,7 @@ def _page_count(bundle: Path) -> int:
     return entry["languages"]["zh-cn"]["page_count"]
 
 
-def test_every_searchable_page_is_in_exactly_one_bundle(split_site, monkeypatch):
+def test_every_searchable_page_is_in_exactly_one_bundle(split_site, tmp_path, monkeypatch):
     site, _ = split_site
     monkeypatch.setattr(bundles, "MAX_PAGES", 4)
     listing = json.loads((site / "pagefind" / "bundles.json").read_text(encoding="utf-8"))
@@ -126,9 +126,9 @@ def test_every_searchable_page_is_in_exactly_one_bundle(split_site, monkeypatch)
         for p in site.rglob("*.html")
         if re.search(r"<main[^>]* data-pagefind-body", p.read_text(encoding="utf-8"))
     }
-    pages = pagefind.pages_on_disk(site)
-    assert pagefind.searchable(site, pages) == {p for p in body if not p.startswith("d/")}
-    planned = plan(pages, pagefind.searchable(site, pages))
+    found = pagefind.search_prints(site, tmp_path, pagefind.pages_on_disk(site))
+    assert pagefind.searchable(found) == {p for p in body if not p.startswith("d/")}
+    planned = plan({p: fp for p, (_, fp) in found.items() if fp}, pagefind.searchable(found))
     owned = [p for b in planned for p, _ in b.pages]
     assert sorted(owned) == sorted(body)  # each once, and Pagefind reads no other page
     for b in planned:  # Pagefind indexed every page it was given
