@@ -21,20 +21,21 @@ A bundle is the list of its pages, and Pagefind reads exactly those (``pagefind.
 it a folder of links to them), never the pages beside them that the templates do not mark
 with ``data-pagefind-body``: under ``d/`` a department's page (``d/<id>/``) and its years'
 pages (``d/<id>/<year>/``), not the sources and printed-page views beneath them; outside
-``d/`` the pages the caller found marked (``searchable``), not the thousands of ranking and
-per-region indicator pages beside them. At 20,000 documents Pagefind spent 25.6 s parsing
-3,844 whole-collection pages to index the 102 marked among them, and 1.7 s on those alone.
+``d/`` the pages the caller gives, which ``pagefind.py`` finds marked, not the thousands of
+ranking and per-region indicator pages beside them. At 20,000 documents Pagefind spent
+25.6 s parsing 3,844 whole-collection pages to index the 102 marked among them, and 1.7 s
+on those alone.
 
-A bundle's key hashes its pages' bytes (as the render manifest records them), so a changed
-document re-indexes its own province only, a changed ranking page nothing, and a new version
-of the generator that writes the same pages re-indexes nothing.
+A bundle's key hashes its pages' search prints (``indexed_part.py``: what Pagefind reads of
+each), so a changed document re-indexes its own province only, a change to what Pagefind
+ignores nothing, and a new version of the generator that writes the same pages nothing.
 """
 
 from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
-from collections.abc import Container, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from generator.ids import region_part
@@ -49,7 +50,7 @@ LEVELS = (2, 4, 6)  # province, city, county digits of a region code
 @dataclass(frozen=True)
 class Bundle:
     name: str  # folder under pagefind/: "site", "13", "1306", "x"
-    pages: tuple[tuple[str, str], ...]  # (page path, hash of its bytes), sorted: all it reads
+    pages: tuple[tuple[str, str], ...]  # (page path, its search print), sorted: all it reads
 
     def key(self, salt: str) -> str:
         h = hashlib.sha256(salt.encode() + b"\0" + self.name.encode())
@@ -89,10 +90,10 @@ def _split(prefix: str, pages: list[tuple[str, str, str]]) -> Iterable[tuple[str
         yield from _split(sub, groups[sub])
 
 
-def plan(pages: Mapping[str, str], searchable: Container[str] | None = None) -> list[Bundle]:
-    """The bundles of a site whose pages are ``pages`` (output path -> hash of the bytes),
-    ``site`` first then by name; a folder that holds no page gives no bundle.
-    ``searchable``: the pages outside ``d/`` that are marked for search (None: all of them)."""
+def plan(pages: Mapping[str, str]) -> list[Bundle]:
+    """The bundles of a site whose pages are ``pages`` (output path -> search print; outside
+    ``d/``, the search results alone), ``site`` first then by name; a folder that holds no
+    page gives no bundle."""
     whole: list[tuple[str, str]] = []
     by_province: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
     for path, fp in pages.items():
@@ -102,7 +103,7 @@ def plan(pages: Mapping[str, str], searchable: Container[str] | None = None) -> 
         if dept is not None:
             prefix = _prefix(dept)
             by_province[prefix if prefix == UNKNOWN else prefix[:2]].append((prefix, path, fp))
-        elif not path.startswith("d/") and (searchable is None or path in searchable):
+        elif not path.startswith("d/"):
             whole.append((path, fp))
     if sum(len(group) for group in by_province.values()) <= MAX_PAGES:
         # small enough for one index: one ranking over every page, as Pagefind is tuned for

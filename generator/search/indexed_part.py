@@ -17,11 +17,11 @@ from, so only pages whose bytes changed are read again.
 from __future__ import annotations
 
 import hashlib
-import json
 import re
 from collections.abc import Mapping
 from pathlib import Path
 
+from generator.json_text import dumps
 from generator.links import output_file
 
 IGNORE = b"data-pagefind-ignore"
@@ -94,5 +94,5 @@ def prints(
 
 def save(file: Path, found: Mapping[str, list]) -> None:
     tmp = file.with_suffix(".tmp")
-    tmp.write_text(json.dumps(found, sort_keys=True, separators=(",", ":")), encoding="utf-8")
+    tmp.write_bytes(dumps(found))
     tmp.replace(file)

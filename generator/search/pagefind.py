@@ -11,7 +11,7 @@ The site is indexed as several bundles (``generator.search.bundles``: the whole-
 pages, then one per province), each in ``pagefind/<name>/``, listed in
 ``pagefind/bundles.json``; the search page merges them. Pagefind's memory is bounded by the
 largest bundle, and a changed document re-indexes only its own bundle: a bundle whose key
-(a hash of its pages' bytes) is unchanged is left as it is. Pagefind is pointed at a folder
+(a hash of what Pagefind reads of its pages) is unchanged is left as it is. Pagefind is pointed at a folder
 of hard links to the bundle's pages alone (``_stage``), so it never parses a page that is
 not a search result: a glob over the site's folders would take in every ranking page too.
 
@@ -131,9 +131,9 @@ def search_prints(site: Path, store: Path, pages: Mapping[str, str]) -> dict[str
     return found
 
 
-def searchable(found: Mapping[str, list]) -> set[str]:
-    """The pages outside ``d/`` that carry the search mark."""
-    return {p for p, (_, fp) in found.items() if fp and not p.startswith("d/")}
+def indexed_pages(found: Mapping[str, list]) -> dict[str, str]:
+    """Of ``search_prints``: each search result's print (a page without the mark has none)."""
+    return {p: fp for p, (_, fp) in found.items() if fp}
 
 
 def _run_pagefind(site: Path, output: Path, bundle: Bundle) -> None:
@@ -210,8 +210,7 @@ def index_site(
     pages = pages_on_disk(site) if pages is None else pages
     store, target = cache / "pagefind", site / FOLDER
     store.mkdir(parents=True, exist_ok=True)
-    found = search_prints(site, store, pages)
-    bundles = plan({p: fp for p, (_, fp) in found.items() if fp}, searchable(found))
+    bundles = plan(indexed_pages(search_prints(site, store, pages)))
     if not bundles or bundles[0].name != SITE:
         raise SearchIndexError("the site has no page to search")
     salt = _salt()

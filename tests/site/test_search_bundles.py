@@ -69,11 +69,15 @@ def test_only_the_whole_collection_pages_marked_for_search_are_in_the_site_bundl
     monkeypatch.setattr(bundles, "MAX_PAGES", 6)
     pages = _site("410526", "419001", "130607")
     marked = {"regions/130607/", "glossary/"}
-    site = plan(pages, searchable=marked)[0]
+    found = {
+        p: [fp, f"print {fp}" if p in marked or p.startswith("d/") else ""]
+        for p, fp in pages.items()
+    }
+    site = plan(pagefind.indexed_pages(found))[0]
     assert site.name == SITE and {p for p, _ in site.pages} == marked
     before = site.key("v")
-    pages["regions/"] = "a changed page that is no search result"
-    assert plan(pages, searchable=marked)[0].key("v") == before
+    found["regions/"] = ["a changed page that is no search result", ""]
+    assert plan(pagefind.indexed_pages(found))[0].key("v") == before
 
 
 def test_a_large_province_is_split_by_city_then_county_never_a_department(monkeypatch):
@@ -127,8 +131,11 @@ def test_every_searchable_page_is_in_exactly_one_bundle(split_site, tmp_path, mo
         if re.search(r"<main[^>]* data-pagefind-body", p.read_text(encoding="utf-8"))
     }
     found = pagefind.search_prints(site, tmp_path, pagefind.pages_on_disk(site))
-    assert pagefind.searchable(found) == {p for p in body if not p.startswith("d/")}
-    planned = plan({p: fp for p, (_, fp) in found.items() if fp}, pagefind.searchable(found))
+    indexed = pagefind.indexed_pages(found)
+    assert {p for p in indexed if not p.startswith("d/")} == {
+        p for p in body if not p.startswith("d/")
+    }
+    planned = plan(indexed)
     owned = [p for b in planned for p, _ in b.pages]
     assert sorted(owned) == sorted(body)  # each once, and Pagefind reads no other page
     for b in planned:  # Pagefind indexed every page it was given
